@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { STAGE_SETS, type StageSetName } from "@/lib/chain/stages";
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const stageSetNames = Object.keys(STAGE_SETS) as [StageSetName, ...StageSetName[]];
+
+/** A new incident, as the form, the API and the CLI give it. */
+export const ZCreateIncidentSchema = z.object({
+  title: z.string().trim().min(1, "Title is required").max(200, "Title is at most 200 characters"),
+  summary: z.string().trim().max(10_000, "Summary is at most 10,000 characters").default(""),
+  timeZone: z.string().trim().default("UTC").refine(isTimeZone, "Not an IANA time zone (e.g. UTC, Europe/Berlin)"),
+  stageSet: z.enum(stageSetNames).default("generic"),
+});
+
+export type TCreateIncidentInput = z.input<typeof ZCreateIncidentSchema>;
+export type TCreateIncident = z.output<typeof ZCreateIncidentSchema>;
