@@ -4,9 +4,19 @@ export type StageTemplate = { key: string; name: string; description: string; at
 /** The Storm-0558-shaped chain from DESIGN.md, first exposure to remediation. */
 export const STORM_0558_STAGES: readonly StageTemplate[] = [
   { key: "key-exposure", name: "Key material exposure", description: "Crash dump written with key material" },
-  { key: "transfer-out", name: "Transfer out of the isolated network", description: "Dump moved to the debugging environment", attackTactic: "TA0010" },
+  {
+    key: "transfer-out",
+    name: "Transfer out of the isolated network",
+    description: "Dump moved to the debugging environment",
+    attackTactic: "TA0010",
+  },
   { key: "detection-failure", name: "Detection failure", description: "Credential scan ran and missed the key" },
-  { key: "account-compromise", name: "Corporate account compromise", description: "Engineer account token theft and replay", attackTactic: "TA0001" },
+  {
+    key: "account-compromise",
+    name: "Corporate account compromise",
+    description: "Engineer account token theft and replay",
+    attackTactic: "TA0001",
+  },
   { key: "key-acquisition", name: "Key acquisition / exfiltration", description: "No direct logs: retention gap", attackTactic: "TA0006" },
   { key: "token-forgery", name: "Token forgery", description: "Consumer key accepted for enterprise tokens", attackTactic: "TA0006" },
   { key: "mailbox-access", name: "Mailbox access", description: "MailItemsAccessed by an unexpected AppId", attackTactic: "TA0009" },

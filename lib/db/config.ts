@@ -12,11 +12,11 @@ const EnvSchema = z.object({
 });
 
 /** Reads the configuration from the environment: DATABASE_URL wins, else the embedded folder. */
-export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+export function dbConfigFromEnv(env: Record<string, string | undefined> = process.env): DbConfig {
   const parsed = EnvSchema.parse(env);
   if (parsed.DATABASE_URL) return { mode: "server", url: parsed.DATABASE_URL };
-  const dataDir = parsed.CHAINLINE_DATA_DIR || path.join(process.cwd(), ".data", "pglite");
-  return { mode: "embedded", dataDir: path.resolve(dataDir) };
+  const dataDir = parsed.CHAINLINE_DATA_DIR || path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "pglite");
+  return { mode: "embedded", dataDir: path.resolve(/*turbopackIgnore: true*/ dataDir) };
 }
 
 /** "host:port/db" for messages, without the password. */

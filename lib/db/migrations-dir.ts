@@ -7,7 +7,10 @@ export type MigrationFile = { name: string; sql: string; checksum: string };
 
 /** The project's migrations folder (prisma/migrations), found from the working directory. */
 export function defaultMigrationsDir(): string {
-  return path.resolve(process.env.CHAINLINE_MIGRATIONS_DIR ?? path.join(process.cwd(), "prisma", "migrations"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.CHAINLINE_MIGRATIONS_DIR ??
+      path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations"),
+  );
 }
 
 /** sha256 of the file's bytes, as Prisma Migrate records it. */
@@ -17,11 +20,11 @@ export function checksumOf(sql: string): string {
 
 /** Reads every migration, in name (= time) order. */
 export function readMigrations(dir: string): MigrationFile[] {
-  const names = readdirSync(dir)
-    .filter((n) => /^\d{14}_[a-z0-9_]+$/.test(n) && statSync(path.join(dir, n)).isDirectory())
+  const names = readdirSync(/*turbopackIgnore: true*/ dir)
+    .filter((n) => /^\d{14}_[a-z0-9_]+$/.test(n) && statSync(path.join(/*turbopackIgnore: true*/ dir, n)).isDirectory())
     .sort();
   return names.map((name) => {
-    const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+    const sql = readFileSync(path.join(/*turbopackIgnore: true*/ dir, name, "migration.sql"), "utf8");
     return { name, sql, checksum: checksumOf(sql) };
   });
 }

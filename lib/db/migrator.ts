@@ -49,7 +49,9 @@ function compare(files: MigrationFile[], rows: AppliedRow[]): MigrationStatus {
   return {
     applied: rows.map((r) => r.migration_name),
     pending: files.filter((f) => !appliedNames.has(f.name)).map((f) => f.name),
-    changed: rows.filter((r) => byName.has(r.migration_name) && byName.get(r.migration_name)?.checksum !== r.checksum).map((r) => r.migration_name),
+    changed: rows
+      .filter((r) => byName.has(r.migration_name) && byName.get(r.migration_name)?.checksum !== r.checksum)
+      .map((r) => r.migration_name),
     unknown: rows.filter((r) => !byName.has(r.migration_name)).map((r) => r.migration_name),
   };
 }

@@ -47,7 +47,9 @@ describeEachDatabase("schema.prisma and the migration SQL", (kind) => {
 
   it("disagree when a column's type or nullability differs", async () => {
     await migrate(db.sql, defaultMigrationsDir());
-    await db.sql.exec(`ALTER TABLE events ALTER COLUMN occurred_at TYPE timestamptz(3); ALTER TABLE sources ALTER COLUMN error SET NOT NULL`);
+    await db.sql.exec(
+      `ALTER TABLE events ALTER COLUMN occurred_at TYPE timestamptz(3); ALTER TABLE sources ALTER COLUMN error SET NOT NULL`,
+    );
     const problems = await compareSchemaWithDatabase(db.sql, model);
     expect(problems).toContain("Event.occurredAt: events.occurred_at keeps 3 fractional digits, schema.prisma wants 6");
     expect(problems).toContain("Source.error: sources.error is NOT NULL, schema.prisma says optional");

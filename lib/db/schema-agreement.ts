@@ -22,21 +22,39 @@ function expectedUdt(field: DmmfField, enums: Map<string, string>): string {
   if (field.kind === "enum") return enums.get(field.type) ?? field.type;
   const native = field.nativeType?.[0];
   const byNative: Record<string, string> = {
-    Uuid: "uuid", Char: "bpchar", VarChar: "varchar", Text: "text", Inet: "inet",
-    Timestamptz: "timestamptz", Timestamp: "timestamp", JsonB: "jsonb", Json: "json",
-    Integer: "int4", BigInt: "int8", SmallInt: "int2",
+    Uuid: "uuid",
+    Char: "bpchar",
+    VarChar: "varchar",
+    Text: "text",
+    Inet: "inet",
+    Timestamptz: "timestamptz",
+    Timestamp: "timestamp",
+    JsonB: "jsonb",
+    Json: "json",
+    Integer: "int4",
+    BigInt: "int8",
+    SmallInt: "int2",
   };
   if (native && byNative[native]) return byNative[native];
   const byType: Record<string, string> = {
-    String: "text", Int: "int4", BigInt: "int8", Boolean: "bool", DateTime: "timestamp",
-    Json: "jsonb", Float: "float8", Decimal: "numeric", Bytes: "bytea",
+    String: "text",
+    Int: "int4",
+    BigInt: "int8",
+    Boolean: "bool",
+    DateTime: "timestamp",
+    Json: "jsonb",
+    Float: "float8",
+    Decimal: "numeric",
+    Bytes: "bytea",
   };
   return byType[field.type] ?? `?${field.type}`;
 }
 
 /** Reads schema.prisma's models and enums through Prisma's own parser. */
 export async function loadPrismaModel(schemaPath = path.join(process.cwd(), "prisma", "schema.prisma")) {
-  const { getDMMF } = internals as unknown as { getDMMF(o: { datamodel: string }): Promise<{ datamodel: { models: DmmfModel[]; enums: DmmfEnum[] } }> };
+  const { getDMMF } = internals as unknown as {
+    getDMMF(o: { datamodel: string }): Promise<{ datamodel: { models: DmmfModel[]; enums: DmmfEnum[] } }>;
+  };
   const dmmf = await getDMMF({ datamodel: readFileSync(schemaPath, "utf8") });
   return dmmf.datamodel;
 }
@@ -80,11 +98,15 @@ export async function compareSchemaWithDatabase(sql: SqlRunner, model: { models:
       if (col.udt_name !== want) problems.push(`${m.name}.${f.name}: ${table}.${colName} is ${col.udt_name}, schema.prisma wants ${want}`);
       const wantNullable = f.isRequired || f.isList ? "NO" : "YES";
       if (col.is_nullable !== wantNullable) {
-        problems.push(`${m.name}.${f.name}: ${table}.${colName} is ${col.is_nullable === "YES" ? "nullable" : "NOT NULL"}, schema.prisma says ${f.isRequired ? "required" : "optional"}`);
+        problems.push(
+          `${m.name}.${f.name}: ${table}.${colName} is ${col.is_nullable === "YES" ? "nullable" : "NOT NULL"}, schema.prisma says ${f.isRequired ? "required" : "optional"}`,
+        );
       }
       const precision = f.nativeType?.[0] === "Timestamptz" ? Number(f.nativeType[1][0] ?? 6) : null;
       if (precision !== null && col.datetime_precision !== precision) {
-        problems.push(`${m.name}.${f.name}: ${table}.${colName} keeps ${col.datetime_precision} fractional digits, schema.prisma wants ${precision}`);
+        problems.push(
+          `${m.name}.${f.name}: ${table}.${colName} keeps ${col.datetime_precision} fractional digits, schema.prisma wants ${precision}`,
+        );
       }
     }
     for (const colName of cols.keys()) {
@@ -103,7 +125,8 @@ export async function compareSchemaWithDatabase(sql: SqlRunner, model: { models:
     const labels = labelsByName.get(dbName);
     const want = e.values.map((v) => v.dbName ?? v.name);
     if (!labels) problems.push(`enum ${e.name}: type ${dbName} is missing`);
-    else if (labels.join(",") !== want.join(",")) problems.push(`enum ${e.name}: ${dbName} has (${labels.join(", ")}), schema.prisma wants (${want.join(", ")})`);
+    else if (labels.join(",") !== want.join(","))
+      problems.push(`enum ${e.name}: ${dbName} has (${labels.join(", ")}), schema.prisma wants (${want.join(", ")})`);
   }
   return problems;
 }

@@ -1,6 +1,6 @@
 import os from "node:os";
-import type { Db } from "@/lib/db";
 import type { Actor } from "@/lib/context/ctx";
+import type { Db } from "@/lib/db";
 
 /** The one local user's fixed address; real accounts arrive with sign-in. */
 export const LOCAL_USER_EMAIL = "local@chainline.invalid";

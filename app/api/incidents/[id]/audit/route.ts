@@ -1,0 +1,18 @@
+// GET /api/incidents/[id]/audit – the incident's audit entries, newest first (404 if not a member).
+import { getLocalContext } from "@/lib/context/get-local-context";
+import { errorResponse, json } from "@/lib/http/json-response";
+import { getIncidentById } from "@/lib/queries/get-incident-by-id";
+import { listAuditEntries } from "@/lib/queries/list-audit-entries";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await params;
+    const ctx = await getLocalContext();
+    if (!(await getIncidentById(ctx, id))) return json({ error: `no incident ${id}` }, 404);
+    return json({ entries: await listAuditEntries(ctx, id) });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,25 @@
+// GET /api/incidents – the acting user's incidents, newest first.
+// POST /api/incidents – create one from { title, summary?, timeZone?, stageSet? }; 201 with the incident.
+import { createIncident } from "@/lib/actions/create-incident";
+import { getLocalContext } from "@/lib/context/get-local-context";
+import { errorResponse, json } from "@/lib/http/json-response";
+import { listIncidents } from "@/lib/queries/list-incidents";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  try {
+    return json({ incidents: await listIncidents(await getLocalContext()) });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+export async function POST(request: Request) {
+  try {
+    const body = await request.json();
+    return json(await createIncident(await getLocalContext(), body), 201);
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

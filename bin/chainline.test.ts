@@ -1,0 +1,73 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const TSX = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+
+/** Runs the CLI as a user would, on its own embedded database folder. */
+async function chainline(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(TSX, ["--conditions=react-server", "bin/chainline.ts", ...args], {
+      env: { ...process.env, DATABASE_URL: "", ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("chainline CLI", () => {
+  it.each([
+    ["db", "migrate"],
+    ["db", "status"],
+    ["incident", "create"],
+    ["incident", "list"],
+  ])("%s %s --help shows its usage", async (...words) => {
+    const r = await chainline([...words, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`usage: chainline ${words.join(" ")}`);
+    expect(r.stdout).toContain("--help");
+  });
+
+  it("migrates, creates and lists on the embedded database, like the web app", async () => {
+    const env = { CHAINLINE_DATA_DIR: path.join(mkdtempSync(path.join(os.tmpdir(), "chainline-cli-")), "pglite") };
+    const status = await chainline(["db", "status"], env);
+    expect(status.stdout).toContain("database: embedded");
+    expect(status.stdout).toMatch(/pending:\s+\d{14}_init/);
+
+    expect((await chainline(["db", "migrate"], env)).stdout).toMatch(/applied \d{14}_init/);
+    expect((await chainline(["db", "migrate"], env)).stdout).toContain("already up to date");
+
+    const created = await chainline(["incident", "create", "--title", "Token forgery", "--tz", "America/New_York", "--json"], env);
+    expect(created.code).toBe(0);
+    const incident = JSON.parse(created.stdout);
+    expect(incident).toMatchObject({ title: "Token forgery", timeZone: "America/New_York" });
+
+    const listed = JSON.parse((await chainline(["incident", "list", "--json"], env)).stdout);
+    expect(listed.map((i: { id: string }) => i.id)).toEqual([incident.id]);
+    const table = await chainline(["incident", "list"], env);
+    expect(table.stdout).toMatch(new RegExp(`${incident.id}\\s+\\d{4}-\\d{2}-\\d{2}\\s+open\\s+0\\s+0\\s+Token forgery`));
+  });
+
+  it("says what is wrong with a call, with exit code 2", async () => {
+    const missing = await chainline(["incident", "create"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("chainline: --title is required");
+    const unknown = await chainline(["incident", "frobnicate"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "incident frobnicate"');
+  });
+
+  it("names the host and the failure in one line when DATABASE_URL is unreachable", async () => {
+    const r = await chainline(["incident", "list"], { DATABASE_URL: "postgres://postgres@127.0.0.1:1/chainline" });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      "chainline: Cannot use the Postgres server at 127.0.0.1:1/chainline (DATABASE_URL): connection refused (is the server running?)",
+    );
+  });
+});

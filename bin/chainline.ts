@@ -1,0 +1,92 @@
+// The Chainline CLI: parses its input and calls lib/, nothing more.
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { closeDb } from "@/lib/db";
+import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { MigrationError } from "@/lib/db/migrator";
+import { type Command, UsageError } from "./command";
+import { dbMigrate, dbStatus } from "./commands/db";
+import { incidentCreate, incidentList } from "./commands/incident";
+
+const COMMANDS: Command[] = [dbMigrate, dbStatus, incidentCreate, incidentList];
+
+function usageOf(cmd: Command): string {
+  const lines = [
+    `usage: chainline ${cmd.path.join(" ")}${cmd.options ? " [options]" : ""}${cmd.positionals ? ` ${cmd.positionals}` : ""}`,
+    "",
+    cmd.summary,
+  ];
+  for (const h of cmd.help ?? []) lines.push(h);
+  const opts = Object.entries(cmd.options ?? {});
+  lines.push("", "options:");
+  for (const [name, o] of opts) lines.push(`  --${name}${o.type === "string" ? " VALUE" : ""}`.padEnd(22) + o.description);
+  lines.push(`${`  --help`.padEnd(22)}show this help`);
+  return lines.join("\n");
+}
+
+function overview(prefix: string[] = []): string {
+  const shown = COMMANDS.filter((c) => prefix.every((w, i) => c.path[i] === w));
+  const width = Math.max(...shown.map((c) => c.path.join(" ").length));
+  return [
+    "usage: npm run chainline -- <command> [options]",
+    "",
+    "commands:",
+    ...shown.map((c) => `  ${c.path.join(" ").padEnd(width)}  ${c.summary}`),
+    "",
+    "Every command takes --help. DATABASE_URL selects a Postgres server; unset, the embedded database is used.",
+  ].join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const words = argv.filter((a) => !a.startsWith("-"));
+  const cmd = COMMANDS.find((c) => c.path.every((w, i) => words[i] === w));
+  if (!cmd) {
+    const wantsHelp = argv.length === 0 || argv.includes("--help") || argv.includes("-h");
+    const group = COMMANDS.some((c) => c.path[0] === words[0]) ? [words[0] as string] : [];
+    if (wantsHelp && words.length <= 1) {
+      console.log(overview(group));
+      return 0;
+    }
+    console.error(`chainline: unknown command "${words.join(" ")}"\n\n${overview(group)}`);
+    return 2;
+  }
+  const rest = argv.slice(argv.indexOf(cmd.path.at(-1) as string) + 1);
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(usageOf(cmd));
+    return 0;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    const options = Object.fromEntries(Object.entries(cmd.options ?? {}).map(([k, { description: _d, ...o }]) => [k, o]));
+    parsed = parseArgs({ args: rest, options, allowPositionals: Boolean(cmd.positionals), strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${usageOf(cmd)}`);
+  }
+  try {
+    return (await cmd.run(parsed as never)) ?? 0;
+  } catch (err) {
+    if (err instanceof UsageError) throw new UsageError(`${err.message}\n\n${usageOf(cmd)}`);
+    throw err;
+  }
+}
+
+function report(err: unknown): number {
+  if (err instanceof UsageError) {
+    console.error(`chainline: ${err.message}`);
+    return 2;
+  }
+  if (err instanceof ZodError) {
+    console.error(`chainline: ${err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
+    return 2;
+  }
+  if (err instanceof DatabaseUnavailableError || err instanceof MigrationError) {
+    console.error(`chainline: ${err.message}`);
+    return 1;
+  }
+  console.error(err);
+  return 1;
+}
+
+const code = await main(process.argv.slice(2)).catch(report);
+await closeDb().catch(() => undefined);
+process.exit(code);

@@ -1,0 +1,60 @@
+import { createIncident } from "@/lib/actions/create-incident";
+import { STAGE_SETS } from "@/lib/chain/stages";
+import { getLocalContext } from "@/lib/context/get-local-context";
+import { listIncidents } from "@/lib/queries/list-incidents";
+import { type Command, UsageError } from "../command";
+
+export const incidentCreate: Command = {
+  path: ["incident", "create"],
+  summary: "Create an incident",
+  options: {
+    title: { type: "string", description: "title (required)" },
+    summary: { type: "string", description: "one-paragraph summary" },
+    tz: { type: "string", description: "IANA time zone to display it in (default UTC)" },
+    stages: { type: "string", description: `stage set: ${Object.keys(STAGE_SETS).join(" | ")} (default generic)` },
+    json: { type: "boolean", description: "print the incident as JSON" },
+  },
+  async run({ values }) {
+    if (typeof values.title !== "string") throw new UsageError("--title is required");
+    const ctx = await getLocalContext();
+    const incident = await createIncident(ctx, {
+      title: values.title,
+      summary: values.summary as string | undefined,
+      timeZone: values.tz as string | undefined,
+      stageSet: values.stages as never,
+    });
+    if (values.json) console.log(JSON.stringify(incident, null, 2));
+    else console.log(`created incident ${incident.id}: ${incident.title}`);
+    return 0;
+  },
+};
+
+export const incidentList: Command = {
+  path: ["incident", "list"],
+  summary: "List incidents, newest first",
+  options: { json: { type: "boolean", description: "print JSON" } },
+  async run({ values }) {
+    const ctx = await getLocalContext();
+    const rows = await listIncidents(ctx);
+    if (values.json) {
+      console.log(JSON.stringify(rows, null, 2));
+      return 0;
+    }
+    if (rows.length === 0) {
+      console.log('no incidents yet: chainline incident create --title "..."');
+      return 0;
+    }
+    const table = rows.map((r) => [
+      r.id,
+      r.createdAt.toISOString().slice(0, 10),
+      r.status,
+      String(r.sourceCount),
+      String(r.eventCount),
+      r.title,
+    ]);
+    const head = ["ID", "CREATED", "STATUS", "SOURCES", "EVENTS", "TITLE"];
+    const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => (r[i] ?? "").length)));
+    for (const r of [head, ...table]) console.log(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join("  "));
+    return 0;
+  },
+};

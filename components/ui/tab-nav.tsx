@@ -1,0 +1,26 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+/** A row of links styled as tabs; the one matching the current path is marked current. */
+export function TabNav({ label, tabs }: { label: string; tabs: { href: string; label: string }[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className="flex gap-1 border-b border-line">
+      {tabs.map((t) => {
+        const isCurrent = pathname === t.href;
+        return (
+          <Link
+            key={t.href}
+            href={t.href}
+            aria-current={isCurrent ? "page" : undefined}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm ${isCurrent ? "border-accent font-medium text-ink" : "border-transparent text-muted hover:text-ink"}`}
+          >
+            {t.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Ctx } from "@/lib/context/ctx";
+import { createIncident } from "./create-incident";
+
+export const DEMO_TITLE = "Storm-0558: Exchange Online intrusion (demo)";
+
+/**
+ * Creates the demo incident once (idempotent). Until the Storm-0558 scenario generator lands it
+ * holds the stage set and summary only, no events.
+ */
+export async function ensureDemoIncident(ctx: Ctx) {
+  const existing = await ctx.db.prisma.incident.findFirst({ where: { title: DEMO_TITLE } });
+  if (existing) return { incident: existing, created: false };
+  const incident = await createIncident(ctx, {
+    title: DEMO_TITLE,
+    summary:
+      "A consumer signing key (2016) leaked, most probably through an April 2021 crash dump, and was used in May–June 2023 " +
+      "to forge tokens that read the mailboxes of about 25 organizations. The scenario's logs are not loaded yet.",
+    stageSet: "storm-0558",
+  });
+  return { incident, created: true };
+}

@@ -1,0 +1,24 @@
+import { ZodError } from "zod";
+import { DatabaseUnavailableError } from "@/lib/db/errors";
+
+/** JSON that may hold BigInts (event ids) and Dates. */
+export function json(body: unknown, status = 200): Response {
+  return new Response(
+    JSON.stringify(body, (_k, v) => (typeof v === "bigint" ? v.toString() : v)),
+    {
+      status,
+      headers: { "content-type": "application/json; charset=utf-8" },
+    },
+  );
+}
+
+/** Maps an error to a response: 422 with field and reason for bad input, 503 for no database. */
+export function errorResponse(err: unknown): Response {
+  if (err instanceof ZodError) {
+    return json({ error: "invalid input", issues: err.issues.map((i) => ({ field: i.path.join("."), reason: i.message })) }, 422);
+  }
+  if (err instanceof SyntaxError) return json({ error: `request body is not JSON: ${err.message}` }, 400);
+  if (err instanceof DatabaseUnavailableError) return json({ error: err.message }, 503);
+  console.error(err);
+  return json({ error: "internal error" }, 500);
+}
