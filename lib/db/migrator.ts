@@ -82,7 +82,11 @@ function refuseIfUnsafe(status: MigrationStatus): void {
  */
 export async function migrate(sql: SqlRunner, dir: string): Promise<string[]> {
   const files = readMigrations(dir);
-  await sql.exec(CREATE_TABLE);
+  // Under the lock: two concurrent CREATE TABLE IF NOT EXISTS can still collide in Postgres.
+  await sql.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock($1)", [LOCK_KEY]);
+    await tx.exec(CREATE_TABLE);
+  });
   refuseIfUnsafe(compare(files, await appliedRows(sql)));
   const done: string[] = [];
   for (const file of files) {
