@@ -4,11 +4,15 @@ import { ZodError } from "zod";
 import { closeDb } from "@/lib/db";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { MigrationError } from "@/lib/db/migrator";
+import { FormatError } from "@/lib/ingest/detect";
+import { ImportRefusedError } from "@/lib/ingest/file-input";
 import { type Command, UsageError } from "./command";
 import { dbMigrate, dbStatus } from "./commands/db";
+import { formatsCommand } from "./commands/formats";
+import { importCommand } from "./commands/import";
 import { incidentCreate, incidentList } from "./commands/incident";
 
-const COMMANDS: Command[] = [dbMigrate, dbStatus, incidentCreate, incidentList];
+const COMMANDS: Command[] = [dbMigrate, dbStatus, incidentCreate, incidentList, importCommand, formatsCommand];
 
 function usageOf(cmd: Command): string {
   const lines = [
@@ -79,7 +83,12 @@ function report(err: unknown): number {
     console.error(`chainline: ${err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")}`);
     return 2;
   }
-  if (err instanceof DatabaseUnavailableError || err instanceof MigrationError) {
+  if (
+    err instanceof DatabaseUnavailableError ||
+    err instanceof MigrationError ||
+    err instanceof FormatError ||
+    err instanceof ImportRefusedError
+  ) {
     console.error(`chainline: ${err.message}`);
     return 1;
   }

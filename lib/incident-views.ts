@@ -4,7 +4,7 @@ export const INCIDENT_VIEWS = [
   { slug: "timeline", label: "Timeline", planned: "The D3 timeline: swimlanes by stage, zoom from years to milliseconds, evidence gaps." },
   { slug: "chain", label: "Chain", planned: "The attack chain: stages, inferred steps, confidence history and hypotheses." },
   { slug: "events", label: "Events", planned: "A searchable, filterable table of every imported event." },
-  { slug: "sources", label: "Sources", planned: "Imported files with chain of custody (sha256, size, who, when) and every rejected line." },
+  { slug: "sources", label: "Sources" },
   { slug: "story", label: "Story", planned: "Post-mortem and executive brief, citing events." },
   { slug: "audit", label: "Audit" },
 ] as const satisfies readonly { slug: string; label: string; planned?: string }[];

@@ -1,15 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { isProcessAlive } from "@/lib/process-alive";
 import { DatabaseUnavailableError } from "./errors";
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * PGlite is one session in one process: two processes on the same folder would corrupt it.
@@ -23,7 +15,7 @@ export function lockEmbeddedDir(dataDir: string): () => void {
     writeFileSync(lockFile, String(process.pid), { flag: "wx" });
   } catch {
     const holder = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
-    if (Number.isFinite(holder) && holder !== process.pid && isAlive(holder)) {
+    if (Number.isFinite(holder) && holder !== process.pid && isProcessAlive(holder)) {
       throw new DatabaseUnavailableError(
         `The embedded database at ${dataDir} is open in another process (pid ${holder}, perhaps the app server): stop it, or set DATABASE_URL to share a Postgres server.`,
       );

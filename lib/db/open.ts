@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { type DbConfig, type DbMode, describeServerUrl } from "./config";
+import { type CopyText, pgliteCopy, poolCopy } from "./copy";
 import { lockEmbeddedDir } from "./embedded-lock";
 import { checkServerUrl, DatabaseUnavailableError, serverConnectError } from "./errors";
 import { defaultMigrationsDir } from "./migrations-dir";
@@ -18,6 +19,8 @@ export type Db = {
   location: string;
   prisma: PrismaClient;
   sql: SqlRunner;
+  /** Bulk load in COPY text format (the import pipeline's write path). */
+  copyText: CopyText;
   close(): Promise<void>;
 };
 
@@ -43,6 +46,7 @@ async function openServer(url: string): Promise<Db> {
     location: describeServerUrl(url),
     prisma,
     sql: poolRunner(pool),
+    copyText: poolCopy(pool),
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -64,6 +68,7 @@ async function openEmbedded(dataDir: string): Promise<Db> {
       location: dataDir,
       prisma,
       sql: pgliteRunner(lite),
+      copyText: pgliteCopy(lite),
       async close() {
         await prisma.$disconnect();
         await lite.close();

@@ -1,0 +1,53 @@
+// GET /api/incidents/[id]/sources – the incident's sources with chain of custody and line counts.
+// POST /api/incidents/[id]/sources – start an import; 202 { jobId, statusUrl } (poll it).
+//   Either JSON { uploadId, name, options } for a file sent to /uploads first, or the file's
+//   bytes as the body with ?name=&format=&tz=&timeFormat=&year=&map=&redact=false (streamed to disk).
+import { getLocalContext } from "@/lib/context/get-local-context";
+import { errorResponse, json } from "@/lib/http/json-response";
+import { incidentNotFound } from "@/lib/http/require-incident";
+import { startImportJob } from "@/lib/ingest/import-jobs";
+import { optionsFromQuery } from "@/lib/ingest/options-from-query";
+import { removeUpload, saveUpload, uploadPath } from "@/lib/ingest/uploads";
+import { listSources } from "@/lib/queries/list-sources";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await params;
+    const ctx = await getLocalContext();
+    return (await incidentNotFound(ctx, id)) ?? json({ sources: await listSources(ctx, id) });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await params;
+    const ctx = await getLocalContext();
+    const missing = await incidentNotFound(ctx, id);
+    if (missing) return missing;
+    let upload: { uploadId: string; filePath: string; name: string; options: unknown };
+    if ((request.headers.get("content-type") ?? "").startsWith("application/json")) {
+      const body = (await request.json()) as { uploadId?: string; name?: string; options?: unknown };
+      const filePath = uploadPath(body.uploadId ?? "");
+      if (!filePath || !body.uploadId) return json({ error: "uploadId does not name an upload" }, 404);
+      upload = { uploadId: body.uploadId, filePath, name: body.name || "upload", options: body.options ?? {} };
+    } else {
+      if (!request.body) return json({ error: "empty body: send the file's bytes" }, 400);
+      const q = new URL(request.url).searchParams;
+      const options = optionsFromQuery(q);
+      const saved = await saveUpload(request.body);
+      upload = { ...saved, name: q.get("name") || "upload", options };
+    }
+    const job = startImportJob(
+      ctx,
+      { incidentId: id, filePath: upload.filePath, fileName: upload.name, options: upload.options as never },
+      () => removeUpload(upload.uploadId),
+    );
+    return json({ jobId: job.id, statusUrl: `/api/imports/${job.id}` }, 202);
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

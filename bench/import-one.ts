@@ -1,0 +1,25 @@
+// Imports one file into a fresh incident and prints a JSON line with its figures (run by bench/import.ts).
+import { createIncident } from "@/lib/actions/create-incident";
+import { getLocalContext } from "@/lib/context/get-local-context";
+import { closeDb } from "@/lib/db";
+import { importFile } from "@/lib/ingest/import-file";
+
+const file = process.argv[2] as string;
+const ctx = await getLocalContext();
+const incident = await createIncident(ctx, { title: `bench ${file}` });
+const started = performance.now();
+const s = await importFile(ctx, { incidentId: incident.id, filePath: file });
+const seconds = (performance.now() - started) / 1000;
+console.log(
+  JSON.stringify({
+    file,
+    format: s.format,
+    read: s.read,
+    imported: s.imported,
+    rejected: s.rejected,
+    seconds,
+    eventsPerSecond: Math.round(s.imported / seconds),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+  }),
+);
+await closeDb();

@@ -1,0 +1,61 @@
+// npm run bench:import [-- N]: generates N events (default 1,000,000) as JSONL and CSV, imports
+// each into a fresh incident on the real Postgres (DATABASE_URL, else a throwaway database on
+// 127.0.0.1), and prints events/s and peak RSS, next to a plain COPY of normalized rows.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { writeCsv, writeJsonl } from "./generate-events";
+
+const count = Number(process.argv[2] ?? 1_000_000);
+const admin = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+let url = process.env.DATABASE_URL;
+let dropDb: string | null = null;
+if (!url) {
+  dropDb = `chainline_bench_${process.pid}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${dropDb}`);
+  await c.end();
+  const u = new URL(admin);
+  u.pathname = `/${dropDb}`;
+  url = u.toString();
+}
+const dir = mkdtempSync(path.join(os.tmpdir(), "chainline-bench-"));
+const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+const run = (script: string, arg: string) =>
+  JSON.parse(
+    execFileSync(tsx, ["--conditions=react-server", script, arg], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .at(-1) as string,
+  );
+
+try {
+  const jsonl = path.join(dir, "events.jsonl");
+  const csv = path.join(dir, "events.csv");
+  await writeJsonl(jsonl, count);
+  await writeCsv(csv, count);
+  console.log(
+    `${count.toLocaleString("en-US")} events; JSONL ${(statSync(jsonl).size / 1048576).toFixed(0)} MiB, CSV ${(statSync(csv).size / 1048576).toFixed(0)} MiB; database ${new URL(url).host}`,
+  );
+  const results = [run("bench/import-one.ts", jsonl), run("bench/import-one.ts", csv)];
+  const copy = run("bench/copy-baseline.ts", String(count));
+  for (const r of results) {
+    console.log(
+      `${r.format.padEnd(6)} ${r.eventsPerSecond.toLocaleString("en-US").padStart(9)} events/s  ${r.seconds.toFixed(1)} s  peak RSS ${r.peakRssMiB} MiB  (read ${r.read}, imported ${r.imported}, rejected ${r.rejected})  ${(r.eventsPerSecond / copy.rowsPerSecond).toFixed(2)}× plain COPY`,
+    );
+  }
+  console.log(
+    `COPY   ${copy.rowsPerSecond.toLocaleString("en-US").padStart(9)} rows/s    ${copy.seconds.toFixed(1)} s  (normalized rows, prebuilt, into a table indexed like events)`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+  if (dropDb) {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${dropDb} WITH (FORCE)`);
+    await c.end();
+  }
+}

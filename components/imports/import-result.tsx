@@ -1,0 +1,52 @@
+"use client";
+
+import Link from "next/link";
+import type { ImportJob } from "@/lib/ingest/import-jobs";
+
+function mib(n: number) {
+  return `${(n / 1048576).toFixed(1)} MiB`;
+}
+
+/** Live progress of an import job, then its account of every line. */
+export function ImportResult({ job, incidentId }: { job: ImportJob; incidentId: string }) {
+  const p = job.progress;
+  const frac = p?.bytesTotal ? Math.min(1, p.bytesRead / p.bytesTotal) : 0;
+  if (job.status === "failed") {
+    return (
+      <p role="alert" className="rounded border border-danger/40 p-3 text-sm text-danger">
+        Import failed: {job.error}
+      </p>
+    );
+  }
+  if (job.status === "running") {
+    return (
+      <div role="status" className="space-y-1 rounded border border-line bg-panel p-3 text-sm">
+        <div>
+          {p?.phase ?? "starting"} · {p ? `${mib(p.bytesRead)} of ${mib(p.bytesTotal)}` : ""} · {(p?.records ?? 0).toLocaleString("en-US")}{" "}
+          records
+        </div>
+        <progress className="w-full" max={1} value={frac} aria-label="Import progress" />
+      </div>
+    );
+  }
+  const s = job.summary;
+  if (!s) return null;
+  return (
+    <div role="status" className="space-y-2 rounded border border-line bg-panel p-3 text-sm">
+      <p className="font-semibold">
+        {s.outcome === "already-imported"
+          ? "Already imported: the same file (same sha256) is in this incident; nothing new."
+          : "Import complete."}
+      </p>
+      <p>
+        Read {s.read.toLocaleString("en-US")} · imported {s.imported.toLocaleString("en-US")} · duplicate{" "}
+        {s.duplicate.toLocaleString("en-US")} · rejected {s.rejected.toLocaleString("en-US")} · secrets redacted{" "}
+        {s.redacted.toLocaleString("en-US")} ({s.seconds.toFixed(1)} s)
+      </p>
+      {s.yearInferred && <p className="text-muted">Some timestamps had no year; it was inferred.</p>}
+      <Link href={`/incidents/${incidentId}/sources/${s.sourceId}`} className="text-accent underline">
+        {s.rejected ? "See the rejected lines" : "See the source"}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import type { ParseOutput, RecordParser } from "../canonical";
+import { guessMapping, mapperFromMapping } from "../field-mapping";
+import { type Format, isObject, type Sample, tryJson, wholeLines } from "./format";
+
+/** A parser for one JSON object per line; blank lines are skipped, anything else is a problem. */
+export function createJsonLinesParser(): RecordParser {
+  return {
+    push(lines) {
+      const out: ParseOutput[] = [];
+      for (const line of lines) {
+        if (line.error) {
+          out.push({ kind: "problem", line: line.number, reason: line.error, rawText: line.text });
+          continue;
+        }
+        const t = line.text;
+        if (t.trim() === "") continue;
+        let value: unknown;
+        try {
+          value = JSON.parse(t);
+        } catch (err) {
+          out.push({ kind: "problem", line: line.number, reason: `invalid JSON: ${(err as Error).message}`, rawText: t });
+          continue;
+        }
+        if (!isObject(value)) {
+          out.push({ kind: "problem", line: line.number, reason: "not a JSON object", rawText: t });
+          continue;
+        }
+        out.push({ kind: "record", line: line.number, raw: value, rawText: t, isRawTextJson: true });
+      }
+      return out;
+    },
+    end: () => [],
+  };
+}
+
+/** Keys of the first objects in a JSON Lines sample. */
+export function jsonLinesKeys(sample: Sample): string[] {
+  const keys = new Set<string>();
+  for (const l of wholeLines(sample).slice(0, 20)) {
+    const v = tryJson(l);
+    if (isObject(v)) for (const k of Object.keys(v)) keys.add(k);
+  }
+  return [...keys];
+}
+
+/** Share of whole sample lines that are JSON objects (0–1). */
+export function jsonLinesShare(sample: Sample): number {
+  const lines = wholeLines(sample);
+  if (lines.length === 0) return 0;
+  return lines.filter((l) => l.trimStart().startsWith("{") && isObject(tryJson(l))).length / lines.length;
+}
+
+export const jsonLinesFormat: Format = {
+  name: "jsonl",
+  label: "JSON Lines / NDJSON",
+  description: "One JSON object per line. Time, message, actor, host and IPs are taken from the usual field names, or from --map.",
+  example: '{"ts":"2023-05-15T03:12:44.123456Z","msg":"login ok","user":"alice@example.test","src_ip":"203.0.113.7"}',
+  // Most lines must be objects: a few malformed lines must not make a JSONL file undetectable.
+  detect: (sample) => (jsonLinesShare(sample) >= 0.8 ? 50 : 0),
+  createParser: createJsonLinesParser,
+  createMapper: (sample, mapping) => mapperFromMapping(guessMapping(jsonLinesKeys(sample), mapping)),
+  sampleFields: jsonLinesKeys,
+};

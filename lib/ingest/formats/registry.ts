@@ -1,0 +1,16 @@
+import { csvFormat } from "./csv";
+import type { Format } from "./format";
+import { jsonArrayFormat } from "./json-array";
+import { jsonLinesFormat } from "./jsonl";
+import { timesketchCsvFormat, timesketchJsonlFormat } from "./timesketch";
+
+/**
+ * Every format, in the order that breaks detection ties: a more specific format (higher
+ * detect score) wins; on equal scores the one listed first wins. Format-specific parsers
+ * (M365, Entra, Windows…) score above the generic ones.
+ */
+export const FORMATS: readonly Format[] = [timesketchJsonlFormat, timesketchCsvFormat, jsonLinesFormat, jsonArrayFormat, csvFormat];
+
+export function formatByName(name: string): Format | undefined {
+  return FORMATS.find((f) => f.name === name);
+}

@@ -1,0 +1,179 @@
+import path from "node:path";
+import type { Ctx } from "@/lib/context/ctx";
+import { claimSource, importerStamp } from "./claim-source";
+import { detectFormat } from "./detect";
+import { fileLines, hashFile, ImportRefusedError, planInput, readSample } from "./file-input";
+import { finalizeSource } from "./finalize-source";
+import { type TImportOptionsInput, ZImportOptions } from "./import-options";
+import { createNormalizer } from "./normalize";
+import { createStageWriter } from "./stage-writer";
+import { createStagingTable, dropStagingTable } from "./staging-table";
+
+/** Live figures of a running import, for progress bars and the pollable API. */
+export type ImportProgress = {
+  phase: "hashing" | "reading" | "finalizing" | "done";
+  bytesRead: number;
+  bytesTotal: number;
+  records: number;
+  rejected: number;
+  blankLines: number;
+};
+
+/** The account of one file: every record read is imported, a duplicate, or rejected. */
+export type ImportSummary = {
+  sourceId: string;
+  fileName: string;
+  sha256: string;
+  format: string;
+  /** "already-imported": the same bytes were imported into this incident before; nothing new. */
+  outcome: "imported" | "already-imported";
+  read: number;
+  imported: number;
+  duplicate: number;
+  rejected: number;
+  redacted: number;
+  blankLines: number;
+  firstEventAt: string | null;
+  lastEventAt: string | null;
+  /** Set when a timestamp had no year and the year was inferred. */
+  yearInferred: boolean;
+  seconds: number;
+};
+
+export type ImportFileArgs = {
+  incidentId: string;
+  filePath: string;
+  /** The name the analyst knows the file by (an upload's original name); defaults to the base name. */
+  fileName?: string;
+  options?: TImportOptionsInput;
+  onProgress?: (p: ImportProgress) => void;
+};
+
+const HEARTBEAT_MS = 1_000;
+
+/** Imports one file into an incident through the whole pipeline; see README "Importing". */
+export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<ImportSummary> {
+  const started = Date.now();
+  const options = ZImportOptions.parse(args.options ?? {});
+  const fileName = args.fileName ?? path.basename(args.filePath);
+  const member = await ctx.db.prisma.membership.findUnique({
+    where: { userId_incidentId: { userId: ctx.actor.userId, incidentId: args.incidentId } },
+  });
+  if (!member) throw new ImportRefusedError(`no incident ${args.incidentId} (or you are not a member of it)`);
+
+  const plan = await planInput(args.filePath, fileName);
+  const progress: ImportProgress = { phase: "hashing", bytesRead: 0, bytesTotal: 0, records: 0, rejected: 0, blankLines: 0 };
+  const { sha256, size } = await hashFile(args.filePath, (n) => {
+    progress.bytesRead = n;
+    args.onProgress?.(progress);
+  });
+  progress.bytesTotal = size;
+
+  const sample = await readSample(args.filePath, plan, fileName);
+  const format = detectFormat(sample, options.format);
+  const claim = await claimSource(ctx, { incidentId: args.incidentId, fileName, sha256, size, format: format.name, options });
+  if (claim.kind === "done") {
+    const s = claim.source;
+    return {
+      sourceId: s.id,
+      fileName,
+      sha256,
+      format: s.format,
+      outcome: "already-imported",
+      read: s.readCount,
+      imported: 0,
+      duplicate: s.readCount - s.rejectedCount,
+      rejected: s.rejectedCount,
+      redacted: 0,
+      blankLines: 0,
+      firstEventAt: s.firstEventAt?.toISOString() ?? null,
+      lastEventAt: s.lastEventAt?.toISOString() ?? null,
+      yearInferred: false,
+      seconds: (Date.now() - started) / 1000,
+    };
+  }
+  const sourceId = claim.sourceId;
+  await createStagingTable(ctx.db.sql, sourceId);
+
+  try {
+    const parser = format.createParser(sample);
+    const normalize = createNormalizer(sourceId, format.createMapper(sample, options.mapping), options);
+    const writer = createStageWriter(ctx.db, sourceId);
+    let yearInferred = false;
+    let lastBeat = Date.now();
+    progress.phase = "reading";
+    progress.bytesRead = 0;
+
+    const handle = async (outputs: ReturnType<typeof parser.push>) => {
+      for (const o of outputs) {
+        progress.records += 1;
+        if (o.kind === "problem") {
+          await writer.addIssue(o.line, o.reason, o.rawText);
+          continue;
+        }
+        const n = normalize(o);
+        if ("error" in n) await writer.addIssue(o.line, n.error, o.rawText);
+        else {
+          yearInferred ||= n.yearInferred;
+          await writer.addRow(n.row);
+        }
+      }
+    };
+
+    for await (const batch of fileLines(args.filePath, plan, (n) => (progress.bytesRead = n))) {
+      for (const l of batch) if (l.text.trim() === "" && !l.error) progress.blankLines += 1;
+      await handle(parser.push(batch));
+      progress.rejected = writer.rejected;
+      if (Date.now() - lastBeat >= HEARTBEAT_MS) {
+        lastBeat = Date.now();
+        args.onProgress?.(progress);
+        await ctx.db.prisma.source.update({
+          where: { id: sourceId },
+          data: { heartbeatAt: new Date(), progress: { ...progress, ...importerStamp() } },
+        });
+      }
+    }
+    await handle(parser.end());
+    await writer.flush();
+    progress.rejected = writer.rejected;
+    progress.phase = "finalizing";
+    args.onProgress?.(progress);
+
+    const r = await finalizeSource(ctx.db, {
+      sourceId,
+      incidentId: args.incidentId,
+      actorId: ctx.actor.userId,
+      read: progress.records,
+      rejected: writer.rejected,
+      progress: { ...progress, phase: "done", yearInferred },
+    });
+    progress.phase = "done";
+    args.onProgress?.(progress);
+    return {
+      sourceId,
+      fileName,
+      sha256,
+      format: format.name,
+      outcome: "imported",
+      read: progress.records,
+      imported: r.imported,
+      duplicate: r.staged - r.imported,
+      rejected: writer.rejected,
+      redacted: r.redacted,
+      blankLines: progress.blankLines,
+      firstEventAt: r.first,
+      lastEventAt: r.last,
+      yearInferred,
+      seconds: (Date.now() - started) / 1000,
+    };
+  } catch (err) {
+    await dropStagingTable(ctx.db.sql, sourceId).catch(() => undefined);
+    await ctx.db.prisma.source
+      .update({
+        where: { id: sourceId },
+        data: { status: "failed", error: (err as Error).message.slice(0, 2_000), finishedAt: new Date() },
+      })
+      .catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { ZFieldMapping } from "./field-mapping";
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How to read one file: the same shape from the CLI flags, the API and the upload form. */
+export const ZImportOptions = z.object({
+  /** Force a format instead of detecting it. */
+  format: z.string().trim().min(1).optional(),
+  /** Zone for timestamps that carry none. */
+  zone: z.string().trim().default("UTC").refine(isTimeZone, "not an IANA time zone (e.g. UTC, Europe/Berlin)"),
+  /** Time format: auto, iso, epoch, epoch-s/ms/us/ns, us, eu, syslog, or a strftime pattern. */
+  timeFormat: z.string().trim().min(1).optional(),
+  /** Year for timestamps written without one (syslog); inferred and reported when absent. */
+  year: z.number().int().min(1900).max(2199).optional(),
+  mapping: ZFieldMapping.default({}),
+  /** Mask secrets before storage (default on); off only for analysts who must keep the value. */
+  redact: z.boolean().default(true),
+  /** Declared log retention of the system the file came from, in days. */
+  retentionDays: z.number().int().positive().optional(),
+});
+export type TImportOptions = z.output<typeof ZImportOptions>;
+export type TImportOptionsInput = z.input<typeof ZImportOptions>;

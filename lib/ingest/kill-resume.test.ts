@@ -1,0 +1,82 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+import path from "node:path";
+import { expect, it } from "vitest";
+import { newIncident, writeFixture } from "@/lib/testing/import-fixtures";
+import { createTestDatabase, describeEachDatabase } from "@/lib/testing/test-databases";
+import { importFile } from "./import-file";
+import { stagingTable } from "./staging-table";
+
+const LINES = 150_000;
+
+async function bigJsonl(): Promise<string> {
+  const file = writeFixture("big.jsonl", "");
+  const out = createWriteStream(file);
+  for (let i = 0; i < LINES; i++) {
+    const line = `{"time":"2023-05-15T03:${String(Math.floor(i / 6000) % 60).padStart(2, "0")}:${String(Math.floor(i / 100) % 60).padStart(2, "0")}.${String(i % 1000000).padStart(6, "0")}Z","message":"event ${i}","user":"u${i % 50}"}\n`;
+    if (!out.write(line)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+  return file;
+}
+
+/** Starts `chainline import` in a child process and kills it with SIGKILL once it is reading. */
+async function importAndKill(env: Record<string, string>, incidentId: string, file: string): Promise<void> {
+  const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+  const child = spawn(tsx, ["--conditions=react-server", "bin/chainline.ts", "import", "--incident", incidentId, file], {
+    env: { ...process.env, ...env },
+    // Its own process group: tsx runs the CLI in a child process, and both must die.
+    detached: true,
+  });
+  let stderr = "";
+  await new Promise<void>((resolve, reject) => {
+    child.stderr.on("data", (d) => {
+      stderr += String(d);
+      if (stderr.includes(" reading ")) setTimeout(() => resolve(), 1_500);
+    });
+    child.once("exit", (code) => reject(new Error(`import ended by itself (code ${code}) before it could be killed: ${stderr}`)));
+  });
+  const exited = once(child, "exit");
+  process.kill(-(child.pid as number), "SIGKILL");
+  await exited;
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+describeEachDatabase("an import killed half-way", (kind) => {
+  it("leaves no events, shows the source unfinished, and a re-run completes with each event once", async () => {
+    const testDb = await createTestDatabase(kind);
+    const file = await bigJsonl();
+    try {
+      let db = await testDb.open();
+      const { incidentId } = await newIncident(db, "Kill test");
+      await db.close(); // the embedded database belongs to one process at a time
+
+      const env: Record<string, string> =
+        testDb.config.mode === "server"
+          ? { DATABASE_URL: testDb.config.url }
+          : { DATABASE_URL: "", CHAINLINE_DATA_DIR: testDb.config.dataDir };
+      await importAndKill(env, incidentId, file);
+
+      db = await testDb.open();
+      const source = await db.prisma.source.findFirstOrThrow({ where: { incidentId } });
+      expect(source.status).toBe("importing");
+      expect(await db.prisma.event.count({ where: { sourceId: source.id } })).toBe(0);
+
+      const { ctx } = { ctx: { db, actor: { userId: source.importedById, name: "test" } } };
+      const s = await importFile(ctx, { incidentId, filePath: file });
+      expect(s).toMatchObject({ sourceId: source.id, outcome: "imported", read: LINES, imported: LINES, duplicate: 0, rejected: 0 });
+      const [row] = await db.sql.query<{ n: number; fps: number }>(
+        `SELECT count(*)::int AS n, count(DISTINCT fingerprint)::int AS fps FROM events WHERE incident_id = $1`,
+        [incidentId],
+      );
+      expect(row).toEqual({ n: LINES, fps: LINES });
+      const [staged] = await db.sql.query<{ t: string | null }>(`SELECT to_regclass($1)::text AS t`, [stagingTable(source.id)]);
+      expect(staged?.t).toBeNull(); // the import's staging table is gone
+      await db.close();
+    } finally {
+      await testDb.drop();
+    }
+  });
+});

@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import { isIP } from "node:net";
+import type { EventDraft, ParsedRecord, RecordMapper } from "./canonical";
+import { copyRow } from "./copy-format";
+import type { TImportOptions } from "./import-options";
+import { type RedactionFinding, redactValue } from "./redact/redact";
+import { createTimestampParser, formatEpochUs, isTimeError } from "./time/parse-timestamp";
+
+/** Columns of event_staging, in the order normalizeRecord encodes them. */
+export const STAGING_COLUMNS = [
+  "source_id",
+  "line_number",
+  "occurred_at",
+  "timestamp_text",
+  "assumed_zone",
+  "timestamp_desc",
+  "action",
+  "category",
+  "outcome",
+  "actor",
+  "host",
+  "src_ip",
+  "dst_ip",
+  "target",
+  "message",
+  "raw",
+  "native_id",
+  "content_hash",
+  "findings",
+] as const;
+
+/** The message column feeds full-text search, which caps a document at 1 MB; raw keeps it all. */
+const MESSAGE_MAX = 32_000;
+
+/** An address without its port, brackets or zone, or null when it is not an IP at all. */
+export function cleanIp(value: string | undefined): string | null {
+  if (!value) return null;
+  let v = value.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(v);
+  if (bracketed?.[1]) v = bracketed[1];
+  else if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(v)) v = v.slice(0, v.lastIndexOf(":"));
+  v = v.replace(/%.*$/, "");
+  return isIP(v) ? v : null;
+}
+
+// jsonb refuses \u0000; it cannot be stored, so it becomes U+FFFD (an escaped backslash before
+// "u0000" is text, not a NUL, hence the even-backslash guard).
+function jsonForPostgres(json: string): string {
+  return json.includes("\\u0000") ? json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd") : json;
+}
+
+/** Fingerprint input: a short, collision-safe hash of the record's own text. */
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text).digest("base64url").slice(0, 22);
+}
+
+export type NormalizeResult = { row: string; epochUs: number; findings: number; yearInferred: boolean } | { error: string };
+
+/** Turns records of one source into COPY rows for event_staging. */
+export function createNormalizer(sourceId: string, mapper: RecordMapper, options: TImportOptions) {
+  const parsers = new Map<string, ReturnType<typeof createTimestampParser>>();
+  const parserFor = (format: string | undefined, zone: string) => {
+    const key = `${format ?? ""}|${zone}`;
+    let p = parsers.get(key);
+    if (!p) {
+      p = createTimestampParser({ zone, format: format ?? options.timeFormat, year: options.year });
+      parsers.set(key, p);
+    }
+    return p;
+  };
+
+  return (record: ParsedRecord): NormalizeResult => {
+    const findings: RedactionFinding[] = [];
+    const raw = options.redact ? (redactValue(record.raw, "raw", findings) as Record<string, unknown>) : record.raw;
+    const mapped = mapper(raw);
+    if ("error" in mapped) return mapped;
+    const draft: EventDraft = mapped;
+    const timeText = String(draft.time);
+    const zone = draft.isZoneStated ? "UTC" : options.zone;
+    const t = parserFor(draft.timeFormat, zone)(timeText);
+    if (isTimeError(t)) return { error: `${t.error}: "${timeText.slice(0, 80)}"` };
+
+    const rawJson = findings.length === 0 && record.isRawTextJson ? record.rawText : JSON.stringify(raw);
+    const message = draft.message.length > MESSAGE_MAX ? `${draft.message.slice(0, MESSAGE_MAX)}…` : draft.message;
+    const row = copyRow([
+      sourceId,
+      record.line,
+      formatEpochUs(t.epochUs),
+      timeText,
+      draft.isZoneStated ? null : t.assumedZone,
+      draft.timestampDesc ?? "Event Time",
+      draft.action,
+      draft.category,
+      draft.outcome,
+      draft.actor,
+      draft.host,
+      cleanIp(draft.srcIp),
+      cleanIp(draft.dstIp),
+      draft.target,
+      message,
+      jsonForPostgres(rawJson),
+      draft.nativeId,
+      contentHash(record.rawText),
+      findings.length ? JSON.stringify(findings) : null,
+    ]);
+    return { row, epochUs: t.epochUs, findings: findings.length, yearInferred: t.yearSource === "inferred" };
+  };
+}

@@ -1,0 +1,64 @@
+import type { Db } from "@/lib/db";
+import { copyRow } from "./copy-format";
+import { STAGING_COLUMNS } from "./normalize";
+import { stagingTable } from "./staging-table";
+
+/** Longest raw line kept on an ImportIssue: enough to see the problem, bounded for hostile input. */
+export const ISSUE_RAW_MAX = 2_000;
+const FLUSH_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Buffers COPY rows for the source's staging table and for import_issues, and writes them in
+ * large batches. One batch may be in flight while the next is parsed, so Node and Postgres
+ * work at the same time (memory stays at two batches).
+ */
+export function createStageWriter(db: Db, sourceId: string) {
+  const table = stagingTable(sourceId);
+  let rows: string[] = [];
+  let rowBytes = 0;
+  let issues: string[] = [];
+  let staged = 0;
+  let rejected = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  async function send(): Promise<void> {
+    const rowText = rows.join("");
+    const issueText = issues.join("");
+    rows = [];
+    rowBytes = 0;
+    issues = [];
+    await inFlight;
+    inFlight = (async () => {
+      if (rowText) await db.copyText(table, STAGING_COLUMNS, rowText);
+      if (issueText) await db.copyText("import_issues", ["source_id", "line_number", "reason", "raw_line"], issueText);
+    })();
+    // Surface a failed COPY at the next await rather than as an unhandled rejection.
+    inFlight.catch(() => undefined);
+  }
+
+  return {
+    get staged() {
+      return staged;
+    },
+    get rejected() {
+      return rejected;
+    },
+    async addRow(row: string): Promise<void> {
+      rows.push(row);
+      rowBytes += row.length;
+      staged += 1;
+      if (rowBytes >= FLUSH_BYTES) await send();
+    },
+    async addIssue(line: number, reason: string, rawText: string): Promise<void> {
+      const raw = rawText.length > ISSUE_RAW_MAX ? `${rawText.slice(0, ISSUE_RAW_MAX)}… [${rawText.length.toLocaleString("en-US")} chars]` : rawText;
+      issues.push(copyRow([sourceId, line, reason, raw]));
+      rejected += 1;
+      if (issues.length >= 5_000) await send();
+    },
+    /** Writes what is buffered and waits until every batch is in. */
+    async flush(): Promise<void> {
+      await send();
+      await inFlight;
+    },
+  };
+}
