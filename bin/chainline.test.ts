@@ -22,17 +22,15 @@ async function chainline(args: string[], env: Record<string, string> = {}) {
 }
 
 describe("chainline CLI", () => {
-  it.each([
-    ["db", "migrate"],
-    ["db", "status"],
-    ["incident", "create"],
-    ["incident", "list"],
-  ])("%s %s --help shows its usage", async (...words) => {
-    const r = await chainline([...words, "--help"]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`usage: chainline ${words.join(" ")}`);
-    expect(r.stdout).toContain("--help");
-  });
+  it.each([["import"], ["formats"], ["db", "migrate"], ["db", "status"], ["incident", "create"], ["incident", "list"]])(
+    "%s %s --help shows its usage",
+    async (...words) => {
+      const r = await chainline([...words, "--help"]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`usage: chainline ${words.join(" ")}`);
+      expect(r.stdout).toContain("--help");
+    },
+  );
 
   it("migrates, creates and lists on the embedded database, like the web app", async () => {
     const env = { CHAINLINE_DATA_DIR: path.join(mkdtempSync(path.join(os.tmpdir(), "chainline-cli-")), "pglite") };
@@ -52,6 +50,22 @@ describe("chainline CLI", () => {
     expect(listed.map((i: { id: string }) => i.id)).toEqual([incident.id]);
     const table = await chainline(["incident", "list"], env);
     expect(table.stdout).toMatch(new RegExp(`${incident.id}\\s+\\d{4}-\\d{2}-\\d{2}\\s+open\\s+0\\s+0\\s+Token forgery`));
+  });
+
+  it("imports files with a summary table, and names each problem file and why", async () => {
+    const env = { CHAINLINE_DATA_DIR: path.join(mkdtempSync(path.join(os.tmpdir(), "chainline-cli-")), "pglite") };
+    const incident = JSON.parse((await chainline(["incident", "create", "--title", "CLI import", "--json"], env)).stdout);
+    const sample = path.resolve("..", "shared", "samples", "windows", "lsass_dump_comsvcs.jsonl");
+    const r = await chainline(["import", "--incident", incident.id, sample, "/no/such/file.log"], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("chainline: file.log: not a readable file");
+    const [head, row] = r.stdout.trim().split("\n");
+    expect(head).toMatch(/^FILE\s+FORMAT\s+READ\s+IMPORTED\s+DUPLICATE\s+REJECTED\s+REDACTED\s+FIRST EVENT\s+LAST EVENT\s+SECONDS$/);
+    expect(row).toMatch(/^lsass_dump_comsvcs\.jsonl\s+jsonl\s+184\s+184\s+0\s+0\s+\d+\s+2020-10-18T07:49:39\.776000Z/);
+    const again = await chainline(["import", "--incident", incident.id, sample], env);
+    expect(again.stderr).toContain("already imported as source");
+    const formats = await chainline(["formats"]);
+    for (const name of ["timesketch-jsonl", "timesketch-csv", "jsonl", "json-array", "csv"]) expect(formats.stdout).toContain(`${name} — `);
   });
 
   it("says what is wrong with a call, with exit code 2", async () => {

@@ -54,7 +54,7 @@ export function ImportClient({ incidentId }: { incidentId: string }) {
         setPreview(body.preview);
         setOptions(DEFAULTS);
       } catch (err) {
-        setError(`${file.name}: ${(err as Error).message}`);
+        setError((err as Error).message);
       } finally {
         setIsBusy(false);
       }

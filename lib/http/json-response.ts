@@ -1,5 +1,8 @@
 import { ZodError } from "zod";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { FormatError } from "@/lib/ingest/detect";
+import { ImportRefusedError } from "@/lib/ingest/file-input";
+import { UploadTooLargeError } from "@/lib/ingest/uploads";
 
 /** JSON that may hold BigInts (event ids) and Dates. */
 export function json(body: unknown, status = 200): Response {
@@ -19,6 +22,8 @@ export function errorResponse(err: unknown): Response {
   }
   if (err instanceof SyntaxError) return json({ error: `request body is not JSON: ${err.message}` }, 400);
   if (err instanceof DatabaseUnavailableError) return json({ error: err.message }, 503);
+  if (err instanceof ImportRefusedError || err instanceof FormatError) return json({ error: err.message }, 422);
+  if (err instanceof UploadTooLargeError) return json({ error: err.message }, 413);
   console.error(err);
   return json({ error: "internal error" }, 500);
 }

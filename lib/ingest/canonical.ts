@@ -40,7 +40,15 @@ export type EventDraft = {
   target?: string;
   /** The format's own unique id for the record (UAL Id, EventRecordID…), when it has one. */
   nativeId?: string;
+  /** What the record is about, beyond actor/host/IPs (which become entities by themselves). */
+  entities?: EntityRef[];
 };
+
+/** Kinds of thing events are about; pivots and the entity pages group by these. */
+export type EntityKind = "account" | "host" | "ip" | "app" | "mailbox" | "file" | "key" | "session" | "process" | "tenant" | "url";
+
+/** An entity a record mentions, and how (role: actor, target, src, dst, host, app, key, …). */
+export type EntityRef = { kind: EntityKind; value: string; role: string };
 
 /** Maps one record to its canonical fields, or says why it cannot. */
 export type RecordMapper = (raw: Record<string, unknown>) => EventDraft | { error: string };

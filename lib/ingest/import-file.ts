@@ -8,6 +8,7 @@ import { type TImportOptionsInput, ZImportOptions } from "./import-options";
 import { createNormalizer } from "./normalize";
 import { createStageWriter } from "./stage-writer";
 import { createStagingTable, dropStagingTable } from "./staging-table";
+import { formatEpochUs } from "./time/parse-timestamp";
 
 /** Live figures of a running import, for progress bars and the pollable API. */
 export type ImportProgress = {
@@ -100,6 +101,9 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
     const normalize = createNormalizer(sourceId, format.createMapper(sample, options.mapping), options);
     const writer = createStageWriter(ctx.db, sourceId);
     let yearInferred = false;
+    let hasFindings = false;
+    let minUs = Number.POSITIVE_INFINITY;
+    let maxUs = Number.NEGATIVE_INFINITY;
     let lastBeat = Date.now();
     progress.phase = "reading";
     progress.bytesRead = 0;
@@ -115,6 +119,9 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
         if ("error" in n) await writer.addIssue(o.line, n.error, o.rawText);
         else {
           yearInferred ||= n.yearInferred;
+          hasFindings ||= n.findings > 0;
+          if (n.epochUs < minUs) minUs = n.epochUs;
+          if (n.epochUs > maxUs) maxUs = n.epochUs;
           await writer.addRow(n.row);
         }
       }
@@ -145,6 +152,10 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
       actorId: ctx.actor.userId,
       read: progress.records,
       rejected: writer.rejected,
+      staged: writer.staged,
+      hasFindings,
+      first: writer.staged ? formatEpochUs(minUs) : null,
+      last: writer.staged ? formatEpochUs(maxUs) : null,
       progress: { ...progress, phase: "done", yearInferred },
     });
     progress.phase = "done";

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { isIP } from "node:net";
 import type { EventDraft, ParsedRecord, RecordMapper } from "./canonical";
 import { copyRow } from "./copy-format";
+import { entitiesOf } from "./entities";
 import type { TImportOptions } from "./import-options";
 import { type RedactionFinding, redactValue } from "./redact/redact";
 import { createTimestampParser, formatEpochUs, isTimeError } from "./time/parse-timestamp";
@@ -27,6 +28,8 @@ export const STAGING_COLUMNS = [
   "native_id",
   "content_hash",
   "findings",
+  "seq",
+  "entities",
 ] as const;
 
 /** The message column feeds full-text search, which caps a document at 1 MB; raw keeps it all. */
@@ -69,6 +72,7 @@ export function createNormalizer(sourceId: string, mapper: RecordMapper, options
     return p;
   };
 
+  let seq = 0;
   return (record: ParsedRecord): NormalizeResult => {
     const findings: RedactionFinding[] = [];
     const raw = options.redact ? (redactValue(record.raw, "raw", findings) as Record<string, unknown>) : record.raw;
@@ -82,6 +86,10 @@ export function createNormalizer(sourceId: string, mapper: RecordMapper, options
 
     const rawJson = findings.length === 0 && record.isRawTextJson ? record.rawText : JSON.stringify(raw);
     const message = draft.message.length > MESSAGE_MAX ? `${draft.message.slice(0, MESSAGE_MAX)}…` : draft.message;
+    const srcIp = cleanIp(draft.srcIp);
+    const dstIp = cleanIp(draft.dstIp);
+    const entities = entitiesOf(draft, srcIp, dstIp);
+    seq += 1;
     const row = copyRow([
       sourceId,
       record.line,
@@ -94,14 +102,16 @@ export function createNormalizer(sourceId: string, mapper: RecordMapper, options
       draft.outcome,
       draft.actor,
       draft.host,
-      cleanIp(draft.srcIp),
-      cleanIp(draft.dstIp),
+      srcIp,
+      dstIp,
       draft.target,
       message,
       jsonForPostgres(rawJson),
       draft.nativeId,
       contentHash(record.rawText),
       findings.length ? JSON.stringify(findings) : null,
+      seq,
+      entities.length ? JSON.stringify(entities) : null,
     ]);
     return { row, epochUs: t.epochUs, findings: findings.length, yearInferred: t.yearSource === "inferred" };
   };

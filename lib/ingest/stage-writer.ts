@@ -50,7 +50,8 @@ export function createStageWriter(db: Db, sourceId: string) {
       if (rowBytes >= FLUSH_BYTES) await send();
     },
     async addIssue(line: number, reason: string, rawText: string): Promise<void> {
-      const raw = rawText.length > ISSUE_RAW_MAX ? `${rawText.slice(0, ISSUE_RAW_MAX)}… [${rawText.length.toLocaleString("en-US")} chars]` : rawText;
+      const raw =
+        rawText.length > ISSUE_RAW_MAX ? `${rawText.slice(0, ISSUE_RAW_MAX)}… [${rawText.length.toLocaleString("en-US")} chars]` : rawText;
       issues.push(copyRow([sourceId, line, reason, raw]));
       rejected += 1;
       if (issues.length >= 5_000) await send();

@@ -50,13 +50,19 @@ export function jsonLinesShare(sample: Sample): number {
   return lines.filter((l) => l.trimStart().startsWith("{") && isObject(tryJson(l))).length / lines.length;
 }
 
+/** The first whole line is a JSON object and at least half of the sample's lines are. */
+export function isJsonLines(sample: Sample): boolean {
+  const first = wholeLines(sample)[0];
+  return first !== undefined && isObject(tryJson(first)) && jsonLinesShare(sample) >= 0.5;
+}
+
 export const jsonLinesFormat: Format = {
   name: "jsonl",
   label: "JSON Lines / NDJSON",
   description: "One JSON object per line. Time, message, actor, host and IPs are taken from the usual field names, or from --map.",
   example: '{"ts":"2023-05-15T03:12:44.123456Z","msg":"login ok","user":"alice@example.test","src_ip":"203.0.113.7"}',
-  // Most lines must be objects: a few malformed lines must not make a JSONL file undetectable.
-  detect: (sample) => (jsonLinesShare(sample) >= 0.8 ? 50 : 0),
+  // The first line an object and most lines objects: a few malformed lines must not make a JSONL file undetectable.
+  detect: (sample) => (isJsonLines(sample) ? 50 : 0),
   createParser: createJsonLinesParser,
   createMapper: (sample, mapping) => mapperFromMapping(guessMapping(jsonLinesKeys(sample), mapping)),
   sampleFields: jsonLinesKeys,

@@ -3,7 +3,7 @@ import { type FieldMapping, guessMapping, mapperFromMapping } from "../field-map
 import { csvFormat, csvHeader } from "./csv";
 import type { Format, Sample } from "./format";
 import { isObject, tryJson, wholeLines } from "./format";
-import { jsonLinesFormat, jsonLinesKeys, jsonLinesShare } from "./jsonl";
+import { isJsonLines, jsonLinesFormat, jsonLinesKeys } from "./jsonl";
 
 // Timesketch's import contract: message, datetime (ISO 8601) and timestamp_desc are required;
 // timestamp (microseconds since the epoch) is optional and, when present, exact. Plaso's
@@ -36,7 +36,7 @@ export const timesketchJsonlFormat: Format = {
   example:
     '{"message":"User alice signed in","datetime":"2023-05-15T03:12:44.123456+00:00","timestamp_desc":"Event Logged","timestamp":1684120364123456,"tag":["sign-in"]}',
   detect(sample) {
-    if (jsonLinesShare(sample) < 0.8) return 0;
+    if (!isJsonLines(sample)) return 0;
     const first = wholeLines(sample).map(tryJson).find(isObject);
     return first && hasTimesketchFields(Object.keys(first)) ? 80 : 0;
   },

@@ -103,6 +103,7 @@ describe("isPlausibleSecret", () => {
     "{masked}",
     "[REDACTED:secret-field]",
     "System.Security.SecureString",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${VAR} reference is the input under test
     "${DB_PASSWORD}",
     "{{ vault.db }}",
     "%PASSWORD%",

@@ -28,7 +28,8 @@ export type KeyRule = {
   /** GUID values are identifiers here (a token's object id), not secrets. */
   guidIsId: boolean;
   /** Absolute paths are not secrets here: PWD and OLDPWD in environment dumps are directories. */
-  pathIsNotSecret: boolean /** Bare numbers are not secrets here: "pass: 12" counts passing tests. */;
+  pathIsNotSecret: boolean;
+  /** Bare numbers are not secrets here: "pass: 12" counts passing tests. */
   numberIsNotSecret: boolean;
 };
 
@@ -83,8 +84,10 @@ const SUFFIXES: [string, KeyRule][] = [
   ["credentials", rule("credential")],
 ];
 
-// Opaque cursors and idempotency ids are called tokens but grant nothing.
+// Opaque cursors and idempotency ids are called tokens but grant nothing; a .NET assembly's
+// PublicKeyToken is a hash of its public key, printed in every assembly name.
 const NOT_SECRET_TOKENS = [
+  "publickeytoken",
   "nexttoken",
   "pagetoken",
   "continuationtoken",
@@ -106,27 +109,39 @@ function classify(normalized: string): KeyRule | null {
   return null;
 }
 
-// Field names repeat across millions of records; classifying each distinct name once keeps the
-// JSON walk at one map lookup per key. The cap only guards against records with unbounded key sets.
+/** Longer names are sentences or data, not field names. */
+export const MAX_KEY_LENGTH = 64;
+
+/** The rule for a key name, or null when the name does not announce a secret. */
+export function classifyKeyUncached(key: string): KeyRule | null {
+  return key.length > MAX_KEY_LENGTH ? null : classify(key.toLowerCase().replace(/[^a-z0-9]/g, ""));
+}
+
+// JSON field names repeat across millions of records; classifying each distinct name once keeps
+// the walk at one map lookup per key. Only property names are cached: they are short strings of
+// their own, whereas a slice of a log line could keep the whole line alive in the cache. The cap
+// guards against records with unbounded key sets.
 const CACHE_LIMIT = 20_000;
 const cache = new Map<string, KeyRule | null>();
 
-/** The rule for a key name, or null when the name does not announce a secret. */
+/** classifyKeyUncached, remembered: for the property names of parsed records. */
 export function classifyKey(key: string): KeyRule | null {
+  if (key.length > MAX_KEY_LENGTH) return null;
   let found = cache.get(key);
   if (found === undefined) {
-    found = key.length > 64 ? null : classify(key.toLowerCase().replace(/[^a-z0-9]/g, ""));
+    found = classifyKeyUncached(key);
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(key, found);
   }
   return found;
 }
 
-const AWS_SECRET_SHAPE = /^[A-Za-z0-9/+]{40}$/;
+/** What AWS secret access keys look like: 40 characters of base64 without padding. */
+export const AWS_SECRET_SHAPE = /^[A-Za-z0-9/+]{40}$/;
 
 /**
- * The finding kind for a value redacted because of its key. `inText` separates a pair written in
- * free text (`password=…`, `Password=…;` in a connection string) from a JSON field.
+ * The finding kind for a value redacted because of its key. `context` tells a pair written in
+ * free text (`password=…`) or in a connection string (`Password=…;`) from a JSON field.
  */
 export function kindForKey(found: KeyRule, value: string, context: "json" | "text" | "connection-string"): RedactionKind {
   switch (found.family) {
@@ -144,4 +159,14 @@ export function kindForKey(found: KeyRule, value: string, context: "json" | "tex
     default:
       return "secret-field";
   }
+}
+
+// Scheme words are letters, maybe one digit and dash-joined parts: Negotiate, NTLM, SharedKey,
+// AWS4-HMAC-SHA256. A token followed by a blank ("abc123def456 from …") is not mistaken for one.
+const AUTH_SCHEME = /[A-Za-z]{1,32}[0-9]?(?:-[A-Za-z0-9]{1,16}){0,4}[ \t]+/y;
+
+/** Length of the scheme word and blanks opening an Authorization value at `start`; 0 when there is none. */
+export function authSchemeLength(text: string, start: number): number {
+  AUTH_SCHEME.lastIndex = start;
+  return AUTH_SCHEME.test(text) ? AUTH_SCHEME.lastIndex - start : 0;
 }

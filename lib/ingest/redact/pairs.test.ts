@@ -32,6 +32,7 @@ describe("password pairs in free text", () => {
     expectUntouched("Password: ********");
     expectUntouched("password=");
     expectUntouched('{"password": null, "passwordRequired": true}');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${VAR} reference is the input under test
     expectUntouched("password=${DB_PASSWORD} pwd=%PASSWORD%");
     expectUntouched("PasswordLastSet=2023-05-15T03:12:44Z passwordExpired=true PasswordNeverExpires: True");
     expectUntouched("bypass=true compass: north");
@@ -126,6 +127,19 @@ describe("AWS secret access keys", () => {
     expect(findings.map((f) => f.kind)).toContain("aws-secret-key");
   });
 
+  it("needs an AWS-shaped value when only a blank follows the key name", () => {
+    expectUntouched("SecretAccessKey successfully rotated for user deploy");
+    expectUntouched("aws_secret_access_key is not set");
+  });
+
+  it("keeps the credential scope of a SigV4 Authorization header readable", () => {
+    const signature = fakeBase64("sigv4", 32);
+    const text = `Authorization: AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20230705/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=${signature}`;
+    expect(redact(text).out).toBe(
+      `Authorization: AWS4-HMAC-SHA256 Credential=[REDACTED:aws-access-key-id]/20230705/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=${signature}`,
+    );
+  });
+
   it("calls a value of the wrong shape a secret field, and leaves lone 40-character hashes alone", () => {
     expectRedacted("secret_access_key=short-but-still-a-secret", "short-but-still-a-secret", "secret-field");
     expectUntouched("commit 9fceb02d0ae598e95dc970b74767f19372d61af8 by alice");
@@ -155,6 +169,19 @@ describe("other secret fields in free text", () => {
     );
   });
 
+  it("takes a bare Authorization value whole, without mistaking it for a scheme", () => {
+    expect(expectRedacted("Authorization: abcdef123456XYZ from 10.0.0.1", "abcdef123456XYZ", "secret-field")).toBe(
+      "Authorization: [REDACTED:secret-field] from 10.0.0.1",
+    );
+    expectUntouched("Authorization: Negotiate");
+  });
+
+  it("leaves words under token-like names alone: generated secrets are not dictionary words", () => {
+    expectUntouched("token: refreshed successfully");
+    expectUntouched("accessToken: acquired, refresh_token: Rotated");
+    expectUntouched("client_secret: not-provided api_key: AuthenticationRequired");
+  });
+
   it("leaves identifiers, flags, pagination cursors and hashes alone", () => {
     expectUntouched("uniqueTokenIdentifier: AbCdEf12GhIj34");
     expectUntouched("TokenObjectId=6f1a3b5c-1111-2222-3333-444455556666 tokenIssuerType=AzureAD");
@@ -166,5 +193,8 @@ describe("other secret fields in free text", () => {
     expectUntouched("Registry key modified: HKCU\\Software\\Microsoft\\Windows\\CurrentVersion\\Run");
     expectUntouched("secret: Sauce recipe approved by legal");
     expectUntouched("primaryKey: customer_id publicKey: ssh-ed25519");
+    expectUntouched("Loaded System.Management.Automation, Version=3.0.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35");
+    expectUntouched("Credentials: CORP\\bob token: bob@contoso.com");
+    expectUntouched("Elevated Token: Yes Token Elevation Type: %%1936 Key Length: 0");
   });
 });

@@ -1,7 +1,7 @@
 import { hashHint } from "./hint";
-import { classifyKey, type KeyRule, kindForKey } from "./keys";
+import { AWS_SECRET_SHAPE, authSchemeLength, classifyKeyUncached, type KeyRule, kindForKey, MAX_KEY_LENGTH } from "./keys";
 import { isPlausibleSecret } from "./plausible";
-import { MAX_SECRET_LENGTH, marker, type RedactionFinding } from "./types";
+import { MAX_SECRET_LENGTH, marker, REDACTED_PREFIX, type RedactionFinding } from "./types";
 
 /**
  * Secrets announced by a key name in free text: `password=…`, `pwd: …`, `"client_secret":"…"`,
@@ -14,9 +14,6 @@ import { MAX_SECRET_LENGTH, marker, type RedactionFinding } from "./types";
  */
 
 const KEY_TRIGGER = /pass|pwd|secret|token|key|cred|sig|authorization/gi;
-const MAX_KEY = 64;
-/** `Negotiate YII…`, `SharedKey acct:sig`: the scheme word before a credential stays readable. */
-const AUTH_SCHEME = /[A-Za-z][A-Za-z0-9._-]{0,30}[ \t]+/y;
 
 type Context = "text" | "connection-string";
 type Value = { start: number; end: number; after: number };
@@ -67,7 +64,19 @@ class PairScanner {
   private runEnd = -1;
   private runContext: Context = "text";
 
+  /** Position of the first marker at or after the last asked position; -1: none; -2: not looked yet. */
+  private nextMarker = -2;
+
   constructor(private readonly text: string) {}
+
+  /** Whether an earlier rule left a marker in [start, end): such a value was already handled. */
+  hasMarker(start: number, end: number): boolean {
+    // Keys are visited left to right, so one indexOf serves every value before the next marker.
+    if (this.nextMarker === -2 || (this.nextMarker >= 0 && this.nextMarker < start)) {
+      this.nextMarker = this.text.indexOf(REDACTED_PREFIX, start);
+    }
+    return this.nextMarker >= 0 && this.nextMarker < end;
+  }
 
   private unquotedEnd(from: number, context: Context): number {
     const { text } = this;
@@ -101,10 +110,8 @@ class PairScanner {
     const { text } = this;
     const quote = quoteAt(text, i);
     let start = i + quote.length;
-    if (skipScheme) {
-      AUTH_SCHEME.lastIndex = start;
-      if (AUTH_SCHEME.test(text)) start = AUTH_SCHEME.lastIndex;
-    }
+    // `Negotiate YII…`, `SharedKey acct:sig`: the scheme word before a credential stays readable.
+    if (skipScheme) start += authSchemeLength(text, start);
     if (quote) {
       const close = this.closingQuote(start, quote);
       if (close >= 0) return close > start ? { start, end: close, after: close + quote.length } : null;
@@ -120,25 +127,27 @@ class PairScanner {
   }
 }
 
-/** Index just past the separator (and blanks) after a key, or -1 when no value follows the key. */
-function separatorEnd(text: string, keyStart: number, keyEnd: number, found: KeyRule): number {
+/**
+ * Where the value after a key starts, or null when no value follows the key. `loose` marks a
+ * mere blank as separator (command lines), a weak sign: "SecretAccessKey successfully rotated".
+ */
+function separatorEnd(text: string, keyStart: number, keyEnd: number, found: KeyRule): { at: number; loose: boolean } | null {
   let i = keyEnd;
   const quote = quoteBefore(text, keyStart);
   if (quote && text.startsWith(quote, i)) i += quote.length;
-  if (text[keyStart - 1] === "<" && text[i] === ">") return i + 1; // <password>…</password>
+  if (text[keyStart - 1] === "<" && text[i] === ">") return { at: i + 1, loose: false }; // <password>…</password>
   const afterKey = i;
   i = skipBlanks(text, i);
   const c = text[i];
   if (c === "=" || c === ":") {
     i++;
-    if (c === ":" && text[i] === "/" && text[i + 1] === "/") return -1; // a URL scheme, not a pair
+    if (c === ":" && text[i] === "/" && text[i + 1] === "/") return null; // a URL scheme, not a pair
     if (c === "=" && text[i] === ">") i++; // Ruby and Perl hashes: "password" => "…"
-    return skipBlanks(text, i);
+    return { at: skipBlanks(text, i), loose: false };
   }
   // Command lines give the value after a blank: --password x, aws configure set aws_secret_access_key x.
-  const key = text.slice(keyStart, keyEnd);
-  if (i > afterKey && (key.startsWith("-") || found.family === "aws-secret")) return i;
-  return -1;
+  if (i > afterKey && (text[keyStart] === "-" || found.family === "aws-secret")) return { at: i, loose: true };
+  return null;
 }
 
 // "a=1; password=x y" is a log line, not a connection string: without one of these keys the
@@ -163,26 +172,28 @@ export function redactPairs(text: string, field: string, findings: RedactionFind
   trigger.lastIndex = 0;
   for (let m = trigger.exec(text); m !== null; m = trigger.exec(text)) {
     let keyStart = m.index;
-    while (keyStart > 0 && m.index - keyStart < MAX_KEY && isKeyChar(text.charCodeAt(keyStart - 1))) keyStart--;
+    while (keyStart > 0 && m.index - keyStart < MAX_KEY_LENGTH && isKeyChar(text.charCodeAt(keyStart - 1))) keyStart--;
     let keyEnd = m.index + m[0].length;
     while (keyEnd < text.length && isKeyChar(text.charCodeAt(keyEnd))) keyEnd++;
     // One look per key word, however many triggers it holds.
     trigger.lastIndex = keyEnd;
-    if (keyStart < copied || keyEnd - keyStart > MAX_KEY) continue;
-    const found = classifyKey(text.slice(keyStart, keyEnd));
+    if (keyStart < copied || keyEnd - keyStart > MAX_KEY_LENGTH) continue;
+    const found = classifyKeyUncached(text.slice(keyStart, keyEnd));
     if (!found) continue;
-    const valueFrom = separatorEnd(text, keyStart, keyEnd, found);
-    if (valueFrom < 0) continue;
+    const separator = separatorEnd(text, keyStart, keyEnd, found);
+    if (!separator) continue;
     let inConnectionString = found.family === "password" && followsSemicolon(text, keyStart);
     if (inConnectionString) {
       connectionText ??= CONNECTION_KEY.test(text);
       inConnectionString = connectionText;
     }
     const context: Context = inConnectionString ? "connection-string" : "text";
-    const value = scanner.value(valueFrom, context, found.family === "authorization");
+    const value = scanner.value(separator.at, context, found.family === "authorization");
     if (!value) continue;
     const secret = text.slice(value.start, value.end);
-    if (!isPlausibleSecret(secret, found)) continue;
+    if (scanner.hasMarker(value.start, value.end) || !isPlausibleSecret(secret, found)) continue;
+    // After a mere blank, an AWS key name must be followed by something shaped like an AWS key.
+    if (separator.loose && found.family === "aws-secret" && !AWS_SECRET_SHAPE.test(secret)) continue;
     const kind = kindForKey(found, secret, context === "connection-string" || text[value.after] === ";" ? "connection-string" : "text");
     out += text.slice(copied, value.start) + marker(kind);
     findings.push({ field, kind, hint: hashHint(secret) });

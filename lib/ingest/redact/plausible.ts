@@ -61,6 +61,9 @@ const ABSOLUTE_PATH = /^(?:\/|~\/|[A-Za-z]:\\)/;
 const NUMBER = /^[0-9.,/%]+$/;
 const HAS_ALNUM = /[A-Za-z0-9]/;
 const HAS_BLANK = /\s/;
+// Letter runs joined only at a capital or a separator, so no two ways to split one run: linear.
+const ACCOUNT = /^(?:[A-Za-z0-9._-]{1,64}\\[A-Za-z0-9._$ -]{1,104}|[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24})$/;
+const WORDS = /^[A-Za-z][a-z]+(?:(?:[_.-][A-Za-z]|[A-Z])[a-z]+)*$/;
 
 /** Masks and references that stand where a secret would be: never worth a finding. */
 export function isPlaceholder(value: string): boolean {
@@ -72,7 +75,8 @@ export function isPlaceholder(value: string): boolean {
 /**
  * Judging looks at the first WINDOW characters only. A pair scanner may ask about many suffixes
  * of one long run of text; a bounded look keeps that linear. Past the window a value is
- * redacted rather than cleared: the safe side of a guess.
+ * redacted rather than cleared: the safe side of a guess. Callers check the whole value for
+ * markers left by other rules (a JWT keeps its claims and must not then be replaced whole).
  */
 const WINDOW = 256;
 
@@ -89,6 +93,11 @@ export function isPlausibleSecret(raw: string, found: KeyRule): boolean {
   // Tokens and keys are single words; a sentence under "token" is a description. Passwords may
   // contain blanks ("correct horse battery staple").
   if (found.family !== "password" && HAS_BLANK.test(value)) return false;
+  // Generated tokens and keys are not made of dictionary-looking words: "token: refreshed",
+  // "accessToken: acquired", "AuthenticationRequired". Passwords often are, so they stay in.
+  if (found.family !== "password" && WORDS.test(value)) return false;
+  // "Credentials: CORP\bob", "token: bob@contoso.com": an account names who, not how.
+  if (found.family !== "password" && ACCOUNT.test(value)) return false;
   if (found.guidIsId && GUID.test(value)) return false;
   if (found.pathIsNotSecret && ABSOLUTE_PATH.test(value)) return false;
   return !(found.numberIsNotSecret && NUMBER.test(value));

@@ -89,6 +89,26 @@ describe("redactValue", () => {
     expect(findings).toEqual([]);
   });
 
+  it("leaves hashes, thumbprints, SIDs and base64 of ordinary data in an EDR event alone", () => {
+    const script = Buffer.from("Get-ChildItem C:\\Users -Recurse | Select-Object Name, Length, LastWriteTime", "utf16le").toString(
+      "base64",
+    );
+    const event = {
+      Timestamp: "2023-07-05T10:22:41.123Z",
+      ActionType: "ProcessCreated",
+      FileName: "powershell.exe",
+      SHA256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+      SHA1: "da39a3ee5e6b4b0d3255bfef95601890afd80709",
+      MD5: "d41d8cd98f00b204e9800998ecf8427e",
+      ProcessCommandLine: `powershell.exe -NoProfile -EncodedCommand ${script}`,
+      InitiatingProcessAccountSid: "S-1-5-21-3623811015-3361044348-30300820-1013",
+      SignerThumbprint: "3b1efd3a66ea28b16697394703a72ca340a05bd5",
+      CertificateSerialNumber: "330000023241fb59996dcc4dff000000000232",
+      AdditionalFields: { KeyLength: 2048, TokenElevation: "TokenElevationTypeFull", PasswordLastSet: "2023-01-01T00:00:00Z" },
+    };
+    expect(run(event).out).toBe(event);
+  });
+
   it("uses the name of a name/value pair: Exchange cmdlet parameters", () => {
     const record = {
       AuditData: {
@@ -197,6 +217,7 @@ describe("redactValue", () => {
   it("quotes keys that are not plain names in paths", () => {
     const { findings } = run({ "request headers": { "X-Api-Key": fakeBase64url("k", 20) } });
     expect(findings[0]?.field).toBe('raw["request headers"].X-Api-Key');
+    expect(run({ "": "password=hunter2" }).findings[0]?.field).toBe('raw[""]');
     expect(joinPath("", "a")).toBe("a");
     expect(joinPath("raw", 3)).toBe("raw[3]");
   });

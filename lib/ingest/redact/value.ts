@@ -1,9 +1,9 @@
 import { hashHint } from "./hint";
-import { classifyKey, type KeyRule, kindForKey } from "./keys";
+import { authSchemeLength, classifyKey, type KeyRule, kindForKey } from "./keys";
 import { isPlausibleSecret } from "./plausible";
 import { scanTriggers } from "./prefilter";
 import { redactTriggered } from "./text";
-import { marker, type RedactionFinding } from "./types";
+import { marker, REDACTED_PREFIX, type RedactionFinding } from "./types";
 
 /**
  * Deep redaction of a parsed JSON record. Every string goes through the text rules; a string
@@ -47,23 +47,28 @@ function ruleFor(obj: Record<string, unknown>, key: string): KeyRule | null {
   return classifyKey(key);
 }
 
-/** `Negotiate YII…`: under an Authorization key the scheme word stays, the credential goes. */
-const AUTH_SCHEME = /^[A-Za-z][A-Za-z0-9._-]{0,30}[ \t]+/;
-
 function redactWhole(text: string, found: KeyRule, field: string, findings: RedactionFinding[]): string {
-  const scheme = found.family === "authorization" ? (AUTH_SCHEME.exec(text)?.[0] ?? "") : "";
+  // `Negotiate YII…`: under an Authorization key the scheme word stays, the credential goes.
+  const scheme = found.family === "authorization" ? text.slice(0, authSchemeLength(text, 0)) : "";
   const secret = text.slice(scheme.length);
-  if (!isPlausibleSecret(secret, found)) return text;
+  if (secret.includes(REDACTED_PREFIX) || !isPlausibleSecret(secret, found)) return text;
   const kind = kindForKey(found, secret, "json");
   findings.push({ field, kind, hint: hashHint(secret) });
   return scheme + marker(kind);
 }
 
-function redactString(text: string, parent: string, key: string | number, found: KeyRule | null, findings: RedactionFinding[]): string {
+/** `key` is null for a string that is the whole value: its field is then `parent` itself. */
+function redactString(
+  text: string,
+  parent: string,
+  key: string | number | null,
+  found: KeyRule | null,
+  findings: RedactionFinding[],
+): string {
   const mask = scanTriggers(text);
   if (mask === 0 && found === null) return text;
   // The path is built only here, for the few strings that may hold a secret.
-  const field = key === "" ? parent : joinPath(parent, key);
+  const field = key === null ? parent : joinPath(parent, key);
   if (mask !== 0) {
     const out = redactTriggered(text, mask, field, findings);
     // A value the text rules took apart (a JWT that keeps its claims) is not also replaced whole.
@@ -125,7 +130,7 @@ function walk(value: object, path: string, found: KeyRule | null, findings: Reda
  * equivalent to the value changing. Throws RedactionDepthError past MAX_DEPTH levels.
  */
 export function redactValue(value: unknown, path: string, findings: RedactionFinding[]): unknown {
-  if (typeof value === "string") return redactString(value, path, "", null, findings);
+  if (typeof value === "string") return redactString(value, path, null, null, findings);
   if (typeof value !== "object" || value === null) return value;
   return walk(value, path, null, findings, 0);
 }
