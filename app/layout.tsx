@@ -21,6 +21,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/incidents" className="hover:text-ink">
                 Incidents
               </Link>
+              <Link href="/formats" className="ml-4 hover:text-ink">
+                Formats
+              </Link>
             </nav>
           </div>
         </header>

@@ -1,4 +1,4 @@
-import { FORMATS } from "@/lib/ingest/formats/registry";
+import { listFormats } from "@/lib/queries/list-formats";
 import type { Command } from "../command";
 
 export const formatsCommand: Command = {
@@ -6,25 +6,19 @@ export const formatsCommand: Command = {
   summary: "List the formats the importer reads, with an example of each",
   options: { json: { type: "boolean", description: "print JSON" } },
   async run({ values }) {
+    const formats = listFormats();
     if (values.json) {
-      console.log(
-        JSON.stringify(
-          FORMATS.map(({ name, label, description, example }) => ({ name, label, description, example })),
-          null,
-          2,
-        ),
-      );
+      console.log(JSON.stringify(formats, null, 2));
       return 0;
     }
-    for (const f of FORMATS) {
-      console.log(
-        `${f.name} — ${f.label}\n  ${f.description}\n  example:\n${f.example
-          .split("\n")
-          .map((l) => `    ${l}`)
-          .join("\n")}\n`,
-      );
+    for (const f of formats) {
+      const example = f.example
+        .split("\n")
+        .map((l) => `    ${l}`)
+        .join("\n");
+      console.log(`${f.name} — ${f.label}\n  ${f.description}\n  example:\n${example}\n`);
     }
-    console.log("Detection order: the most specific match wins; ties go to the format listed first.");
+    console.log("Detection: the most specific match wins; ties go to the format listed first. --format forces one.");
     return 0;
   },
 };
