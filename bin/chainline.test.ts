@@ -61,7 +61,7 @@ describe("chainline CLI", () => {
     expect(r.stderr).toContain("chainline: file.log: not a readable file");
     const [head, row] = r.stdout.trim().split("\n");
     expect(head).toMatch(/^FILE\s+FORMAT\s+READ\s+IMPORTED\s+DUPLICATE\s+REJECTED\s+REDACTED\s+FIRST EVENT\s+LAST EVENT\s+SECONDS$/);
-    expect(row).toMatch(/^lsass_dump_comsvcs\.jsonl\s+jsonl\s+184\s+184\s+0\s+0\s+\d+\s+2020-10-18T07:49:39\.776000Z/);
+    expect(row).toMatch(/^lsass_dump_comsvcs\.jsonl\s+\S+\s+184\s+184\s+0\s+0\s+\d+\s+2020-10-18T07:49:39\.776000Z/);
     const again = await chainline(["import", "--incident", incident.id, sample], env);
     expect(again.stderr).toContain("already imported as source");
     const formats = await chainline(["formats"]);

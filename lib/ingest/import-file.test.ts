@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Db } from "@/lib/db";
+import { expect, it } from "vitest";
 import { eventsOf, issuesOf, newIncident, writeFixture } from "@/lib/testing/import-fixtures";
-import { createTestDatabase, describeEachDatabase, type TestDatabase } from "@/lib/testing/test-databases";
+import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
 import { ImportRefusedError } from "./file-input";
 import { type ImportSummary, importFile } from "./import-file";
 
@@ -10,19 +9,10 @@ function accounted(s: ImportSummary) {
 }
 
 describeEachDatabase("importFile (generic formats)", (kind) => {
-  let testDb: TestDatabase;
-  let db: Db;
-  beforeAll(async () => {
-    testDb = await createTestDatabase(kind);
-    db = await testDb.open();
-  });
-  afterAll(async () => {
-    await db.close();
-    await testDb.drop();
-  });
+  const t = useTestDatabase(kind);
 
   it("imports JSON Lines exactly: microseconds, assumed zones, canonical fields, raw as read", async () => {
-    const { ctx, incidentId } = await newIncident(db);
+    const { ctx, incidentId } = await newIncident(t.db);
     const file = writeFixture(
       "a.jsonl",
       [
@@ -33,7 +23,7 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
     );
     const s = await importFile(ctx, { incidentId, filePath: file, options: { zone: "Europe/Berlin" } });
     expect(s).toMatchObject({ format: "jsonl", outcome: "imported", read: 2, imported: 2, duplicate: 0, rejected: 0, blankLines: 1 });
-    const ev = await eventsOf(db, s.sourceId);
+    const ev = await eventsOf(t.db, s.sourceId);
     expect(ev.map((e) => [e.line_number, e.occurred, e.assumed_zone, e.message, e.actor, e.src_ip])).toEqual([
       [1, "2023-05-15T03:12:44.123456Z", null, "login ok", "alice@example.test", "203.0.113.7"],
       [3, "2023-05-15T03:12:44.500000Z", "Europe/Berlin", "mail read", "bob@example.test", "2001:db8::1"],
@@ -46,7 +36,7 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
       n: 1,
     });
     expect(ev[1]?.timestamp_text).toBe("2023-05-15 05:12:44.5");
-    const source = await db.prisma.source.findUniqueOrThrow({ where: { id: s.sourceId } });
+    const source = await t.db.prisma.source.findUniqueOrThrow({ where: { id: s.sourceId } });
     expect(source).toMatchObject({
       status: "complete",
       readCount: 2,
@@ -58,7 +48,7 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
   });
 
   it("re-importing the same bytes imports nothing new; an overlapping export counts duplicates", async () => {
-    const { ctx, incidentId } = await newIncident(db);
+    const { ctx, incidentId } = await newIncident(t.db);
     const lines = [
       '{"time":"2021-04-28T14:00:00Z","message":"a"}',
       '{"time":"2021-04-28T14:00:01Z","message":"b"}',
@@ -74,11 +64,11 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
     });
     expect(overlap).toMatchObject({ read: 4, imported: 2, duplicate: 2, rejected: 0 });
     accounted(overlap);
-    expect(await db.prisma.event.count({ where: { incidentId } })).toBe(5);
+    expect(await t.db.prisma.event.count({ where: { incidentId } })).toBe(5);
   });
 
   it("rejects malformed lines with line number and reason, and imports the rest", async () => {
-    const { ctx, incidentId } = await newIncident(db);
+    const { ctx, incidentId } = await newIncident(t.db);
     const bad = Buffer.concat([
       Buffer.from('{"time":"2023-01-01T00:00:00Z","message":"ok"}\n{"time":"2023-01-01T00:00:01Z","message":"broken"\n[1,2]\n'),
       Buffer.from([0x7b, 0x22, 0x6d, 0xff, 0xfe, 0x22, 0x7d, 0x0a]),
@@ -89,7 +79,7 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
     const s = await importFile(ctx, { incidentId, filePath: writeFixture("bad.jsonl", bad), options: { format: "jsonl" } });
     accounted(s);
     expect(s).toMatchObject({ read: 8, imported: 2, rejected: 6 });
-    const issues = await issuesOf(db, s.sourceId);
+    const issues = await issuesOf(t.db, s.sourceId);
     expect(issues.map((i) => i.line_number)).toEqual([2, 3, 4, 5, 6, 7]);
     expect(issues[0]?.reason).toMatch(/^invalid JSON/);
     expect(issues[1]?.reason).toBe("not a JSON object");
@@ -98,17 +88,17 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
     expect(issues[4]?.reason).toBe('no value in time field "time"');
     expect(issues[5]?.reason).toContain('"yesterday"');
     expect(issues[0]?.raw_line).toBe('{"time":"2023-01-01T00:00:01Z","message":"broken"');
-    const source = await db.prisma.source.findUniqueOrThrow({ where: { id: s.sourceId } });
+    const source = await t.db.prisma.source.findUniqueOrThrow({ where: { id: s.sourceId } });
     expect(source.rejectedCount).toBe(6);
   });
 
   it("reads CSV with a BOM, semicolons, quoted multi-line cells, mixed line endings and blank lines", async () => {
-    const { ctx, incidentId } = await newIncident(db);
+    const { ctx, incidentId } = await newIncident(t.db);
     const csv =
       '\uFEFFDate;User;Details\r\n2023-05-15 03:12:44;alice;"line one\r\nline ""two""; with ;"\n\n2023-05-15 03:12:45;bob;plain\r\n';
     const s = await importFile(ctx, { incidentId, filePath: writeFixture("a.csv", csv) });
     expect(s).toMatchObject({ format: "csv", read: 2, imported: 2, rejected: 0 });
-    const ev = await eventsOf(db, s.sourceId);
+    const ev = await eventsOf(t.db, s.sourceId);
     expect(ev.map((e) => [e.line_number, e.occurred, e.actor])).toEqual([
       [2, "2023-05-15T03:12:44.000000Z", "alice"],
       [5, "2023-05-15T03:12:45.000000Z", "bob"],
@@ -117,21 +107,21 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
   });
 
   it("streams a JSON array and rejects only its broken element", async () => {
-    const { ctx, incidentId } = await newIncident(db);
+    const { ctx, incidentId } = await newIncident(t.db);
     const text =
       '[\n  {"time":"2023-06-16T10:00:00Z","message":"one"},\n  {"time":"2023-06-16T10:00:01Z",,"message":"two"},\n  {"time":"2023-06-16T10:00:02Z","message":"three"}\n]\n';
     const s = await importFile(ctx, { incidentId, filePath: writeFixture("arr.json", text) });
     expect(s).toMatchObject({ format: "json-array", read: 3, imported: 2, rejected: 1 });
-    expect((await issuesOf(db, s.sourceId))[0]?.line_number).toBe(3);
+    expect((await issuesOf(t.db, s.sourceId))[0]?.line_number).toBe(3);
   });
 
   it("reads Timesketch CSV, preferring the microsecond timestamp, and keeps extra fields", async () => {
-    const { ctx, incidentId } = await newIncident(db);
+    const { ctx, incidentId } = await newIncident(t.db);
     const csv =
       'message,datetime,timestamp_desc,timestamp,tag,user\n"Signed in",2023-05-15T03:12:44+00:00,Event Logged,1684120364123456,sign-in,alice\n';
     const s = await importFile(ctx, { incidentId, filePath: writeFixture("ts.csv", csv) });
     expect(s.format).toBe("timesketch-csv");
-    const [e] = await eventsOf(db, s.sourceId);
+    const [e] = await eventsOf(t.db, s.sourceId);
     expect(e).toMatchObject({
       occurred: "2023-05-15T03:12:44.123456Z",
       timestamp_desc: "Event Logged",
@@ -142,7 +132,7 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
   });
 
   it("applies an explicit field mapping, time format and zone", async () => {
-    const { ctx, incidentId } = await newIncident(db);
+    const { ctx, incidentId } = await newIncident(t.db);
     const csv = "When,Who,What,Box\n15/05/2023 05:12,alice,opened mailbox,MBX-1\n";
     const s = await importFile(ctx, {
       incidentId,
@@ -153,7 +143,7 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
         mapping: { time: "When", actor: "Who", message: "What", host: "Box" },
       },
     });
-    const [e] = await eventsOf(db, s.sourceId);
+    const [e] = await eventsOf(t.db, s.sourceId);
     expect(e).toMatchObject({
       occurred: "2023-05-15T03:12:00.000000Z",
       assumed_zone: "Europe/Berlin",
@@ -164,20 +154,20 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
   });
 
   it("reads a gzip file through and a 10 MB line whole; refuses a PNG with no source left behind", async () => {
-    const { ctx, incidentId } = await newIncident(db);
+    const { ctx, incidentId } = await newIncident(t.db);
     const big = `{"time":"2023-01-01T00:00:00Z","message":"big","blob":"${"x".repeat(10 * 1024 * 1024)}"}\n{"time":"2023-01-01T00:00:01Z","message":"after"}\n`;
     const s = await importFile(ctx, { incidentId, filePath: writeFixture("big.jsonl.gz", big, { gzip: true }) });
     expect(s).toMatchObject({ read: 2, imported: 2, rejected: 0 });
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-    const before = await db.prisma.source.count();
+    const before = await t.db.prisma.source.count();
     const err = await importFile(ctx, { incidentId, filePath: writeFixture("photo.log", png) }).catch((e) => e);
     expect(err).toBeInstanceOf(ImportRefusedError);
     expect(err.message).toMatch(/photo\.log: .*PNG/);
-    expect(await db.prisma.source.count()).toBe(before);
+    expect(await t.db.prisma.source.count()).toBe(before);
   });
 
   it("never stores a PEM key, a JWT signature or a password in a URL, and records each finding", async () => {
-    const { ctx, incidentId } = await newIncident(db);
+    const { ctx, incidentId } = await newIncident(t.db);
     const pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7Vq0s3cr3tK3yM4t3r1alN0tR3al\n-----END RSA PRIVATE KEY-----";
     const sig = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
     const jwt = `eyJhbGciOiJSUzI1NiIsImtpZCI6IjFMVE16YWtpaGlSbGFfOHoyQkVKVlhlV01xbyJ9.eyJpc3MiOiJodHRwczovL3N0cy53aW5kb3dzLm5ldC94LyJ9.${sig}`;
@@ -188,7 +178,7 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
     ];
     const s = await importFile(ctx, { incidentId, filePath: writeFixture("secrets.jsonl", lines.join("\n")) });
     expect(s).toMatchObject({ imported: 3, redacted: 3 });
-    const [dump] = await db.sql.query<{ all: string }>(
+    const [dump] = await t.db.sql.query<{ all: string }>(
       `SELECT string_agg(raw::text || message, ' ') AS "all" FROM events WHERE source_id = $1`,
       [s.sourceId],
     );
@@ -197,15 +187,15 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
     expect(dump?.all).not.toContain("Hunter2Secret!");
     // Header and claims stay readable (the kid is what an investigator pivots on); only the signature goes.
     expect(dump?.all).toContain(jwt.split(".").slice(0, 2).join("."));
-    const findings = await db.prisma.redactionFinding.findMany({ where: { sourceId: s.sourceId }, orderBy: { id: "asc" } });
+    const findings = await t.db.prisma.redactionFinding.findMany({ where: { sourceId: s.sourceId }, orderBy: { id: "asc" } });
     expect(findings.map((f) => f.kind).sort()).toEqual(["jwt", "pem-private-key", "url-password"]);
     expect(findings.find((f) => f.kind === "jwt")?.hint).toContain("kid=1LTMzakihiRla_8z2BEJVXeWMqo");
     for (const f of findings) expect(f.hint).not.toMatch(/Hunter2|MIIEow|SflKx/);
-    expect((await db.prisma.source.findUniqueOrThrow({ where: { id: s.sourceId } })).redactedCount).toBe(3);
+    expect((await t.db.prisma.source.findUniqueOrThrow({ where: { id: s.sourceId } })).redactedCount).toBe(3);
 
     const keptLine = JSON.stringify({ time: "2023-06-15T03:12:42Z", message: "fetch https://svc:Hunter2Secret!@files.example.test/other" });
     const kept = await importFile(ctx, { incidentId, filePath: writeFixture("kept.jsonl", keptLine), options: { redact: false } });
-    const [e] = await eventsOf(db, kept.sourceId);
+    const [e] = await eventsOf(t.db, kept.sourceId);
     expect(e?.message).toContain("Hunter2Secret!");
   });
 });

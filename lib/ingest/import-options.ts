@@ -1,21 +1,13 @@
 import { z } from "zod";
+import { ZTimeZone } from "@/lib/schemas/time-zone";
 import { ZFieldMapping } from "./field-mapping";
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** How to read one file: the same shape from the CLI flags, the API and the upload form. */
 export const ZImportOptions = z.object({
   /** Force a format instead of detecting it. */
   format: z.string().trim().min(1).optional(),
   /** Zone for timestamps that carry none. */
-  zone: z.string().trim().default("UTC").refine(isTimeZone, "not an IANA time zone (e.g. UTC, Europe/Berlin)"),
+  zone: ZTimeZone,
   /** Time format: auto, iso, epoch, epoch-s/ms/us/ns, us, eu, syslog, or a strftime pattern. */
   timeFormat: z.string().trim().min(1).optional(),
   /** Year for timestamps written without one (syslog); inferred and reported when absent. */

@@ -7,7 +7,8 @@ import { createTestDatabase, describeEachDatabase, type TestDatabase } from "@/l
 import { importFile } from "./import-file";
 
 // The real public files in ../shared/samples, read in place, through the generic formats
-// (format-specific parsers come later). Every line must be accounted for.
+// (forced: format-specific parsers detect them first and have their own tests). Every line
+// must be accounted for.
 const SAMPLES = path.resolve(process.cwd(), "..", "shared", "samples");
 const sample = (p: string) => path.join(SAMPLES, p);
 
@@ -27,7 +28,7 @@ describeEachDatabase("the shared samples through the generic importers", (kind) 
   });
 
   it("m365/office_activity.csv: 266 rows, times read as written in the [UTC] column", async () => {
-    const s = await importFile(ctx, { incidentId, filePath: sample("m365/office_activity.csv") });
+    const s = await importFile(ctx, { incidentId, filePath: sample("m365/office_activity.csv"), options: { format: "csv" } });
     expect(s).toMatchObject({ format: "csv", read: 266, imported: 266, duplicate: 0, rejected: 0 });
     const ev = await eventsOf(db, s.sourceId);
     const [{ n }] = (await db.sql.query<{ n: number }>(
@@ -48,7 +49,7 @@ describeEachDatabase("the shared samples through the generic importers", (kind) 
   });
 
   it("entra/sign-in_adelete.csv: 56 sign-ins by adelev@ from 175.45.176.99, with milliseconds", async () => {
-    const s = await importFile(ctx, { incidentId, filePath: sample("entra/sign-in_adelete.csv") });
+    const s = await importFile(ctx, { incidentId, filePath: sample("entra/sign-in_adelete.csv"), options: { format: "csv" } });
     expect(s).toMatchObject({
       read: 56,
       imported: 56,
@@ -84,7 +85,7 @@ describeEachDatabase("the shared samples through the generic importers", (kind) 
   });
 
   it("plaso/json_line.log: 20 events at the microsecond Plaso gave, non-ASCII intact", async () => {
-    const s = await importFile(ctx, { incidentId, filePath: sample("plaso/json_line.log") });
+    const s = await importFile(ctx, { incidentId, filePath: sample("plaso/json_line.log"), options: { format: "timesketch-jsonl" } });
     expect(s).toMatchObject({ format: "timesketch-jsonl", read: 20, imported: 20, rejected: 0 });
     const ev = await eventsOf(db, s.sourceId);
     const lines = readFileSync(sample("plaso/json_line.log"), "utf8")
@@ -106,7 +107,7 @@ describeEachDatabase("the shared samples through the generic importers", (kind) 
     const lines = readFileSync(sample("windows/lsass_dump_comsvcs.jsonl"), "utf8")
       .split("\n")
       .filter((l) => l.trim());
-    const s = await importFile(ctx, { incidentId, filePath: sample("windows/lsass_dump_comsvcs.jsonl") });
+    const s = await importFile(ctx, { incidentId, filePath: sample("windows/lsass_dump_comsvcs.jsonl"), options: { format: "jsonl" } });
     expect(s).toMatchObject({ format: "jsonl", read: lines.length, imported: lines.length, rejected: 0 });
     const ev = await eventsOf(db, s.sourceId);
     expect(new Set(ev.map((e) => e.assumed_zone))).toEqual(new Set(["UTC"]));

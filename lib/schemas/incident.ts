@@ -1,14 +1,6 @@
 import { z } from "zod";
 import { STAGE_SETS, type StageSetName } from "@/lib/chain/stages";
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { ZTimeZone } from "./time-zone";
 
 const stageSetNames = Object.keys(STAGE_SETS) as [StageSetName, ...StageSetName[]];
 
@@ -16,7 +8,7 @@ const stageSetNames = Object.keys(STAGE_SETS) as [StageSetName, ...StageSetName[
 export const ZCreateIncidentSchema = z.object({
   title: z.string().trim().min(1, "Title is required").max(200, "Title is at most 200 characters"),
   summary: z.string().trim().max(10_000, "Summary is at most 10,000 characters").default(""),
-  timeZone: z.string().trim().default("UTC").refine(isTimeZone, "Not an IANA time zone (e.g. UTC, Europe/Berlin)"),
+  timeZone: ZTimeZone,
   stageSet: z.enum(stageSetNames).default("generic"),
 });
 

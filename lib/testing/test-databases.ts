@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { describe } from "vitest";
+import { afterAll, beforeAll, describe } from "vitest";
 import type { DbConfig } from "@/lib/db/config";
 import { type Db, type OpenOptions, openDatabase } from "@/lib/db/open";
 
@@ -73,6 +73,23 @@ export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   const config: DbConfig = { mode: "server", url: url.toString() };
   return { config, open: (o) => openDatabase(config, o), drop: () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+}
+
+/**
+ * A fresh, migrated database of the given kind for the tests of one describe block: opened
+ * before them, closed and dropped after. Read `.db` inside the tests.
+ */
+export function useTestDatabase(kind: DbKind): { db: Db } {
+  const holder = {} as { db: Db; testDb: TestDatabase };
+  beforeAll(async () => {
+    holder.testDb = await createTestDatabase(kind);
+    holder.db = await holder.testDb.open();
+  });
+  afterAll(async () => {
+    await holder.db?.close();
+    await holder.testDb?.drop();
+  });
+  return holder;
 }
 
 /** Runs a suite against the embedded database always and the Postgres server when reachable. */
