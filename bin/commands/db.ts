@@ -1,4 +1,5 @@
-import { dbConfigFromEnv } from "@/lib/db/config";
+import { dbConfigFromEnv, describeServerUrl } from "@/lib/db/config";
+import { ensureServerDatabase } from "@/lib/db/ensure-server-database";
 import { defaultMigrationsDir } from "@/lib/db/migrations-dir";
 import { migrate, migrationStatus } from "@/lib/db/migrator";
 import { openDatabase } from "@/lib/db/open";
@@ -7,9 +8,15 @@ import type { Command } from "../command";
 export const dbMigrate: Command = {
   path: ["db", "migrate"],
   summary: "Apply pending migrations (safe to run again)",
-  help: ["Uses DATABASE_URL when set, else the embedded database in .data/pglite (or CHAINLINE_DATA_DIR)."],
+  help: [
+    "Uses DATABASE_URL when set, else the embedded database in .data/pglite (or CHAINLINE_DATA_DIR).",
+    "On a server, creates the named database first if it does not exist yet.",
+  ],
   async run() {
-    const db = await openDatabase(dbConfigFromEnv(), { migrate: false });
+    const config = dbConfigFromEnv();
+    if (config.mode === "server" && (await ensureServerDatabase(config.url)))
+      console.log(`created database ${describeServerUrl(config.url)}`);
+    const db = await openDatabase(config, { migrate: false });
     try {
       const applied = await migrate(db.sql, defaultMigrationsDir());
       console.log(`${db.mode} database ${db.location}: ${applied.length === 0 ? "already up to date" : `applied ${applied.join(", ")}`}`);

@@ -2,9 +2,11 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/lib/testing/test-databases";
+import { createTestDatabase, SERVER_ADMIN_URL, serverReachable } from "@/lib/testing/test-databases";
 import { dbConfigFromEnv } from "./config";
+import { ensureServerDatabase } from "./ensure-server-database";
 import { DatabaseUnavailableError } from "./errors";
 import { openDatabase } from "./open";
 
@@ -52,6 +54,22 @@ describe("opening a database", () => {
     const db = await openDatabase({ mode: "embedded", dataDir: dir });
     cleanups.push(() => db.close());
     expect(db.mode).toBe("embedded");
+  });
+
+  it.skipIf(!serverReachable)("creates a missing server database when asked (db migrate), and leaves an existing one alone", async () => {
+    const url = new URL(SERVER_ADMIN_URL);
+    url.pathname = `/chainline_t_create_${process.pid}`;
+    cleanups.push(async () => {
+      const c = new pg.Client({ connectionString: SERVER_ADMIN_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${url.pathname.slice(1)}" WITH (FORCE)`);
+      await c.end();
+    });
+    expect(await ensureServerDatabase(url.toString())).toBe(true);
+    expect(await ensureServerDatabase(url.toString())).toBe(false);
+    const db = await openDatabase({ mode: "server", url: url.toString() });
+    expect(db.mode).toBe("server");
+    await db.close();
   });
 
   it("migrates an embedded database on first use and reopens it with its data", async () => {
