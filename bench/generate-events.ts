@@ -65,3 +65,46 @@ export async function writeCsv(path: string, count: number) {
     })(),
   );
 }
+
+/** A CSV cell: quoted, with inner quotes doubled (AuditData is JSON inside the cell). */
+function cell(v: string): string {
+  return `"${v.replaceAll('"', '""')}"`;
+}
+
+/** The same events as a Purview audit export: CreationDate, UserIds, Operations, AuditData (JSON in CSV). */
+export async function writeUalCsv(path: string, count: number) {
+  await write(
+    path,
+    (function* () {
+      yield "CreationDate,UserIds,Operations,AuditData\n";
+      let n = 0;
+      for (const x of rows(count)) {
+        const d = new Date(x.time);
+        const us = `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${d.getUTCHours() % 12 || 12}:${String(d.getUTCMinutes()).padStart(2, "0")}:${String(d.getUTCSeconds()).padStart(2, "0")} ${d.getUTCHours() < 12 ? "AM" : "PM"}`;
+        const audit = {
+          CreationTime: x.time.slice(0, 19),
+          Id: `00000000-0000-4000-8000-${String(n++).padStart(12, "0")}`,
+          Operation: x.op,
+          OrganizationId: "3f1c0b5e-0000-4000-8000-000000000558",
+          RecordType: 50,
+          ResultStatus: "Succeeded",
+          UserKey: x.user,
+          UserType: 0,
+          Workload: "Exchange",
+          ClientIP: `${x.ip}:${40000 + (x.n % 20000)}`,
+          UserId: x.user,
+          AppId: x.app,
+          ClientAppId: x.app,
+          ClientInfoString: "Client=OWA;Action=ViaProxy",
+          MailboxOwnerUPN: x.user,
+          OperationProperties: [
+            { Name: "MailAccessType", Value: "Bind" },
+            { Name: "IsThrottled", Value: "False" },
+          ],
+          OperationCount: 1 + (x.n % 3),
+        };
+        yield `${cell(us)},${cell(x.user)},${cell(x.op)},${cell(JSON.stringify(audit))}\n`;
+      }
+    })(),
+  );
+}

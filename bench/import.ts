@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { writeCsv, writeJsonl } from "./generate-events";
+import { writeCsv, writeJsonl, writeUalCsv } from "./generate-events";
 
 const count = Number(process.argv[2] ?? 1_000_000);
 const admin = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -37,18 +37,21 @@ try {
   const csv = path.join(dir, "events.csv");
   await writeJsonl(jsonl, count);
   await writeCsv(csv, count);
+  const ual = path.join(dir, "ual-export.csv");
+  await writeUalCsv(ual, count);
+  const mib = (f: string) => `${(statSync(f).size / 1048576).toFixed(0)} MiB`;
   console.log(
-    `${count.toLocaleString("en-US")} events; JSONL ${(statSync(jsonl).size / 1048576).toFixed(0)} MiB, CSV ${(statSync(csv).size / 1048576).toFixed(0)} MiB; database ${new URL(url).host}`,
+    `${count.toLocaleString("en-US")} events; JSONL ${mib(jsonl)}, CSV ${mib(csv)}, UAL CSV ${mib(ual)}; database ${new URL(url).host}`,
   );
-  const results = [run("bench/import-one.ts", jsonl), run("bench/import-one.ts", csv)];
+  const results = [run("bench/import-one.ts", jsonl), run("bench/import-one.ts", csv), run("bench/import-one.ts", ual)];
   const copy = run("bench/copy-baseline.ts", String(count));
   for (const r of results) {
     console.log(
-      `${r.format.padEnd(6)} ${r.eventsPerSecond.toLocaleString("en-US").padStart(9)} events/s  ${r.seconds.toFixed(1)} s  peak RSS ${r.peakRssMiB} MiB  (read ${r.read}, imported ${r.imported}, rejected ${r.rejected})  ${(r.eventsPerSecond / copy.rowsPerSecond).toFixed(2)}× plain COPY`,
+      `${r.format.padEnd(12)} ${r.eventsPerSecond.toLocaleString("en-US").padStart(9)} events/s  ${r.seconds.toFixed(1)} s  peak RSS ${r.peakRssMiB} MiB  (read ${r.read}, imported ${r.imported}, rejected ${r.rejected})  ${(r.eventsPerSecond / copy.rowsPerSecond).toFixed(2)}× plain COPY`,
     );
   }
   console.log(
-    `COPY   ${copy.rowsPerSecond.toLocaleString("en-US").padStart(9)} rows/s    ${copy.seconds.toFixed(1)} s  (normalized rows, prebuilt, into a table indexed like events)`,
+    `COPY         ${copy.rowsPerSecond.toLocaleString("en-US").padStart(9)} rows/s    ${copy.seconds.toFixed(1)} s  (normalized rows, prebuilt, into a table indexed like events)`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
