@@ -11,8 +11,18 @@ import { dbMigrate, dbStatus } from "./commands/db";
 import { formatsCommand } from "./commands/formats";
 import { importCommand } from "./commands/import";
 import { incidentCreate, incidentList } from "./commands/incident";
+import { scenarioGenerate, scenarioLoad } from "./commands/scenario";
 
-const COMMANDS: Command[] = [dbMigrate, dbStatus, incidentCreate, incidentList, importCommand, formatsCommand];
+const COMMANDS: Command[] = [
+  dbMigrate,
+  dbStatus,
+  incidentCreate,
+  incidentList,
+  importCommand,
+  formatsCommand,
+  scenarioGenerate,
+  scenarioLoad,
+];
 
 function usageOf(cmd: Command): string {
   const lines = [

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# npm run demo: install, migrate, load the demo incident, build if needed, and start the app.
+# npm run demo: install, migrate, load the Storm-0558 demo scenario (DEMO_NOISE background
+# records, default 2000), build if needed, and start the app.
 # Embedded database (.data/pglite) unless DATABASE_URL is set. PORT and HOST change the address.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,13 +1,15 @@
 import type { EntityKind, EntityRef, EventDraft } from "./canonical";
+import { cleanIp } from "./clean-ip";
 
 /** Kinds compared without case: an address or host name is the same entity in any case. */
-const CASELESS: ReadonlySet<EntityKind> = new Set(["account", "mailbox", "host", "url", "tenant", "app"]);
+const CASELESS: ReadonlySet<EntityKind> = new Set(["account", "mailbox", "host", "tenant", "app"]);
 const MAX_ENTITIES = 64;
 const MAX_VALUE = 512;
 
 /** One entity value as stored: trimmed, lower-cased where case does not matter, bounded. */
 export function normalizeEntityValue(kind: EntityKind, value: string): string | null {
-  const v = value.trim();
+  // Any IP a format names is stored the way the src/dst columns are: no port, brackets or zone.
+  const v = kind === "ip" ? (cleanIp(value) ?? "") : value.trim();
   if (v === "" || v === "-" || v.length > MAX_VALUE) return null;
   return CASELESS.has(kind) ? v.toLowerCase() : v;
 }

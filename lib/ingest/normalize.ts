@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
-import { isIP } from "node:net";
 import type { EventDraft, ParsedRecord, RecordMapper } from "./canonical";
+import { cleanIp } from "./clean-ip";
 import { copyRow } from "./copy-format";
+
+export { cleanIp };
+
 import { entitiesOf } from "./entities";
 import type { TImportOptions } from "./import-options";
 import { type RedactionFinding, redactValue } from "./redact/redact";
@@ -34,17 +37,6 @@ export const STAGING_COLUMNS = [
 
 /** The message column feeds full-text search, which caps a document at 1 MB; raw keeps it all. */
 const MESSAGE_MAX = 32_000;
-
-/** An address without its port, brackets or zone, or null when it is not an IP at all. */
-export function cleanIp(value: string | undefined): string | null {
-  if (!value) return null;
-  let v = value.trim();
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(v);
-  if (bracketed?.[1]) v = bracketed[1];
-  else if (/^\d{1,3}(\.\d{1,3}){3}:\d+$/.test(v)) v = v.slice(0, v.lastIndexOf(":"));
-  v = v.replace(/%.*$/, "");
-  return isIP(v) ? v : null;
-}
 
 // jsonb refuses \u0000; it cannot be stored, so it becomes U+FFFD (an escaped backslash before
 // "u0000" is text, not a NUL, hence the even-backslash guard).

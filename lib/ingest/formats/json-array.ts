@@ -8,7 +8,10 @@ import { type Format, isObject, type Sample } from "./format";
 function arrayPath(sample: Sample): string[] | null {
   const head = sample.lines.join("\n").trimStart();
   if (head.startsWith("[")) return [];
-  const m = /^\{\s*"(Records|value|records|events|data|items)"\s*:\s*\[/.exec(head);
+  // Graph pages may put "@odata.context" and friends before "value".
+  const m = /^\{\s*(?:"@odata[^"]*"\s*:\s*(?:"(?:[^"\\]|\\.)*"|\d+)\s*,\s*)*"(Records|value|records|events|data|items)"\s*:\s*\[/.exec(
+    head,
+  );
   return m?.[1] ? [m[1]] : null;
 }
 
@@ -39,8 +42,9 @@ function createParser(sample: Sample): RecordParser {
     push: (lines) => {
       const out: ParseOutput[] = [];
       for (const line of lines) {
-        if (line.error) out.push({ kind: "problem", line: line.number, reason: line.error, rawText: line.text });
-        else out.push(...convert(splitter.push(line)));
+        // A line that failed to decode still goes to the splitter, which fails the element it
+        // belongs to and keeps its place in the document.
+        out.push(...convert(splitter.push(line)));
       }
       return out;
     },

@@ -30,7 +30,7 @@ function timesketchMapper(keys: readonly string[], mapping: FieldMapping): Recor
 
 export const timesketchJsonlFormat: Format = {
   name: "timesketch-jsonl",
-  label: "Timesketch JSONL (also Plaso json_line)",
+  label: "Timesketch JSONL",
   description:
     "JSON Lines with message, datetime and timestamp_desc (timestamp in µs optional, preferred when present); other fields are kept.",
   example:
