@@ -34,7 +34,10 @@ export function parseMappingFlag(text: string): FieldMapping {
     const eq = pair.indexOf("=");
     const key = pair.slice(0, eq).trim();
     if (eq < 1 || !(MAPPABLE_FIELDS as readonly string[]).includes(key)) {
-      throw new Error(`--map: "${pair}" is not field=column (fields: ${MAPPABLE_FIELDS.join(", ")})`);
+      // A ZodError, like every other bad input: the API answers 422 and the CLI names the field.
+      throw new z.ZodError([
+        { code: "custom", path: ["map"], message: `"${pair}" is not field=column (fields: ${MAPPABLE_FIELDS.join(", ")})`, input: pair },
+      ]);
     }
     out[key] = pair.slice(eq + 1).trim();
   }
