@@ -92,6 +92,18 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
     expect(source.rejectedCount).toBe(6);
   });
 
+  it("rejects a record nested too deep to check for secrets, and imports the lines around it", async () => {
+    const { ctx, incidentId } = await newIncident(t.db);
+    const deep = `{"time":"2023-01-01T00:00:01Z","message":"deep","x":${"[".repeat(300)}1${"]".repeat(300)}}`;
+    const lines = ['{"time":"2023-01-01T00:00:00Z","message":"a"}', deep, '{"time":"2023-01-01T00:00:02Z","message":"b"}'];
+    const s = await importFile(ctx, { incidentId, filePath: writeFixture("deep.jsonl", lines.join("\n")) });
+    expect(s).toMatchObject({ read: 3, imported: 2, rejected: 1 });
+    expect((await issuesOf(t.db, s.sourceId))[0]).toMatchObject({
+      line_number: 2,
+      reason: expect.stringMatching(/^cannot read this record: /),
+    });
+  });
+
   it("reads CSV with a BOM, semicolons, quoted multi-line cells, mixed line endings and blank lines", async () => {
     const { ctx, incidentId } = await newIncident(t.db);
     const csv =

@@ -94,9 +94,9 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
     };
   }
   const sourceId = claim.sourceId;
-  await createStagingTable(ctx.db.sql, sourceId);
 
   try {
+    await createStagingTable(ctx.db.sql, sourceId);
     const parser = format.createParser(sample);
     const normalize = createNormalizer(sourceId, format.createMapper(sample, options.mapping), options);
     const writer = createStageWriter(ctx.db, sourceId);
@@ -108,6 +108,15 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
     progress.phase = "reading";
     progress.bytesRead = 0;
 
+    // A record that makes a mapper or the redactor throw (e.g. nested deeper than the redactor
+    // walks) is that line's problem, never the import's: a malformed line never stops it.
+    const safeNormalize = (o: Parameters<typeof normalize>[0]) => {
+      try {
+        return normalize(o);
+      } catch (err) {
+        return { error: `cannot read this record: ${(err as Error).message}` };
+      }
+    };
     const handle = async (outputs: ReturnType<typeof parser.push>) => {
       for (const o of outputs) {
         progress.records += 1;
@@ -115,7 +124,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
           await writer.addIssue(o.line, o.reason, o.rawText);
           continue;
         }
-        const n = normalize(o);
+        const n = safeNormalize(o);
         if ("error" in n) await writer.addIssue(o.line, n.error, o.rawText);
         else {
           yearInferred ||= n.yearInferred;
