@@ -17,3 +17,10 @@ export type Command = {
 export class UsageError extends Error {
   override name = "UsageError";
 }
+
+/** A flag's whole-number value, `fallback` when absent; anything else is a usage error. */
+export function wholeNumber(name: string, v: unknown, fallback?: number): number | undefined {
+  if (v === undefined) return fallback;
+  if (typeof v !== "string" || !/^\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number`);
+  return Number(v);
+}

@@ -1,7 +1,7 @@
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { parseMappingFlag } from "@/lib/ingest/field-mapping";
 import { type ImportSummary, importFile } from "@/lib/ingest/import-file";
-import { type Command, UsageError } from "../command";
+import { type Command, UsageError, wholeNumber } from "../command";
 import { createProgressBar } from "../progress-bar";
 
 function table(rows: ImportSummary[]): string {
@@ -51,10 +51,10 @@ export const importCommand: Command = {
       format: values.format as string | undefined,
       zone: values.tz as string | undefined,
       timeFormat: values["time-format"] as string | undefined,
-      year: values.year ? Number(values.year) : undefined,
+      year: wholeNumber("year", values.year),
       mapping: values.map ? parseMappingFlag(values.map as string) : {},
       redact: !values["no-redact"],
-      retentionDays: values["retention-days"] ? Number(values["retention-days"]) : undefined,
+      retentionDays: wholeNumber("retention-days", values["retention-days"]),
     };
     const ctx = await getLocalContext();
     const summaries: ImportSummary[] = [];

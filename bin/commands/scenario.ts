@@ -2,13 +2,7 @@ import path from "node:path";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { loadScenario } from "@/lib/scenarios/load-scenario";
 import { generateScenario } from "@/scenarios/storm-0558/generate";
-import { type Command, UsageError } from "../command";
-
-function integer(name: string, v: unknown, fallback: number): number {
-  if (v === undefined) return fallback;
-  if (typeof v !== "string" || !/^\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number`);
-  return Number(v);
-}
+import { type Command, UsageError, wholeNumber } from "../command";
 
 export const scenarioGenerate: Command = {
   path: ["scenario", "generate"],
@@ -22,8 +16,8 @@ export const scenarioGenerate: Command = {
     if (typeof values.out !== "string") throw new UsageError("--out is required");
     const r = await generateScenario({
       outDir: values.out,
-      seed: integer("seed", values.seed, 558),
-      noise: integer("noise", values.noise, 2000),
+      seed: wholeNumber("seed", values.seed, 558),
+      noise: wholeNumber("noise", values.noise, 2000),
       onFile: (f) => console.log(`${path.basename(f.path).padEnd(34)} ${String(f.records).padStart(9)} records  ${f.format}`),
     });
     console.log(`answer key: ${r.answerKeyPath}`);
@@ -42,8 +36,8 @@ export const scenarioLoad: Command = {
   async run({ values }) {
     const ctx = await getLocalContext();
     const r = await loadScenario(ctx, {
-      seed: integer("seed", values.seed, 558),
-      noise: integer("noise", values.noise, 2000),
+      seed: wholeNumber("seed", values.seed, 558),
+      noise: wholeNumber("noise", values.noise, 2000),
       dir: values.dir as string | undefined,
       onFile: (s) =>
         console.log(

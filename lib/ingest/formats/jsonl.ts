@@ -1,36 +1,22 @@
-import type { ParseOutput, RecordParser } from "../canonical";
+import type { RecordParser } from "../canonical";
 import { guessMapping, mapperFromMapping } from "../field-mapping";
 import { type Format, isObject, type Sample, tryJson, wholeLines } from "./format";
+import { createLineRecordParser } from "./line-records";
 
 /** A parser for one JSON object per line; blank lines are skipped, anything else is a problem. */
 export function createJsonLinesParser(): RecordParser {
-  return {
-    push(lines) {
-      const out: ParseOutput[] = [];
-      for (const line of lines) {
-        if (line.error) {
-          out.push({ kind: "problem", line: line.number, reason: line.error, rawText: line.text });
-          continue;
-        }
-        const t = line.text;
-        if (t.trim() === "") continue;
-        let value: unknown;
-        try {
-          value = JSON.parse(t);
-        } catch (err) {
-          out.push({ kind: "problem", line: line.number, reason: `invalid JSON: ${(err as Error).message}`, rawText: t });
-          continue;
-        }
-        if (!isObject(value)) {
-          out.push({ kind: "problem", line: line.number, reason: "not a JSON object", rawText: t });
-          continue;
-        }
-        out.push({ kind: "record", line: line.number, raw: value, rawText: t, isRawTextJson: true });
-      }
-      return out;
-    },
-    end: () => [],
-  };
+  return createLineRecordParser((line, out) => {
+    const t = line.text;
+    let value: unknown;
+    try {
+      value = JSON.parse(t);
+    } catch (err) {
+      out.push({ kind: "problem", line: line.number, reason: `invalid JSON: ${(err as Error).message}`, rawText: t });
+      return;
+    }
+    if (!isObject(value)) out.push({ kind: "problem", line: line.number, reason: "not a JSON object", rawText: t });
+    else out.push({ kind: "record", line: line.number, raw: value, rawText: t, isRawTextJson: true });
+  });
 }
 
 /** Keys of the first objects in a JSON Lines sample. */

@@ -1,5 +1,6 @@
-import type { EventDraft, ParseOutput, RecordMapper, RecordParser } from "../canonical";
+import type { EventDraft, RecordMapper, RecordParser } from "../canonical";
 import { type Format, type Sample, wholeLines } from "../formats/format";
+import { createLineRecordParser } from "../formats/line-records";
 import { authFacts } from "./syslog-auth";
 import { isSyslogLine, parseSyslogLine } from "./syslog-line";
 
@@ -7,24 +8,12 @@ const FIELDS = ["timestamp", "host", "program", "pid", "msgid", "message", "faci
 
 /** One record per line; a line without a syslog header is a problem, a blank line is skipped. */
 function createSyslogParser(): RecordParser {
-  return {
-    push(lines) {
-      const out: ParseOutput[] = [];
-      for (const line of lines) {
-        if (line.error) {
-          out.push({ kind: "problem", line: line.number, reason: line.error, rawText: line.text });
-          continue;
-        }
-        if (line.text.trim() === "") continue;
-        const rec = parseSyslogLine(line.text);
-        if (typeof rec === "string") out.push({ kind: "problem", line: line.number, reason: rec, rawText: line.text });
-        // No native id: the line's text is the fingerprint, so identical lines stay two events.
-        else out.push({ kind: "record", line: line.number, raw: rec, rawText: line.text });
-      }
-      return out;
-    },
-    end: () => [],
-  };
+  return createLineRecordParser((line, out) => {
+    const rec = parseSyslogLine(line.text);
+    if (typeof rec === "string") out.push({ kind: "problem", line: line.number, reason: rec, rawText: line.text });
+    // No native id: the line's text is the fingerprint, so identical lines stay two events.
+    else out.push({ kind: "record", line: line.number, raw: rec, rawText: line.text });
+  });
 }
 
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);

@@ -1,4 +1,5 @@
-import type { ParseOutput, RecordParser } from "../canonical";
+import type { RecordParser } from "../canonical";
+import { createLineRecordParser } from "../formats/line-records";
 
 /** Decodes the \xHH escapes Zeek writes in its header ("#separator \x09"). */
 function unescapeHex(text: string): string {
@@ -42,40 +43,28 @@ export function createZeekTsvParser(): RecordParser {
     }
   };
 
-  return {
-    push(lines) {
-      const out: ParseOutput[] = [];
-      for (const line of lines) {
-        if (line.error) {
-          out.push({ kind: "problem", line: line.number, reason: line.error, rawText: line.text });
-          continue;
-        }
-        const text = line.text;
-        if (text.trim() === "") continue;
-        if (text.startsWith("#")) {
-          header(text);
-          continue;
-        }
-        const names: string[] | null = fields;
-        if (!names) {
-          out.push({ kind: "problem", line: line.number, reason: "Zeek row before a #fields header", rawText: text });
-          continue;
-        }
-        const values = text.split(separator);
-        if (values.length !== names.length) {
-          const reason = `row has ${values.length} fields, #fields names ${names.length}`;
-          out.push({ kind: "problem", line: line.number, reason, rawText: text });
-          continue;
-        }
-        const raw: Record<string, unknown> = {};
-        names.forEach((name, i) => {
-          raw[name] = values[i];
-        });
-        if (path !== undefined && !("_path" in raw)) raw._path = path;
-        out.push({ kind: "record", line: line.number, raw, rawText: path === undefined ? text : `${path}\u001f${text}` });
-      }
-      return out;
-    },
-    end: () => [],
-  };
+  return createLineRecordParser((line, out) => {
+    const text = line.text;
+    if (text.startsWith("#")) {
+      header(text);
+      return;
+    }
+    const names: string[] | null = fields;
+    if (!names) {
+      out.push({ kind: "problem", line: line.number, reason: "Zeek row before a #fields header", rawText: text });
+      return;
+    }
+    const values = text.split(separator);
+    if (values.length !== names.length) {
+      const reason = `row has ${values.length} fields, #fields names ${names.length}`;
+      out.push({ kind: "problem", line: line.number, reason, rawText: text });
+      return;
+    }
+    const raw: Record<string, unknown> = {};
+    names.forEach((name, i) => {
+      raw[name] = values[i];
+    });
+    if (path !== undefined && !("_path" in raw)) raw._path = path;
+    out.push({ kind: "record", line: line.number, raw, rawText: path === undefined ? text : `${path}\u001f${text}` });
+  });
 }
