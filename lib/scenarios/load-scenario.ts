@@ -14,11 +14,13 @@ export type LoadScenarioOptions = {
   onFile?: (summary: ImportSummary) => void;
 };
 
-function defaultDir(seed: number, noise: number): string {
+/** Where loadScenario keeps the raw files for a seed and noise unless told otherwise. */
+export function defaultScenarioDir(seed: number, noise: number): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), ".data", "scenarios", `storm-0558-s${seed}-n${noise}`);
 }
 
-function readManifest(dir: string): Manifest | null {
+/** The manifest in dir, or null when there is none. */
+export function readManifest(dir: string): Manifest | null {
   const file = path.join(/*turbopackIgnore: true*/ dir, MANIFEST_FILE);
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Manifest) : null;
 }
@@ -31,7 +33,7 @@ function readManifest(dir: string): Manifest | null {
 export async function loadScenario(ctx: Ctx, options: LoadScenarioOptions = {}) {
   const seed = options.seed ?? 558;
   const noise = options.noise ?? 2000;
-  const dir = path.resolve(/*turbopackIgnore: true*/ options.dir ?? defaultDir(seed, noise));
+  const dir = path.resolve(/*turbopackIgnore: true*/ options.dir ?? defaultScenarioDir(seed, noise));
   let manifest = readManifest(dir);
   if (!manifest || manifest.seed !== seed || manifest.noise !== noise) {
     await generateScenario({ outDir: dir, seed, noise });
