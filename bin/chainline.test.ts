@@ -21,7 +21,8 @@ async function chainline(args: string[], env: Record<string, string> = {}) {
   }
 }
 
-describe("chainline CLI", () => {
+// Each call starts a process that opens its own embedded database: seconds each, more on a busy machine.
+describe("chainline CLI", { timeout: 240_000 }, () => {
   it.each([["import"], ["formats"], ["db", "migrate"], ["db", "status"], ["incident", "create"], ["incident", "list"]])(
     "%s %s --help shows its usage",
     async (...words) => {

@@ -45,7 +45,8 @@ async function importAndKill(env: Record<string, string>, incidentId: string, fi
 }
 
 describeEachDatabase("an import killed half-way", (kind) => {
-  it("leaves no events, shows the source unfinished, and a re-run completes with each event once", async () => {
+  // A child import of 150,000 lines and a re-run: tens of seconds, more on a busy machine.
+  it("leaves no events, shows the source unfinished, and a re-run completes with each event once", { timeout: 240_000 }, async () => {
     const testDb = await createTestDatabase(kind);
     const file = await bigJsonl();
     try {
