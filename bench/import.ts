@@ -26,7 +26,11 @@ const dir = mkdtempSync(path.join(os.tmpdir(), "chainline-bench-"));
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 const run = (script: string, arg: string) =>
   JSON.parse(
-    execFileSync(tsx, ["--conditions=react-server", script, arg], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" })
+    execFileSync(tsx, ["--conditions=react-server", script, arg], {
+      // The same heap limits as `npm run chainline`: V8 otherwise grows the heap lazily and RSS with it.
+      env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: "--max-old-space-size=512 --max-semi-space-size=4" },
+      encoding: "utf8",
+    })
       .trim()
       .split("\n")
       .at(-1) as string,

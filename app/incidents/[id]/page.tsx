@@ -1,15 +1,18 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CoveragePanel } from "@/components/overview/coverage-panel";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { formatDateTime } from "@/lib/format/format-time";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
+import { getIncidentCoverage } from "@/lib/queries/get-incident-coverage";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function IncidentOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const incident = await getIncidentById(await getLocalContext(), id);
+  const ctx = await getLocalContext();
+  const [incident, coverage] = await Promise.all([getIncidentById(ctx, id), getIncidentCoverage(ctx, id)]);
   if (!incident) notFound();
   const stats = [
     ["Sources", incident._count.sources],
@@ -18,34 +21,38 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
     ["Evidence gaps", incident._count.gaps],
   ] as const;
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-      <section className="space-y-4">
-        <p className="whitespace-pre-wrap text-sm">{incident.summary || <span className="text-muted">No summary yet.</span>}</p>
-        <dl className="grid grid-cols-4 gap-3">
-          {stats.map(([label, n]) => (
-            <div key={label} className="rounded border border-line bg-panel p-3">
-              <dt className="text-xs text-muted">{label}</dt>
-              <dd className="text-lg font-semibold tabular-nums">{n.toLocaleString("en-US")}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="text-xs text-muted">
-          Created {formatDateTime(incident.createdAt, incident.timeZone)} by {incident.createdBy.name} · times shown in {incident.timeZone}
-        </p>
-      </section>
-      <section aria-labelledby="stages-heading" className="rounded border border-line bg-panel p-4">
-        <h2 id="stages-heading" className="mb-2 font-semibold">
-          Attack-chain stages
-        </h2>
-        <ol className="list-decimal space-y-1 pl-5 text-sm">
-          {incident.stages.map((s) => (
-            <li key={s.id}>
-              {s.name}
-              {s.attackTactic && <span className="mono ml-1 text-xs text-muted">{s.attackTactic}</span>}
-            </li>
-          ))}
-        </ol>
-      </section>
+    <div className="space-y-6">
+      <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+        <section className="space-y-4">
+          <p className="whitespace-pre-wrap text-sm">{incident.summary || <span className="text-muted">No summary yet.</span>}</p>
+          <dl className="grid grid-cols-4 gap-3">
+            {stats.map(([label, n]) => (
+              <div key={label} className="rounded border border-line bg-panel p-3">
+                <dt className="text-xs text-muted">{label}</dt>
+                <dd className="text-lg font-semibold tabular-nums">{n.toLocaleString("en-US")}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="text-xs text-muted">
+            Created {formatDateTime(incident.createdAt, incident.timeZone)} by {incident.createdBy.name} · times shown in{" "}
+            {incident.timeZone}
+          </p>
+        </section>
+        <section aria-labelledby="stages-heading" className="rounded border border-line bg-panel p-4">
+          <h2 id="stages-heading" className="mb-2 font-semibold">
+            Attack-chain stages
+          </h2>
+          <ol className="list-decimal space-y-1 pl-5 text-sm">
+            {incident.stages.map((s) => (
+              <li key={s.id}>
+                {s.name}
+                {s.attackTactic && <span className="mono ml-1 text-xs text-muted">{s.attackTactic}</span>}
+              </li>
+            ))}
+          </ol>
+        </section>
+      </div>
+      <CoveragePanel coverage={coverage} incidentId={incident.id} timeZone={incident.timeZone} />
     </div>
   );
 }
