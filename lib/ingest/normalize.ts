@@ -5,10 +5,11 @@ import { copyRow } from "./copy-format";
 
 export { cleanIp };
 
+import { createDraftTimeReader } from "./draft-time";
 import { entitiesOf } from "./entities";
 import type { TImportOptions } from "./import-options";
 import { type RedactionFinding, redactValue } from "./redact/redact";
-import { createTimestampParser, formatEpochUs, isTimeError } from "./time/parse-timestamp";
+import { formatEpochUs } from "./time/parse-timestamp";
 
 /** Columns of event_staging, in the order normalizeRecord encodes them. */
 export const STAGING_COLUMNS = [
@@ -53,17 +54,7 @@ export type NormalizeResult = { row: string; epochUs: number; findings: number; 
 
 /** Turns records of one source into COPY rows for event_staging. */
 export function createNormalizer(sourceId: string, mapper: RecordMapper, options: TImportOptions) {
-  const parsers = new Map<string, ReturnType<typeof createTimestampParser>>();
-  const parserFor = (format: string | undefined, zone: string) => {
-    const key = `${format ?? ""}|${zone}`;
-    let p = parsers.get(key);
-    if (!p) {
-      p = createTimestampParser({ zone, format: format ?? options.timeFormat, year: options.year });
-      parsers.set(key, p);
-    }
-    return p;
-  };
-
+  const readTime = createDraftTimeReader(options);
   let seq = 0;
   return (record: ParsedRecord): NormalizeResult => {
     const findings: RedactionFinding[] = [];
@@ -71,10 +62,8 @@ export function createNormalizer(sourceId: string, mapper: RecordMapper, options
     const mapped = mapper(raw);
     if ("error" in mapped) return mapped;
     const draft: EventDraft = mapped;
-    const timeText = String(draft.time);
-    const zone = draft.isZoneStated ? "UTC" : options.zone;
-    const t = parserFor(draft.timeFormat, zone)(timeText);
-    if (isTimeError(t)) return { error: `${t.error}: "${timeText.slice(0, 80)}"` };
+    const t = readTime(draft);
+    if ("error" in t) return { error: `${t.error}: "${t.text.slice(0, 80)}"` };
 
     const rawJson = findings.length === 0 && record.isRawTextJson ? record.rawText : JSON.stringify(raw);
     const message = draft.message.length > MESSAGE_MAX ? `${draft.message.slice(0, MESSAGE_MAX)}…` : draft.message;
@@ -86,8 +75,8 @@ export function createNormalizer(sourceId: string, mapper: RecordMapper, options
       sourceId,
       record.line,
       formatEpochUs(t.epochUs),
-      timeText,
-      draft.isZoneStated ? null : t.assumedZone,
+      t.text,
+      t.assumedZone,
       draft.timestampDesc ?? "Event Time",
       draft.action,
       draft.category,

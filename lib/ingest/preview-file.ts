@@ -1,10 +1,11 @@
 import path from "node:path";
 import { detectFormat } from "./detect";
+import { createDraftTimeReader } from "./draft-time";
 import type { FieldMapping } from "./field-mapping";
 import { fileLines, planInput, readSample } from "./file-input";
 import { FORMATS } from "./formats/registry";
 import { type TImportOptionsInput, ZImportOptions } from "./import-options";
-import { createTimestampParser, formatEpochUs, isTimeError } from "./time/parse-timestamp";
+import { formatEpochUs } from "./time/parse-timestamp";
 
 /** One row as it would be imported, or why it would be rejected. */
 export type PreviewRow = {
@@ -44,7 +45,7 @@ export async function previewFile(
   const parser = format.createParser(sample);
   const mapper = format.createMapper(sample, opts.mapping as FieldMapping);
   const rows: PreviewRow[] = [];
-  const parsers = new Map<string, ReturnType<typeof createTimestampParser>>();
+  const readTime = createDraftTimeReader(opts);
   outer: for await (const batch of fileLines(filePath, plan)) {
     for (const o of parser.push(batch)) {
       if (o.kind === "problem") rows.push({ line: o.line, error: o.reason });
@@ -52,17 +53,11 @@ export async function previewFile(
         const d = mapper(o.raw);
         if ("error" in d) rows.push({ line: o.line, error: d.error });
         else {
-          const zone = d.isZoneStated ? "UTC" : opts.zone;
-          const key = `${d.timeFormat ?? opts.timeFormat ?? ""}|${zone}`;
-          const tp = parsers.get(key) ?? createTimestampParser({ zone, format: d.timeFormat ?? opts.timeFormat, year: opts.year });
-          parsers.set(key, tp);
-          const t = tp(String(d.time));
+          const t = readTime(d);
           rows.push({
             line: o.line,
             time: String(d.time),
-            ...(isTimeError(t)
-              ? { error: t.error }
-              : { occurredAt: formatEpochUs(t.epochUs), assumedZone: d.isZoneStated ? null : t.assumedZone }),
+            ...("error" in t ? { error: t.error } : { occurredAt: formatEpochUs(t.epochUs), assumedZone: t.assumedZone }),
             message: d.message.slice(0, 300),
             actor: d.actor,
             host: d.host,

@@ -1,11 +1,12 @@
 import path from "node:path";
 import type { EventDraft } from "./canonical";
 import { detectFormat } from "./detect";
+import { createDraftTimeReader } from "./draft-time";
 import { entitiesOf } from "./entities";
 import type { FieldMapping } from "./field-mapping";
 import { fileLines, planInput, readSample } from "./file-input";
 import { cleanIp } from "./normalize";
-import { createTimestampParser, formatEpochUs, isTimeError } from "./time/parse-timestamp";
+import { formatEpochUs } from "./time/parse-timestamp";
 
 /** One record as the pipeline would store it, minus the database: for parser tests. */
 export type ParsedForTest = {
@@ -30,7 +31,7 @@ export async function parseFileForTest(filePath: string, options: { format?: str
   const mapper = format.createMapper(sample, options.mapping ?? {});
   const records: ParsedForTest[] = [];
   const problems: { line: number; reason: string }[] = [];
-  const parsers = new Map<string, ReturnType<typeof createTimestampParser>>();
+  const readTime = createDraftTimeReader({ zone: options.zone });
   const take = (outs: ReturnType<typeof parser.push>) => {
     for (const o of outs) {
       if (o.kind === "problem") {
@@ -42,17 +43,13 @@ export async function parseFileForTest(filePath: string, options: { format?: str
         problems.push({ line: o.line, reason: d.error });
         continue;
       }
-      const zone = d.isZoneStated ? "UTC" : (options.zone ?? "UTC");
-      const key = `${d.timeFormat ?? ""}|${zone}`;
-      const tp = parsers.get(key) ?? createTimestampParser({ zone, format: d.timeFormat });
-      parsers.set(key, tp);
-      const t = tp(String(d.time));
+      const t = readTime(d);
       records.push({
         line: o.line,
         draft: d,
         raw: o.raw,
-        occurredAt: isTimeError(t) ? t : formatEpochUs(t.epochUs),
-        assumedZone: isTimeError(t) || d.isZoneStated ? null : t.assumedZone,
+        occurredAt: "error" in t ? { error: t.error } : formatEpochUs(t.epochUs),
+        assumedZone: "error" in t ? null : t.assumedZone,
         entities: entitiesOf(d, cleanIp(d.srcIp), cleanIp(d.dstIp)),
       });
     }
