@@ -23,15 +23,28 @@ async function chainline(args: string[], env: Record<string, string> = {}) {
 
 // Each call starts a process that opens its own embedded database: seconds each, more on a busy machine.
 describe("chainline CLI", { timeout: 240_000 }, () => {
-  it.each([["import"], ["formats"], ["db", "migrate"], ["db", "status"], ["incident", "create"], ["incident", "list"]])(
-    "%s %s --help shows its usage",
-    async (...words) => {
-      const r = await chainline([...words, "--help"]);
-      expect(r.code).toBe(0);
-      expect(r.stdout).toContain(`usage: chainline ${words.join(" ")}`);
-      expect(r.stdout).toContain("--help");
-    },
-  );
+  it.each(
+    [
+      ["import"],
+      ["formats"],
+      ["db", "migrate"],
+      ["db", "status"],
+      ["incident", "create"],
+      ["incident", "list"],
+      ["rules", "run"],
+      ["rules", "list"],
+      ["rules", "load"],
+      ["chain", "show"],
+      ["chain", "build"],
+      ["gaps"],
+    ].map((w) => w.join(" ")),
+  )("%s --help shows its usage", async (command) => {
+    const words = command.split(" ");
+    const r = await chainline([...words, "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`usage: chainline ${words.join(" ")}`);
+    expect(r.stdout).toContain("--help");
+  });
 
   it("migrates, creates and lists on the embedded database, like the web app", async () => {
     const env = { CHAINLINE_DATA_DIR: path.join(mkdtempSync(path.join(os.tmpdir(), "chainline-cli-")), "pglite") };
@@ -67,6 +80,35 @@ describe("chainline CLI", { timeout: 240_000 }, () => {
     expect(again.stderr).toContain("already imported as source");
     const formats = await chainline(["formats"]);
     for (const name of ["timesketch-jsonl", "timesketch-csv", "jsonl", "json-array", "csv"]) expect(formats.stdout).toContain(`${name} — `);
+  });
+
+  it("shows the Storm-0558 chain as believed on two dates, the rules that built it, and its gaps", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "chainline-cli-"));
+    const env = { CHAINLINE_DATA_DIR: path.join(dir, "pglite") };
+    const loaded = await chainline(["scenario", "load", "--noise", "300", "--dir", path.join(dir, "scenario")], env);
+    expect(loaded.code, loaded.stderr).toBe(0);
+    const incidentId = /demo incident ([0-9a-f-]{36})/.exec(loaded.stdout)?.[1] ?? "";
+    const acquisition = async (asOf: string) => {
+      const r = await chainline(["chain", "show", "--incident", incidentId, "--as-of", asOf, "--json"], env);
+      const chain = JSON.parse(r.stdout) as {
+        steps: { stageKey: string; inferred: boolean; confidence: { label: string; score: number } }[];
+      };
+      return chain.steps.find((s) => s.stageKey === "key-acquisition");
+    };
+    // As the public record went: "most probable" in September 2023, "unproven" by March 2024.
+    expect(await acquisition("2023-10-01")).toMatchObject({ inferred: true, confidence: { label: "likely", score: 70 } });
+    expect(await acquisition("2024-04-01")).toMatchObject({ inferred: true, confidence: { label: "possible", score: 35 } });
+    const table = await chainline(["chain", "show", "--incident", incidentId], env);
+    expect(table.stdout).toMatch(/key-acquisition\s+.*\(bounds only\)\s+\d+\s+inferred\s+possible 35/);
+
+    const rules = await chainline(["rules", "run", "--incident", incidentId], env);
+    expect(rules.stdout).toMatch(/storm\.token-forgery\.consumer-key-enterprise-tenant\s+match\s+\d+/);
+    const gaps = JSON.parse((await chainline(["gaps", "--incident", incidentId, "--json"], env)).stdout) as {
+      scope: string;
+      stepStages: string[];
+    }[];
+    expect(gaps.some((g) => g.scope === "debug-share-security.jsonl" && g.stepStages.includes("key-acquisition"))).toBe(true);
+    expect((await chainline(["chain", "show", "--incident", incidentId, "--as-of", "not-a-date"], env)).code).toBe(2);
   });
 
   it("says what is wrong with a call, with exit code 2", async () => {

@@ -4,13 +4,17 @@ import { ZodError } from "zod";
 import { closeDb } from "@/lib/db";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { MigrationError } from "@/lib/db/migrator";
+import { NotFoundError } from "@/lib/errors/not-found";
 import { FormatError } from "@/lib/ingest/detect";
 import { ImportRefusedError } from "@/lib/ingest/file-input";
 import { type Command, UsageError } from "./command";
+import { chainBuild, chainShow } from "./commands/chain";
 import { dbMigrate, dbStatus } from "./commands/db";
 import { formatsCommand } from "./commands/formats";
+import { gapsCommand } from "./commands/gaps";
 import { importCommand } from "./commands/import";
 import { incidentCreate, incidentList } from "./commands/incident";
+import { rulesList, rulesLoad, rulesRun } from "./commands/rules";
 import { scenarioGenerate, scenarioLoad } from "./commands/scenario";
 
 const COMMANDS: Command[] = [
@@ -22,6 +26,12 @@ const COMMANDS: Command[] = [
   formatsCommand,
   scenarioGenerate,
   scenarioLoad,
+  rulesRun,
+  rulesList,
+  rulesLoad,
+  chainShow,
+  chainBuild,
+  gapsCommand,
 ];
 
 function usageOf(cmd: Command): string {
@@ -97,7 +107,8 @@ function report(err: unknown): number {
     err instanceof DatabaseUnavailableError ||
     err instanceof MigrationError ||
     err instanceof FormatError ||
-    err instanceof ImportRefusedError
+    err instanceof ImportRefusedError ||
+    err instanceof NotFoundError
   ) {
     console.error(`chainline: ${err.message}`);
     return 1;

@@ -1,3 +1,4 @@
+import { analyzeIncident } from "@/lib/chain/analyze-incident";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { parseMappingFlag } from "@/lib/ingest/field-mapping";
 import { type ImportSummary, importFile } from "@/lib/ingest/import-file";
@@ -43,6 +44,7 @@ export const importCommand: Command = {
     "retention-days": { type: "string", description: "declared log retention of the source system" },
     "no-redact": { type: "boolean", description: "keep secrets as found (default: redact them)" },
     json: { type: "boolean", description: "print the summaries as JSON" },
+    "no-analyze": { type: "boolean", description: "skip running the rules and rebuilding the chain afterwards" },
   },
   async run({ values, positionals }) {
     if (typeof values.incident !== "string") throw new UsageError("--incident is required");
@@ -76,6 +78,12 @@ export const importCommand: Command = {
     }
     if (values.json) console.log(JSON.stringify(summaries, null, 2));
     else if (summaries.length) console.log(table(summaries));
+    if (!values["no-analyze"] && summaries.some((s) => s.outcome === "imported")) {
+      const a = await analyzeIncident(ctx, values.incident);
+      console.error(
+        `analysis: ${a.rules.eventsTagged} events tagged by rules, ${a.quietPeriods.length} quiet periods, chain of ${a.chain.steps.length} steps (${a.chain.steps.filter((x) => x.inferred).length} inferred) in ${a.rules.ms} ms of rules`,
+      );
+    }
     return failed ? 1 : 0;
   },
 };

@@ -3,6 +3,7 @@ import { STAGE_SETS } from "@/lib/chain/stages";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { listIncidents } from "@/lib/queries/list-incidents";
 import { type Command, UsageError } from "../command";
+import { printTable } from "../print-table";
 
 export const incidentCreate: Command = {
   path: ["incident", "create"],
@@ -53,8 +54,7 @@ export const incidentList: Command = {
       r.title,
     ]);
     const head = ["ID", "CREATED", "STATUS", "SOURCES", "EVENTS", "TITLE"];
-    const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => (r[i] ?? "").length)));
-    for (const r of [head, ...table]) console.log(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join("  "));
+    printTable(head, table);
     return 0;
   },
 };

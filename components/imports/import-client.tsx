@@ -81,7 +81,7 @@ export function ImportClient({ incidentId }: { incidentId: string }) {
 
   // Poll a running job.
   useEffect(() => {
-    if (job?.status !== "running") return;
+    if (job?.status !== "running" && job?.status !== "analyzing") return;
     const t = setTimeout(async () => {
       const res = await fetch(`/api/imports/${job.id}`);
       if (res.ok) setJob((await res.json()) as ImportJob);
@@ -99,7 +99,17 @@ export function ImportClient({ incidentId }: { incidentId: string }) {
     });
     if (!res.ok) return setError(await readError(res));
     const { jobId } = (await res.json()) as { jobId: string };
-    setJob({ id: jobId, incidentId, fileName: upload.name, status: "running", progress: null, summary: null, error: null, startedAt: "" });
+    setJob({
+      id: jobId,
+      incidentId,
+      fileName: upload.name,
+      status: "running",
+      progress: null,
+      summary: null,
+      error: null,
+      analysis: null,
+      startedAt: "",
+    });
     setUpload(null);
     setPreview(null);
   }

@@ -14,7 +14,7 @@ export function ImportResult({ job, incidentId }: { job: ImportJob; incidentId: 
   if (job.status === "failed") {
     return (
       <p role="alert" className="rounded border border-danger/40 p-3 text-sm text-danger">
-        Import failed: {job.error}
+        {job.summary ? "Imported, but the analysis afterwards failed" : "Import failed"}: {job.error}
       </p>
     );
   }
@@ -31,6 +31,13 @@ export function ImportResult({ job, incidentId }: { job: ImportJob; incidentId: 
   }
   const s = job.summary;
   if (!s) return null;
+  if (job.status === "analyzing") {
+    return (
+      <div role="status" className="rounded border border-line bg-panel p-3 text-sm">
+        Imported {s.imported.toLocaleString("en-US")} events · running the rules and rebuilding the chain…
+      </div>
+    );
+  }
   return (
     <div role="status" className="space-y-2 rounded border border-line bg-panel p-3 text-sm">
       <p className="font-semibold">
@@ -44,6 +51,12 @@ export function ImportResult({ job, incidentId }: { job: ImportJob; incidentId: 
         {s.redacted.toLocaleString("en-US")} ({s.seconds.toFixed(1)} s)
       </p>
       {s.yearInferred && <p className="text-muted">Some timestamps had no year; it was inferred.</p>}
+      {job.analysis && (
+        <p className="text-muted">
+          Rules tag {job.analysis.eventsTagged.toLocaleString("en-US")} events of this incident · chain of {job.analysis.chainSteps} steps ·{" "}
+          {job.analysis.quietPeriods} quiet periods detected
+        </p>
+      )}
       <Link href={`/incidents/${incidentId}/sources/${s.sourceId}`} className="text-accent underline">
         {s.rejected ? "See the rejected lines" : "See the source"}
       </Link>

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { analyzeIncident } from "@/lib/chain/analyze-incident";
 import type { Ctx } from "@/lib/context/ctx";
 import { type ImportFileArgs, type ImportProgress, type ImportSummary, importFile } from "./import-file";
 
@@ -7,10 +8,13 @@ export type ImportJob = {
   id: string;
   incidentId: string;
   fileName: string;
-  status: "running" | "done" | "failed";
+  /** "analyzing": imported; the rules, quiet-period detection and chain build are running. */
+  status: "running" | "analyzing" | "done" | "failed";
   progress: ImportProgress | null;
   summary: ImportSummary | null;
   error: string | null;
+  /** What the analysis after the import found (null until it ran, or when nothing new came in). */
+  analysis: { eventsTagged: number; chainSteps: number; quietPeriods: number } | null;
   startedAt: string;
 };
 
@@ -29,12 +33,19 @@ export function startImportJob(ctx: Ctx, args: ImportFileArgs & { fileName: stri
     progress: null,
     summary: null,
     error: null,
+    analysis: null,
     startedAt: new Date().toISOString(),
   };
   jobs.set(job.id, job);
   importFile(ctx, { ...args, onProgress: (p) => (job.progress = { ...p }) })
-    .then((s) => {
+    .then(async (s) => {
       job.summary = s;
+      if (s.outcome === "imported") {
+        // Field rules read only this import's events; correlation rules and the chain see them all.
+        job.status = "analyzing";
+        const a = await analyzeIncident(ctx, args.incidentId, { sourceId: s.sourceId });
+        job.analysis = { eventsTagged: a.rules.eventsTagged, chainSteps: a.chain.steps.length, quietPeriods: a.quietPeriods.length };
+      }
       job.status = "done";
     })
     .catch((err: Error) => {

@@ -2,9 +2,11 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { declareGap } from "@/lib/actions/declare-gap";
 import { ensureDemoIncident } from "@/lib/actions/ensure-demo-incident";
+import { analyzeIncident } from "@/lib/chain/analyze-incident";
 import type { Ctx } from "@/lib/context/ctx";
 import { type ImportSummary, importFile } from "@/lib/ingest/import-file";
 import { generateScenario, MANIFEST_FILE, type Manifest } from "@/scenarios/storm-0558/generate";
+import { applyPublicAssessments } from "./apply-public-assessments";
 
 export type LoadScenarioOptions = {
   seed?: number;
@@ -12,6 +14,8 @@ export type LoadScenarioOptions = {
   /** Where the raw files go (default .data/scenarios/storm-0558-s<seed>-n<noise>); reused when already generated. */
   dir?: string;
   onFile?: (summary: ImportSummary) => void;
+  /** Enter the public record's hypotheses and dated confidence changes after the build (default true). */
+  publicAssessments?: boolean;
 };
 
 /** Where loadScenario keeps the raw files for a seed and noise unless told otherwise. */
@@ -27,7 +31,8 @@ export function readManifest(dir: string): Manifest | null {
 
 /**
  * Generates the Storm-0558 scenario's raw logs (or reuses them), imports every file through the
- * normal importers into the demo incident, and declares the retention gaps its manifest states.
+ * normal importers into the demo incident, declares the retention gaps its manifest states, runs
+ * the analysis (rules, quiet periods, chain) and enters the public record's assessments.
  * It reads the manifest (what each team would say about its export), never the answer key.
  */
 export async function loadScenario(ctx: Ctx, options: LoadScenarioOptions = {}) {
@@ -52,7 +57,10 @@ export async function loadScenario(ctx: Ctx, options: LoadScenarioOptions = {}) 
     options.onFile?.(s);
   }
   await declareRetentionGaps(ctx, incident.id, manifest, summaries);
-  return { incidentId: incident.id, dir, summaries };
+  // Rules, quiet periods and the chain run once over everything rather than after each file.
+  const analysis = await analyzeIncident(ctx, incident.id);
+  const assessments = options.publicAssessments === false ? null : await applyPublicAssessments(ctx, incident.id);
+  return { incidentId: incident.id, dir, summaries, analysis, assessments };
 }
 
 /** Outside a file's declared retention window its system's logs are gone: before it and after it, within the incident. */

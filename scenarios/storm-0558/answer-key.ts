@@ -2,10 +2,11 @@
 // competing hypotheses for the key theft, the evidence gaps, the counts, and the public-record
 // facts the scenario rests on. Tests and training read it; the importer never does.
 
-import type { AnswerKey, ChainStep, ConfidenceChange, Gap, Hypothesis, KeyEvent, Manifest, StageKey } from "./answer-key-types";
+import type { AnswerKey, ChainStep, Gap, KeyEvent, Manifest, StageKey } from "./answer-key-types";
 import { ACTOR_APP, DEBUG_RETENTION, MAILBOX_LOG_FROM } from "./cast";
 import { ACTOR_CLIENT_INFO, DATES, IOC_IPS, KEY_2016, SOURCES } from "./facts";
 import type { FileResult } from "./output";
+import { HYPOTHESES, MOST_PROBABLE, UNPROVEN } from "./public-assessments";
 import { DUMP_ARRIVES } from "./story-2021";
 import { iso } from "./time";
 
@@ -21,83 +22,6 @@ export const STAGES: AnswerKey["stages"] = [
   { key: "mailbox-access", order: 7, title: "Mailbox access (MailItemsAccessed by an unexpected AppId)" },
   { key: "detection", order: 8, title: "Detection (customer rule fires)" },
   { key: "response", order: 9, title: "Response and remediation (key revoked, validation fixed)" },
-];
-
-const MOST_PROBABLE: ConfidenceChange = {
-  asOf: DATES.msrcMostProbable,
-  label: "likely",
-  score: 70,
-  wording: "most probable",
-  source: SOURCES.msrc0906,
-};
-const UNPROVEN: ConfidenceChange = {
-  asOf: DATES.msrcAddendum,
-  label: "possible",
-  score: 35,
-  wording: "unproven: a leading hypothesis only; no crash dump containing the key was found",
-  source: `${SOURCES.msrc0906}; ${SOURCES.csrb} p.5`,
-};
-
-export const HYPOTHESES: Hypothesis[] = [
-  {
-    id: "H1",
-    title:
-      "Key left the signing environment in the April 2021 crash dump and was taken from the debugging environment through the compromised engineer account",
-    status: "leading",
-    provenance: "public-record",
-    source: SOURCES.msrc0906,
-    detail:
-      "Called most probable on 6 Sep 2023; on 12 Mar 2024 reduced to a leading hypothesis: a race condition could let a dump leave the signing environment but did not decide whether the key was in it.",
-  },
-  {
-    id: "H2",
-    title:
-      "Other operational errors let key material leave the signing environment (not necessarily a crash dump), later reached through the engineer account",
-    status: "open",
-    provenance: "public-record",
-    source: `${SOURCES.msrc0906} (12 Mar 2024 addendum)`,
-    detail: "The addendum's wording of the leading hypothesis covers any operational error, not only the crash dump.",
-  },
-  {
-    id: "H3",
-    title: "An insider stole the key during its creation",
-    status: "open",
-    provenance: "public-record",
-    source: `${SOURCES.csrb} p.5`,
-    detail: "Named by the CSRB among Microsoft's 46 hypotheses.",
-  },
-  {
-    id: "H4",
-    title: "A theoretical capability (e.g. quantum computing) to break the public-key cryptography",
-    status: "unlikely",
-    provenance: "public-record",
-    source: `${SOURCES.csrb} p.5`,
-    detail: "Named by the CSRB as one of the wide-ranging hypotheses pursued.",
-  },
-  {
-    id: "H5",
-    title: "An earlier compromise (an engineer device believed compromised before the 2020 acquisition) gave the actor a different path",
-    status: "open",
-    provenance: "public-record",
-    source: `${SOURCES.csrb} p.7`,
-    detail: "Microsoft 'believes' the device was compromised; no evidence published.",
-  },
-  {
-    id: "H6",
-    title: "Direct compromise of the production signing infrastructure or its key store",
-    status: "open",
-    provenance: "illustrative",
-    source: null,
-    detail: "Written for the exercise; the public record says 46 hypotheses were pursued without listing them.",
-  },
-  {
-    id: "H7",
-    title: "Key material copied from a backup, diagnostic or build artefact outside the debugging share",
-    status: "open",
-    provenance: "illustrative",
-    source: null,
-    detail: "Written for the exercise; the long life of the unrotated 2016 key widened every such window.",
-  },
 ];
 
 function span(events: KeyEvent[]): { start: string | null; end: string | null } {

@@ -1,0 +1,28 @@
+// GET  /api/incidents/[id]/hypotheses – competing explanations with their steps and evidence.
+// POST /api/incidents/[id]/hypotheses – add one ({title, description?, status?, source?, stepIds?}).
+import { createHypothesis } from "@/lib/chain/actions/hypotheses";
+import { getLocalContext } from "@/lib/context/get-local-context";
+import { errorResponse, json } from "@/lib/http/json-response";
+import { incidentNotFound } from "@/lib/http/require-incident";
+import { listHypotheses } from "@/lib/queries/list-hypotheses";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await params;
+    const ctx = await getLocalContext();
+    return (await incidentNotFound(ctx, id)) ?? json({ hypotheses: await listHypotheses(ctx, id) });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await params;
+    return json(await createHypothesis(await getLocalContext(), id, await request.json()), 201);
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

@@ -1,0 +1,63 @@
+import { buildChain } from "@/lib/chain/build-chain";
+import { getLocalContext } from "@/lib/context/get-local-context";
+import { getChain } from "@/lib/queries/get-chain";
+import { type Command, UsageError } from "../command";
+import { printTable } from "../print-table";
+
+export const chainShow: Command = {
+  path: ["chain", "show"],
+  summary: "Show an incident's attack chain, optionally as it was believed on a date",
+  options: {
+    incident: { type: "string", description: "incident id (required)" },
+    "as-of": { type: "string", description: "a date (YYYY-MM-DD or ISO time): confidence as believed then" },
+    json: { type: "boolean", description: "print JSON" },
+  },
+  async run({ values }) {
+    if (typeof values.incident !== "string") throw new UsageError("--incident is required");
+    const raw = values["as-of"];
+    const asOf = typeof raw === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T23:59:59.999Z` : raw) : null;
+    if (asOf && Number.isNaN(asOf.getTime())) throw new UsageError(`--as-of: not a date: ${raw}`);
+    const ctx = await getLocalContext();
+    const chain = await getChain(ctx, values.incident, asOf);
+    if (!chain) throw new UsageError(`no incident ${values.incident} (or you are not a member of it)`);
+    if (values.json) {
+      console.log(JSON.stringify(chain, null, 2));
+      return 0;
+    }
+    console.log(asOf ? `chain as believed on ${asOf.toISOString()}\n` : "chain as believed now\n");
+    printTable(
+      ["#", "STAGE", "WHEN", "EVENTS", "KIND", "CONFIDENCE", "GAPS", "HYPOTHESES"],
+      chain.steps.map((s, i) => [
+        String(i + 1),
+        s.stageKey,
+        `${s.startAt?.slice(0, 19) ?? "?"} → ${s.endAt?.slice(0, 19) ?? "?"}${s.timePrecision === "unknown" ? " (bounds only)" : ""}`,
+        String(s.eventCount),
+        s.inferred ? "inferred" : "evidenced",
+        `${s.confidence.label} ${s.confidence.score}${s.confidence.origin === "analyst" ? ` (${s.confidence.effectiveAt?.slice(0, 10)})` : ""}`,
+        String(s.gaps.length),
+        String(s.hypotheses.length),
+      ]),
+    );
+    const missing = chain.stages.filter((st) => !st.stepId).map((st) => st.key);
+    if (missing.length) console.log(`\nno evidence and not implied: ${missing.join(", ")}`);
+    return 0;
+  },
+};
+
+export const chainBuild: Command = {
+  path: ["chain", "build"],
+  summary: "Rebuild the rule-made chain from the events' stage tags (analyst-edited steps are kept)",
+  options: { incident: { type: "string", description: "incident id (required)" }, json: { type: "boolean", description: "print JSON" } },
+  async run({ values }) {
+    if (typeof values.incident !== "string") throw new UsageError("--incident is required");
+    const ctx = await getLocalContext();
+    const result = await buildChain(ctx, values.incident);
+    if (values.json) console.log(JSON.stringify(result, null, 2));
+    else
+      printTable(
+        ["STAGE", "KIND", "CONFIDENCE", "GAPS"],
+        result.steps.map((s) => [s.stageKey, s.inferred ? "inferred" : "evidenced", s.confidence, String(s.gaps)]),
+      );
+    return 0;
+  },
+};

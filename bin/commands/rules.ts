@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { analyzeIncident } from "@/lib/chain/analyze-incident";
+import { loadSigmaRules } from "@/lib/chain/rules/sigma/load-sigma-rules";
+import { getLocalContext } from "@/lib/context/get-local-context";
+import { listRules } from "@/lib/queries/list-rules";
+import { type Command, UsageError } from "../command";
+import { printTable } from "../print-table";
+
+function incidentOf(values: Record<string, unknown>): string {
+  if (typeof values.incident !== "string") throw new UsageError("--incident is required");
+  return values.incident;
+}
+
+export const rulesRun: Command = {
+  path: ["rules", "run"],
+  summary: "Run the rules over an incident, then detect quiet periods and rebuild the chain",
+  options: {
+    incident: { type: "string", description: "incident id (required)" },
+    json: { type: "boolean", description: "print the result as JSON" },
+  },
+  async run({ values }) {
+    const ctx = await getLocalContext();
+    const result = await analyzeIncident(ctx, incidentOf(values));
+    if (values.json) {
+      console.log(JSON.stringify(result, null, 2));
+      return 0;
+    }
+    printTable(
+      ["RULE", "KIND", "MATCHED", "MS"],
+      result.rules.rules.map((r) => [r.key, r.kind, String(r.matched), String(r.ms)]),
+    );
+    console.log(
+      `\n${result.rules.eventsTagged} events tagged (${result.rules.eventsRetagged} changed) in ${result.rules.ms} ms; ` +
+        `${result.quietPeriods.length} quiet periods; chain: ${result.chain.steps.length} steps (${result.chain.steps.filter((s) => s.inferred).length} inferred)`,
+    );
+    return 0;
+  },
+};
+
+export const rulesList: Command = {
+  path: ["rules", "list"],
+  summary: "List the rules that apply to an incident and what each matched",
+  options: {
+    incident: { type: "string", description: "incident id (required)" },
+    json: { type: "boolean", description: "print JSON" },
+  },
+  async run({ values }) {
+    const ctx = await getLocalContext();
+    const rules = await listRules(ctx, incidentOf(values));
+    if (values.json) console.log(JSON.stringify(rules, null, 2));
+    else
+      printTable(
+        ["RULE", "KIND", "STAGE", "TECHNIQUE", "ENABLED", "MATCHES", "NAME"],
+        rules.map((r) => [r.key, r.kind, r.stageKey ?? "", r.technique ?? "", r.enabled ? "yes" : "no", String(r.matches), r.name]),
+      );
+    return 0;
+  },
+};
+
+export const rulesLoad: Command = {
+  path: ["rules", "load"],
+  summary: "Load Sigma rules (YAML) for an incident; unsupported rules are reported, not loaded",
+  positionals: "FILE.yml...",
+  options: {
+    incident: { type: "string", description: "incident id (required)" },
+    json: { type: "boolean", description: "print JSON" },
+  },
+  async run({ values, positionals }) {
+    if (positionals.length === 0) throw new UsageError("give one or more Sigma YAML files");
+    const ctx = await getLocalContext();
+    const incidentId = incidentOf(values);
+    let failed = 0;
+    for (const file of positionals) {
+      const result = await loadSigmaRules(ctx, incidentId, { fileName: path.basename(file), yaml: readFileSync(file, "utf8") });
+      failed += result.problems.length;
+      if (values.json) console.log(JSON.stringify({ file, ...result }, null, 2));
+      else {
+        for (const r of result.loaded) console.log(`${file}: loaded ${r.key} (${r.title}) → stage ${r.stageKey ?? "none"}`);
+        for (const p of result.problems) console.error(`${file}${p.line ? `:${p.line}` : ""}: ${p.rule}: ${p.message}`);
+      }
+    }
+    return failed > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * Stages that may leave no direct evidence, and what implies them. A step for such a stage is
+ * built as inferred when a later stage it precedes has evidence: tokens signed with the key prove
+ * the key was taken, even though nothing logged the taking. Its time is only bounded: after the
+ * `after` stages' evidence ends (when the step became possible), before the `before` stages' begins.
+ */
+export type Implication = { after: string[]; before: string[]; missing: string };
+
+export const IMPLIED_STAGES: Readonly<Record<string, Implication>> = {
+  "key-acquisition": {
+    after: ["transfer-out", "key-exposure"],
+    before: ["token-forgery", "mailbox-access"],
+    missing: "No log shows the signing key being taken: tokens signed with it prove it was, not when or how.",
+  },
+  "account-compromise": {
+    after: [],
+    before: ["key-acquisition", "token-forgery"],
+    missing: "No sign-in or token record shows how the account was taken over.",
+  },
+  "initial-access": {
+    after: [],
+    before: [
+      "execution",
+      "persistence",
+      "privilege-escalation",
+      "credential-access",
+      "lateral-movement",
+      "collection",
+      "exfiltration",
+      "impact",
+    ],
+    missing: "No event shows how the intruder first got in.",
+  },
+};
+
+/** Confidence the builder gives a step, from the kind of evidence it has (0–100 alongside the label). */
+export const RULE_CONFIDENCE = {
+  direct: { label: "confirmed", score: 90 },
+  circumstantial: { label: "possible", score: 35 },
+  impliedOnly: { label: "possible", score: 25 },
+} as const;

@@ -1,0 +1,133 @@
+import { IMPLIED_STAGES, RULE_CONFIDENCE } from "./inference";
+import type { StageEvidence } from "./stage-evidence";
+
+export type PlanStage = { id: string; key: string; name: string; position: number };
+export type ConfidenceLabel = "confirmed" | "likely" | "possible" | "unknown";
+
+/** A step as the rules see it, before it is written. */
+export type StepPlan = {
+  stageId: string;
+  stageKey: string;
+  title: string;
+  startAt: Date | null;
+  endAt: Date | null;
+  precision: "instant" | "window" | "unknown";
+  inferred: boolean;
+  confidence: ConfidenceLabel;
+  score: number;
+  rationale: string;
+  position: number;
+  eventCount: number;
+  /** Stages whose evidence implies this step, and the stages that bound its window. */
+  impliedBy: string[];
+  after: string[];
+  missing: string | null;
+  rules: StageEvidence["rules"];
+  sourceIds: string[];
+};
+
+const iso = (d: Date) => d.toISOString();
+
+/**
+ * The chain the evidence supports, one step per stage: a stage with direct evidence is a
+ * confirmed step over its events' span; a stage with only circumstantial evidence, or none but
+ * implied by a later stage's evidence, is an inferred step whose rationale says what is missing.
+ */
+export function planChain(stages: PlanStage[], evidence: Map<string, StageEvidence>): StepPlan[] {
+  const ordered = [...stages].sort((a, b) => a.position - b.position);
+  const byKey = new Map(ordered.map((s) => [s.key, s]));
+  const ev = (key: string) => {
+    const stage = byKey.get(key);
+    return stage ? evidence.get(stage.id) : undefined;
+  };
+  const plans: StepPlan[] = [];
+  for (const stage of ordered) {
+    const own = evidence.get(stage.id);
+    const implication = IMPLIED_STAGES[stage.key];
+    const impliedBy = (implication?.before ?? []).filter((k) => ev(k)?.directCount);
+    if (own?.directCount) {
+      plans.push(direct(stage, own));
+      continue;
+    }
+    if (!own && impliedBy.length === 0) continue;
+    plans.push(inferred(stage, own, implication, impliedBy, ev));
+  }
+  return plans;
+}
+
+function direct(stage: PlanStage, own: StageEvidence): StepPlan {
+  const instant = own.firstAt.getTime() === own.lastAt.getTime();
+  const rules = own.rules.map((r) => `${r.name} (${r.count})`).join("; ");
+  return {
+    ...base(stage, own),
+    startAt: own.firstAt,
+    endAt: own.lastAt,
+    precision: instant ? "instant" : "window",
+    inferred: false,
+    confidence: RULE_CONFIDENCE.direct.label,
+    score: RULE_CONFIDENCE.direct.score,
+    rationale: `${own.directCount} event${own.directCount === 1 ? "" : "s"} show this step directly, ${iso(own.firstAt)} to ${iso(own.lastAt)}: ${rules}.`,
+    impliedBy: [],
+    after: [],
+    missing: null,
+  };
+}
+
+function inferred(
+  stage: PlanStage,
+  own: StageEvidence | undefined,
+  implication: (typeof IMPLIED_STAGES)[string] | undefined,
+  impliedBy: string[],
+  ev: (key: string) => StageEvidence | undefined,
+): StepPlan {
+  const parts: string[] = ["No event shows this step directly."];
+  let startAt: Date | null = own?.firstAt ?? null;
+  let endAt: Date | null = own?.lastAt ?? null;
+  let precision: StepPlan["precision"] = own ? "window" : "unknown";
+  const after = (implication?.after ?? []).filter((k) => ev(k));
+  if (impliedBy.length > 0) {
+    // Bounded, not located: after what made it possible, before what needed it.
+    const ends = after.map((k) => ev(k)?.lastAt.getTime() ?? 0);
+    const starts = impliedBy.map((k) => ev(k)?.firstAt.getTime() ?? Number.POSITIVE_INFINITY);
+    startAt = ends.length ? new Date(Math.max(...ends)) : null;
+    endAt = new Date(Math.min(...starts));
+    precision = "unknown";
+    parts.push(
+      `It is implied by ${impliedBy.join(", ")} (first evidence ${endAt.toISOString()}), so it happened ${
+        startAt ? `between ${startAt.toISOString()} (end of ${after.join(", ")})` : "at some unknown time"
+      } and that date.`,
+    );
+  }
+  if (own) {
+    parts.push(
+      `${own.count} event${own.count === 1 ? "" : "s"} fit it without proving it: ${own.rules.map((r) => `${r.name} (${r.count})`).join("; ")}.`,
+    );
+  }
+  if (implication?.missing) parts.push(implication.missing);
+  const confidence = own ? RULE_CONFIDENCE.circumstantial : RULE_CONFIDENCE.impliedOnly;
+  return {
+    ...base(stage, own),
+    startAt,
+    endAt,
+    precision,
+    inferred: true,
+    confidence: confidence.label,
+    score: confidence.score,
+    rationale: parts.join(" "),
+    impliedBy,
+    after,
+    missing: implication?.missing ?? null,
+  };
+}
+
+function base(stage: PlanStage, own: StageEvidence | undefined) {
+  return {
+    stageId: stage.id,
+    stageKey: stage.key,
+    title: stage.name,
+    position: stage.position,
+    eventCount: own?.count ?? 0,
+    rules: own?.rules ?? [],
+    sourceIds: own?.sourceIds ?? [],
+  };
+}

@@ -1,0 +1,143 @@
+import { and, col, or, raw } from "../predicate";
+import type { RuleSpec } from "../rule-spec";
+import { M365_FORMATS, SIGNIN_FORMATS } from "./formats";
+
+const action = (value: string) => ({ op: "eq", field: col("action"), value }) as const;
+const INBOX_RULE = or(action("New-InboxRule"), action("Set-InboxRule"), action("UpdateInboxRules"));
+const SIGN_IN = or(action("Sign-in"), action("Non-interactive sign-in"), action("logon"), action("UserLoggedIn"));
+const FAILED_SIGN_IN = and(
+  or(action("Sign-in"), action("logon-failed"), action("UserLoginFailed")),
+  or({ op: "startswith", field: col("outcome"), value: "failure" }, action("logon-failed"), action("UserLoginFailed")),
+);
+
+/** Rules for any incident: the tradecraft responders look for first, mapped to ATT&CK. */
+export const GENERIC_RULES: RuleSpec[] = [
+  {
+    kind: "threshold",
+    key: "generic.password-spray",
+    name: "Password spray",
+    description: "Failed sign-ins for 10 or more distinct accounts from one IP within an hour (fixed hourly bins).",
+    stageKey: "credential-access",
+    tactic: "TA0006",
+    technique: "T1110.003",
+    severity: "high",
+    where: FAILED_SIGN_IN,
+    groupBy: col("src_ip"),
+    distinct: { kind: "account", of: col("actor") },
+    windowMinutes: 60,
+    min: 10,
+  },
+  {
+    kind: "match",
+    key: "generic.inbox-rule-created",
+    name: "Inbox rule created or changed",
+    description: "A mailbox rule was created or changed: intruders use them to hide replies and forward mail.",
+    stageKey: "persistence",
+    tactic: "TA0003",
+    technique: "T1137.005",
+    severity: "medium",
+    formats: M365_FORMATS,
+    where: INBOX_RULE,
+  },
+  {
+    kind: "pivot",
+    key: "generic.sign-in-before-inbox-rule",
+    name: "Sign-in from the IP that created an inbox rule",
+    description: "Sign-ins of the same account from the IP that created or changed an inbox rule, within 7 days.",
+    stageKey: "initial-access",
+    tactic: "TA0001",
+    technique: "T1078.004",
+    severity: "medium",
+    formats: SIGNIN_FORMATS,
+    anchor: { rules: ["generic.inbox-rule-created"] },
+    on: [col("src_ip"), { kind: "account", of: col("actor") }],
+    withinDays: 7,
+    where: SIGN_IN,
+  },
+  {
+    kind: "pivot",
+    key: "generic.mail-access-from-inbox-rule-ip",
+    name: "Mailbox access from the IP that created an inbox rule",
+    description: "MailItemsAccessed on the same account from the IP that created or changed an inbox rule, within 7 days.",
+    stageKey: "collection",
+    tactic: "TA0009",
+    technique: "T1114.002",
+    severity: "high",
+    formats: M365_FORMATS,
+    anchor: { rules: ["generic.inbox-rule-created"] },
+    on: [col("src_ip"), { kind: "account", of: col("actor") }],
+    withinDays: 7,
+    where: action("MailItemsAccessed"),
+  },
+  {
+    kind: "match",
+    key: "generic.lsass-dump",
+    name: "LSASS memory dump",
+    description:
+      "A process opened lsass.exe with read access, comsvcs.dll MiniDump ran, or a dump file named after lsass was written: credential theft from memory.",
+    stageKey: "credential-access",
+    tactic: "TA0006",
+    technique: "T1003.001",
+    severity: "critical",
+    where: or(
+      and(
+        action("process-access"),
+        { op: "endswith", field: raw("TargetImage"), value: "\\lsass.exe" },
+        // 0x1010 / 0x1410 / 0x1fffff all include PROCESS_VM_READ (0x10), which dumping needs.
+        { op: "re", field: raw("GrantedAccess"), pattern: "^0x(1fffff|1f3fff|1410|1010|143a|1438|1fffff)$", caseInsensitive: true },
+      ),
+      and(
+        action("process-create"),
+        or(
+          and(
+            { op: "contains", field: raw("CommandLine"), value: "comsvcs" },
+            { op: "contains", field: raw("CommandLine"), value: "minidump" },
+          ),
+          and(
+            { op: "contains", field: raw("CommandLine"), value: "procdump" },
+            { op: "contains", field: raw("CommandLine"), value: "lsass" },
+          ),
+        ),
+      ),
+      and(action("file-create"), { op: "re", field: col("target"), pattern: "lsass[^\\\\]*\\.dmp$", caseInsensitive: true }),
+    ),
+  },
+  {
+    kind: "match",
+    key: "generic.log-cleared",
+    name: "Event log cleared",
+    description: "The Security or System log was cleared (1102 / 104): evidence was destroyed, and the gap it leaves is an evidence gap.",
+    stageKey: "defense-evasion",
+    tactic: "TA0005",
+    technique: "T1070.001",
+    severity: "high",
+    where: action("audit-log-cleared"),
+  },
+  {
+    kind: "threshold",
+    key: "generic.mass-download",
+    name: "Mass file download",
+    description: "50 or more files downloaded or synced by one account within an hour (fixed hourly bins).",
+    stageKey: "collection",
+    tactic: "TA0009",
+    technique: "T1530",
+    severity: "medium",
+    formats: M365_FORMATS,
+    where: or(action("FileDownloaded"), action("FileSyncDownloadedFull")),
+    groupBy: { kind: "account", of: col("actor") },
+    windowMinutes: 60,
+    min: 50,
+  },
+  {
+    kind: "match",
+    key: "generic.anonymous-link",
+    name: "Anonymous sharing link created",
+    description: "A file or folder was shared with an anyone-with-the-link URL: a common way to take data out.",
+    stageKey: "exfiltration",
+    tactic: "TA0010",
+    technique: "T1567",
+    severity: "medium",
+    formats: M365_FORMATS,
+    where: action("AnonymousLinkCreated"),
+  },
+];

@@ -1,0 +1,133 @@
+import { IPV4_PATTERN, IPV6_PATTERN, isCidrText } from "./ip-text";
+import { escapeLike, wildcardToLike } from "./like-pattern";
+import { CANONICAL_COLUMNS, type FieldRef, type Predicate } from "./predicate";
+
+/**
+ * Positional parameters for one statement. Every value a rule carries (paths, strings, patterns,
+ * networks, numbers) goes through here, so rule text never becomes SQL text.
+ * `startAt`: the first number to hand out, when the statement already uses $1… for itself.
+ */
+export class SqlParams {
+  private readonly list: unknown[] = [];
+  private readonly startAt: number;
+
+  constructor(startAt = 1) {
+    this.startAt = startAt;
+  }
+
+  /** Adds a value and returns its placeholder ("$n"). */
+  add(value: unknown): string {
+    this.list.push(value);
+    return `$${this.startAt + this.list.length - 1}`;
+  }
+
+  values(): unknown[] {
+    return [...this.list];
+  }
+}
+
+// Text a ::numeric cast accepts; the exponent is bounded so no value overflows numeric.
+const NUMBER_PATTERN = "^ *[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]{1,3})? *$";
+const COMPARISONS = new Set(["<", "<=", ">", ">=", "="]);
+const INET_COLUMNS = new Set<string>(["src_ip", "dst_ip"]);
+// With E'' the escape character is one backslash whatever standard_conforming_strings says.
+const ESCAPE = "ESCAPE E'\\\\'";
+
+/**
+ * SQL for one predicate over `events e JOIN sources s`, always TRUE or FALSE (never NULL), so the
+ * caller may put it in a WHERE, a SELECT list or under its own NOT.
+ */
+export function compilePredicate(p: Predicate, params: SqlParams): string {
+  return `coalesce(${node(p, params)}, false)`;
+}
+
+/**
+ * One node. Leaves may be NULL when their field is absent; that is harmless under AND/OR (both
+ * are monotone, so NULL there acts as false in a WHERE), and `not` folds NULL to false before
+ * negating, so a missing field never turns into a match.
+ */
+function node(p: Predicate, params: SqlParams): string {
+  switch (p.op) {
+    case "and":
+      return p.items.length === 0 ? "TRUE" : p.items.map((i) => `(${node(i, params)})`).join(" AND ");
+    case "or":
+      return p.items.length === 0 ? "FALSE" : p.items.map((i) => `(${node(i, params)})`).join(" OR ");
+    case "not":
+      return `NOT coalesce((${node(p.item, params)}), false)`;
+    case "true":
+      return "TRUE";
+    case "false":
+      return "FALSE";
+    case "exists": {
+      if (isInetColumn(p.field)) return `${columnName(p.field)} IS NOT NULL`;
+      const x = textOf(p.field, params);
+      return `(${x} IS NOT NULL AND ${x} <> '')`;
+    }
+    case "eq": {
+      const x = textOf(p.field, params);
+      const v = params.add(p.value);
+      return p.caseSensitive ? `${x} = ${v}::text` : `lower(${x}) = lower(${v}::text)`;
+    }
+    case "contains":
+      return like(p.field, `%${escapeLike(p.value)}%`, p.caseSensitive, params);
+    case "startswith":
+      return like(p.field, `${escapeLike(p.value)}%`, p.caseSensitive, params);
+    case "endswith":
+      return like(p.field, `%${escapeLike(p.value)}`, p.caseSensitive, params);
+    case "wildcard":
+      return like(p.field, wildcardToLike(p.value), p.caseSensitive, params);
+    case "re":
+      return `${textOf(p.field, params)} ${p.caseInsensitive ? "~*" : "~"} ${params.add(p.pattern)}::text`;
+    case "cidr":
+      return cidr(p.field, p.value, params);
+    case "num":
+      return num(p.field, p.cmp, p.value, params);
+  }
+}
+
+function like(field: FieldRef, pattern: string, caseSensitive: boolean | undefined, params: SqlParams): string {
+  return `${textOf(field, params)} ${caseSensitive ? "LIKE" : "ILIKE"} ${params.add(pattern)}::text ${ESCAPE}`;
+}
+
+function cidr(field: FieldRef, network: string, params: SqlParams): string {
+  // A bad network would fail the whole statement at run time; refuse it while building instead.
+  if (!isCidrText(network)) throw new Error(`cidr: "${network}" is not an IP address or network`);
+  const net = `${params.add(network)}::inet`;
+  if (isInetColumn(field)) return `${columnName(field)} <<= ${net}`;
+  // Text only reaches ::inet once it has an address's shape: a failed cast would abort the query.
+  // CASE is the one construct whose evaluation order Postgres guarantees.
+  const x = textOf(field, params);
+  return `CASE WHEN ${x} ~ '${IPV4_PATTERN}' OR ${x} ~ '${IPV6_PATTERN}' THEN ${x}::inet <<= ${net} ELSE false END`;
+}
+
+function num(field: FieldRef, cmp: string, value: number, params: SqlParams): string {
+  if (!COMPARISONS.has(cmp)) throw new Error(`num: unknown comparison "${cmp}"`);
+  if (!Number.isFinite(value)) throw new Error(`num: ${value} is not a finite number`);
+  const x = textOf(field, params);
+  // Guarded like cidr: "n/a" in a numeric field is simply not a match.
+  return `CASE WHEN ${x} ~ '${NUMBER_PATTERN}' THEN ${x}::numeric ${cmp} ${params.add(String(value))}::numeric ELSE false END`;
+}
+
+/** The field as text: an inet column as its bare address ("10.0.0.5", not "10.0.0.5/32"). */
+export function textOf(field: FieldRef, params: SqlParams): string {
+  switch (field.kind) {
+    case "column":
+      return isInetColumn(field) ? `host(${columnName(field)})` : columnName(field);
+    case "raw":
+      return `(e.raw #>> ${params.add(field.path)}::text[])`;
+    case "source-format":
+      return "s.format";
+  }
+}
+
+function isInetColumn(field: FieldRef): boolean {
+  return field.kind === "column" && INET_COLUMNS.has(field.column);
+}
+
+/** The column's SQL name; checked, because rules may come from stored JSON and the name is spliced in. */
+function columnName(field: FieldRef): string {
+  if (field.kind !== "column" || !(CANONICAL_COLUMNS as readonly string[]).includes(field.column)) {
+    throw new Error(`not a canonical column: ${JSON.stringify(field)}`);
+  }
+  return `e.${field.column}`;
+}

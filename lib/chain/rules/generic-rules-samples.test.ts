@@ -1,0 +1,56 @@
+import path from "node:path";
+import { expect, it } from "vitest";
+import { runRules } from "@/lib/chain/rules/run-rules";
+import { importFile } from "@/lib/ingest/import-file";
+import { newIncident } from "@/lib/testing/import-fixtures";
+import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
+
+// The real public files in ../shared/samples, read in place (see its SOURCES.md).
+const SAMPLES = path.resolve(import.meta.dirname, "../../../../shared/samples");
+
+describeEachDatabase("the generic rules on the real samples", (kind) => {
+  const t = useTestDatabase(kind);
+
+  it("find the sign-in → mailbox access → inbox rule sequence from 175.45.176.99 and the LSASS dump", async () => {
+    const { ctx, incidentId } = await newIncident(t.db, "Samples");
+    for (const f of ["entra/sign-in_adelete.csv", "m365/office_activity.csv", "windows/lsass_dump_comsvcs.jsonl"]) {
+      await importFile(ctx, { incidentId, filePath: path.join(SAMPLES, f) });
+    }
+    const run = await runRules(ctx, incidentId);
+    expect(run.eventsTagged).toBeGreaterThan(0);
+
+    const rows = await t.db.sql.query<{ stage: string; action: string; ip: string | null; technique: string; n: number; first: string }>(
+      `SELECT st.key AS stage, e.action, host(e.src_ip) AS ip, e.technique, count(*)::int AS n,
+              to_char(min(e.occurred_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS first
+       FROM events e JOIN stages st ON st.id = e.stage_id WHERE e.incident_id = $1
+       GROUP BY 1, 2, 3, 4 ORDER BY min(e.occurred_at)`,
+      [incidentId],
+    );
+    const from = (stage: string) => rows.find((r) => r.stage === stage && r.ip === "175.45.176.99");
+    const signIn = from("initial-access");
+    const mail = from("collection");
+    const inboxRule = from("persistence");
+    expect(signIn).toMatchObject({ action: "Sign-in", technique: "T1078.004" });
+    expect(mail).toMatchObject({ action: "MailItemsAccessed", technique: "T1114.002" });
+    expect(inboxRule).toMatchObject({ action: "New-InboxRule", technique: "T1137.005", n: 1 });
+    // In that order in time.
+    expect(signIn?.first && mail?.first && inboxRule?.first && signIn.first < mail.first && mail.first < inboxRule.first).toBe(true);
+    // Nothing from other addresses is pulled into the sequence.
+    expect(rows.filter((r) => ["initial-access", "collection", "persistence"].includes(r.stage) && r.ip !== "175.45.176.99")).toEqual([]);
+
+    const lsass = rows.filter((r) => r.technique === "T1003.001");
+    expect(new Set(lsass.map((r) => r.action))).toEqual(new Set(["process-create", "process-access", "file-create"]));
+    expect(lsass.every((r) => r.stage === "credential-access")).toBe(true);
+    expect(rows.find((r) => r.action === "audit-log-cleared")).toMatchObject({ stage: "defense-evasion", technique: "T1070.001" });
+
+    // Each tag names the rule that set it, and a second run changes nothing.
+    const [setBy] = await t.db.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE incident_id = $1 AND stage_id IS NOT NULL AND stage_set_by NOT LIKE 'rule:generic.%'",
+      [incidentId],
+    );
+    expect(setBy?.n).toBe(0);
+    const again = await runRules(ctx, incidentId);
+    expect(again.eventsRetagged).toBe(0);
+    expect(again.eventsTagged).toBe(run.eventsTagged);
+  });
+});

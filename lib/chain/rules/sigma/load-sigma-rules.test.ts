@@ -1,0 +1,68 @@
+import path from "node:path";
+import { expect, it } from "vitest";
+import { createIncident } from "@/lib/actions/create-incident";
+import { getLocalContext } from "@/lib/context/get-local-context";
+import { importFile } from "@/lib/ingest/import-file";
+import { listRules } from "@/lib/queries/list-rules";
+import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
+import { runRules } from "../run-rules";
+import { loadSigmaRules } from "./load-sigma-rules";
+
+const LSASS = path.resolve(import.meta.dirname, "../../../../../shared/samples/windows/lsass_dump_comsvcs.jsonl");
+
+const RULES = `title: Rundll32 MiniDump via comsvcs
+id: 4f8a2b1c-0000-4000-8000-000000000001
+level: high
+tags: [attack.credential_access, attack.t1003.001]
+logsource: { product: windows, category: process_creation }
+detection:
+  selection:
+    CommandLine|contains|all: [comsvcs, MiniDump]
+  condition: selection
+---
+title: Base64 command line
+id: 4f8a2b1c-0000-4000-8000-000000000002
+logsource: { product: windows, category: process_creation }
+detection:
+  selection:
+    CommandLine|base64offset|contains: lsass
+  condition: selection
+`;
+
+describeEachDatabase("Sigma rules loaded for an incident", (kind) => {
+  const t = useTestDatabase(kind);
+
+  it("are stored one rule a row, run with the built-ins, and tag the stage of their ATT&CK tactic; unsupported ones are reported", async () => {
+    const ctx = await getLocalContext(t.db);
+    const { id: incidentId } = await createIncident(ctx, { title: "Sigma", stageSet: "generic" });
+    await importFile(ctx, { incidentId, filePath: LSASS });
+    const loaded = await loadSigmaRules(ctx, incidentId, { fileName: "lsass.yml", yaml: RULES });
+    expect(loaded.loaded).toEqual([
+      {
+        key: "sigma.4f8a2b1c-0000-4000-8000-000000000001",
+        title: "Rundll32 MiniDump via comsvcs",
+        stageKey: "credential-access",
+        technique: "T1003.001",
+      },
+    ]);
+    expect(loaded.problems).toHaveLength(1);
+    expect(loaded.problems[0]?.rule).toBe("Base64 command line");
+    expect(loaded.problems[0]?.message).toMatch(/base64offset/);
+
+    const run = await runRules(ctx, incidentId);
+    const sigma = run.rules.find((r) => r.key === "sigma.4f8a2b1c-0000-4000-8000-000000000001");
+    // Sysmon 1 and Security 4688 both record the rundll32 command line.
+    expect(sigma?.matched).toBe(2);
+    const rules = await listRules(ctx, incidentId);
+    expect(rules.find((r) => r.key === sigma?.key)).toMatchObject({
+      kind: "sigma",
+      scope: "incident",
+      matches: 2,
+      stageKey: "credential-access",
+    });
+
+    // Loading the same file again replaces the rule rather than adding a second.
+    await loadSigmaRules(ctx, incidentId, { fileName: "lsass.yml", yaml: RULES });
+    expect((await listRules(ctx, incidentId)).filter((r) => r.kind === "sigma")).toHaveLength(1);
+  });
+});

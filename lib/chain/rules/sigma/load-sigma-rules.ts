@@ -1,0 +1,50 @@
+import { stringify } from "yaml";
+import { recordAuditSql } from "@/lib/audit/record-audit-sql";
+import type { Ctx } from "@/lib/context/ctx";
+import { NotFoundError } from "@/lib/errors/not-found";
+import { parseSigma, type SigmaProblem } from "./parse-sigma";
+import { sigmaStage } from "./sigma-rule-spec";
+
+export type LoadedSigmaRule = { key: string; title: string; stageKey: string | null; technique: string | null };
+
+/**
+ * Stores the Sigma rules of one YAML file for an incident, one row per rule (re-loading a rule
+ * with the same id replaces it). Rules with constructs we do not support are not stored and come
+ * back as problems naming the rule and the construct: nothing is silently dropped or half-applied.
+ */
+export async function loadSigmaRules(
+  ctx: Ctx,
+  incidentId: string,
+  input: { fileName: string; yaml: string },
+): Promise<{ loaded: LoadedSigmaRule[]; problems: SigmaProblem[] }> {
+  const { rules, problems } = parseSigma(input.yaml, input.fileName);
+  const loaded: LoadedSigmaRule[] = [];
+  await ctx.db.sql.transaction(async (tx) => {
+    const [m] = await tx.query("SELECT 1 FROM memberships WHERE user_id = $1 AND incident_id = $2", [ctx.actor.userId, incidentId]);
+    if (!m) throw new NotFoundError(`no incident ${incidentId} (or you are not a member of it)`);
+    for (const rule of rules) {
+      const key = `sigma.${rule.id ?? rule.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+      const { stageKey } = sigmaStage(rule);
+      await tx.query(
+        `INSERT INTO rules (incident_id, key, name, kind, definition, stage_key, technique, severity, tags)
+         VALUES ($1, $2, $3, 'sigma', $4, $5, $6, $7::severity, $8)
+         ON CONFLICT (incident_id, key) DO UPDATE SET name = excluded.name, definition = excluded.definition,
+           stage_key = excluded.stage_key, technique = excluded.technique, severity = excluded.severity, tags = excluded.tags`,
+        [incidentId, key, rule.title, stringify(rule.source), stageKey, rule.technique, severityOf(rule.level), rule.tags],
+      );
+      loaded.push({ key, title: rule.title, stageKey, technique: rule.technique });
+    }
+    await recordAuditSql(tx, ctx, {
+      action: "rules.load-sigma",
+      entityType: "Incident",
+      entityId: incidentId,
+      incidentId,
+      after: { file: input.fileName, loaded: loaded.map((r) => r.key), problems },
+    });
+  });
+  return { loaded, problems };
+}
+
+function severityOf(level: string | null): string {
+  return level === "informational" ? "info" : (level ?? "medium");
+}

@@ -1,0 +1,85 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, it } from "vitest";
+import { getLocalContext } from "@/lib/context/get-local-context";
+import { getChain } from "@/lib/queries/get-chain";
+import { applyPublicAssessments } from "@/lib/scenarios/apply-public-assessments";
+import { loadScenario } from "@/lib/scenarios/load-scenario";
+import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
+import type { AnswerKey } from "@/scenarios/storm-0558/generate";
+
+type Tagged = { file: string; line: number; stage: string | null };
+
+describeEachDatabase("the Storm-0558 chain built by the default rules", (kind) => {
+  const t = useTestDatabase(kind);
+
+  it("tags the answer-key events, builds every step or infers it, and replays the public record's confidence", async () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "chainline-chain-")), "s");
+    const ctx = await getLocalContext(t.db);
+    const { incidentId } = await loadScenario(ctx, { dir, publicAssessments: false });
+    const key = JSON.parse(readFileSync(path.join(dir, "answer-key.json"), "utf8")) as AnswerKey;
+
+    // Stage tags: every tagged event is judged, background included, so noise tagged counts against precision.
+    const tagged = await t.db.sql.query<Tagged>(
+      `SELECT s.name AS file, e.line_number AS line, st.key AS stage FROM events e
+       JOIN sources s ON s.id = e.source_id JOIN stages st ON st.id = e.stage_id WHERE e.incident_id = $1`,
+      [incidentId],
+    );
+    const truth = new Map(key.events.map((e) => [`${e.file}:${e.line}`, e.stage as string]));
+    const correct = tagged.filter((x) => truth.get(`${x.file}:${x.line}`) === x.stage).length;
+    const precision = correct / tagged.length;
+    const recall = correct / key.events.length;
+    console.log(
+      `stage tags on the Storm-0558 scenario [${kind}]: precision ${precision.toFixed(3)} (${correct}/${tagged.length}), recall ${recall.toFixed(3)} (${correct}/${key.events.length})`,
+    );
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+
+    // The chain, with no hand edits: every answer-key step found, evidenced or inferred as the key says.
+    const chain = await getChain(ctx, incidentId);
+    if (!chain) throw new Error("no chain");
+    const eventRef = new Map(key.events.map((e) => [`${e.file}:${e.line}`, e.ref]));
+    for (const expected of key.chain) {
+      const step = chain.steps.find((s) => s.stageKey === expected.stage);
+      expect(step, expected.stage).toBeDefined();
+      if (!step) continue;
+      expect({ stage: step.stageKey, inferred: step.inferred, confidence: step.confidence.label }).toEqual({
+        stage: expected.stage,
+        inferred: expected.inferred,
+        confidence: expected.confidence.label,
+      });
+      const linked = await t.db.sql.query<{ file: string; line: number }>(
+        `SELECT s.name AS file, e.line_number AS line FROM chain_step_events ce JOIN events e ON e.id = ce.event_id
+         JOIN sources s ON s.id = e.source_id WHERE ce.step_id = $1`,
+        [step.id],
+      );
+      const refs = new Set(linked.map((l) => eventRef.get(`${l.file}:${l.line}`)));
+      const found = expected.evidence.filter((r) => refs.has(r)).length;
+      expect(found / expected.evidence.length, `${expected.stage} evidence`).toBeGreaterThanOrEqual(0.95);
+    }
+    expect(chain.steps).toHaveLength(key.chain.length);
+
+    // The key theft: inferred between the dump's arrival and the first forged token, tied to the retention gap.
+    const acquisition = chain.steps.find((s) => s.stageKey === "key-acquisition");
+    const c5 = key.chain.find((c) => c.stage === "key-acquisition");
+    expect(acquisition?.timePrecision).toBe("unknown");
+    expect(acquisition?.startAt).toBe(new Date(c5?.when.start ?? "").toISOString());
+    expect(acquisition?.endAt).toBe(new Date(c5?.when.end ?? "").toISOString());
+    expect(acquisition?.gaps.some((g) => g.reason === "retention" && g.scope === "debug-share-security.jsonl")).toBe(true);
+    expect(acquisition?.rationale).toMatch(/No event shows this step directly/);
+
+    // The public record, entered as dated assessments: the chain as believed on two dates differs.
+    await applyPublicAssessments(ctx, incidentId);
+    const october2023 = await getChain(ctx, incidentId, new Date("2023-10-01T23:59:59Z"));
+    const april2024 = await getChain(ctx, incidentId, new Date("2024-04-01T23:59:59Z"));
+    const at = (c: typeof chain | null) => c?.steps.find((s) => s.stageKey === "key-acquisition")?.confidence;
+    expect(at(october2023)).toMatchObject({ label: "likely", score: 70, origin: "analyst" });
+    expect(at(april2024)).toMatchObject({ label: "possible", score: 35, origin: "analyst" });
+    expect(at(april2024)?.citation).toMatch(/CSRB/);
+    const now = await getChain(ctx, incidentId);
+    expect(now?.steps.find((s) => s.stageKey === "key-acquisition")?.hypotheses).toHaveLength(7);
+    // A second application adds nothing.
+    expect(await applyPublicAssessments(ctx, incidentId)).toEqual({ hypotheses: 0, confidenceChanges: 0 });
+  });
+});
