@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { ThemeToggle } from "@/components/ui/theme-toggle";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,10 +11,14 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* Applies a remembered theme before first paint (a fixed script, no user content). */}
+        <script>{`try{var t=localStorage.getItem("chainline-theme");if(t)document.documentElement.dataset.theme=t}catch(e){}`}</script>
+      </head>
       <body className="min-h-screen">
         <header className="border-b border-line bg-panel">
-          <div className="mx-auto flex h-12 max-w-6xl items-center gap-6 px-4">
+          <div className="mx-auto flex h-12 max-w-[96rem] items-center gap-6 px-4">
             <Link href="/incidents" className="text-base font-semibold tracking-tight">
               Chainline
             </Link>
@@ -25,9 +30,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 Formats
               </Link>
             </nav>
+            <ThemeToggle />
           </div>
         </header>
-        <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+        <main className="mx-auto max-w-[96rem] px-4 py-6">{children}</main>
       </body>
     </html>
   );

@@ -2,8 +2,9 @@
 export const INCIDENT_VIEWS = [
   { slug: "", label: "Overview" },
   { slug: "timeline", label: "Timeline", planned: "The D3 timeline: swimlanes by stage, zoom from years to milliseconds, evidence gaps." },
-  { slug: "chain", label: "Chain", planned: "The attack chain: stages, inferred steps, confidence history and hypotheses." },
+  { slug: "chain", label: "Chain" },
   { slug: "events", label: "Events", planned: "A searchable, filterable table of every imported event." },
+  { slug: "entities", label: "Entities" },
   { slug: "sources", label: "Sources" },
   { slug: "story", label: "Story", planned: "Post-mortem and executive brief, citing events." },
   { slug: "audit", label: "Audit" },

@@ -1,7 +1,8 @@
 import type { Ctx } from "@/lib/context/ctx";
+import { DEMO_TITLE } from "@/lib/demo-title";
 import { createIncident } from "./create-incident";
 
-export const DEMO_TITLE = "Storm-0558: Exchange Online intrusion (demo)";
+export { DEMO_TITLE };
 
 /** Creates the demo incident once (idempotent); lib/scenarios/load-scenario.ts fills it. */
 export async function ensureDemoIncident(ctx: Ctx) {

@@ -66,7 +66,7 @@ function direct(stage: PlanStage, own: StageEvidence): StepPlan {
     inferred: false,
     confidence: RULE_CONFIDENCE.direct.label,
     score: RULE_CONFIDENCE.direct.score,
-    rationale: `${own.directCount} event${own.directCount === 1 ? "" : "s"} show this step directly, ${iso(own.firstAt)} to ${iso(own.lastAt)}: ${rules}.`,
+    rationale: `${own.directCount === 1 ? "1 event shows" : `${own.directCount} events show`} this step directly, ${iso(own.firstAt)} to ${iso(own.lastAt)}: ${rules}.`,
     impliedBy: [],
     after: [],
     missing: null,

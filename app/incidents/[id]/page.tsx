@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ChainStrip } from "@/components/chain/chain-strip";
 import { CoveragePanel } from "@/components/overview/coverage-panel";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { formatDateTime } from "@/lib/format/format-time";
+import { getChain } from "@/lib/queries/get-chain";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { getIncidentCoverage } from "@/lib/queries/get-incident-coverage";
 
@@ -12,7 +15,7 @@ export const metadata: Metadata = { title: "Overview" };
 export default async function IncidentOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const ctx = await getLocalContext();
-  const [incident, coverage] = await Promise.all([getIncidentById(ctx, id), getIncidentCoverage(ctx, id)]);
+  const [incident, coverage, chain] = await Promise.all([getIncidentById(ctx, id), getIncidentCoverage(ctx, id), getChain(ctx, id)]);
   if (!incident) notFound();
   const stats = [
     ["Sources", incident._count.sources],
@@ -52,6 +55,19 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
           </ol>
         </section>
       </div>
+      {chain && chain.steps.length > 0 && (
+        <section aria-labelledby="chain-heading" className="space-y-2">
+          <div className="flex items-baseline justify-between">
+            <h2 id="chain-heading" className="font-semibold">
+              Attack chain
+            </h2>
+            <Link href={`/incidents/${incident.id}/chain`} className="text-sm text-accent underline">
+              Open the chain
+            </Link>
+          </div>
+          <ChainStrip chain={chain} linkBase={`/incidents/${incident.id}/chain`} />
+        </section>
+      )}
       <CoveragePanel coverage={coverage} incidentId={incident.id} timeZone={incident.timeZone} />
     </div>
   );
