@@ -1,14 +1,17 @@
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 import { assignStages } from "./assign-stages";
-import { compileRuleSelect } from "./compile-rule";
-import { SqlParams } from "./compile-sql";
+import { compileRuleSelect, ruleKeys } from "./compile-rule";
+import { compilePredicate, SqlParams } from "./compile-sql";
+import { keySql } from "./key-sql";
 import { type LoadedRule, loadRules } from "./load-rules";
 import { syncBuiltinRules } from "./sync-builtin-rules";
 
 export type RuleRunFigure = { key: string; kind: string; matched: number; ms: number };
 export type RuleRunResult = {
   incidentId: string;
+  /** The one pass over the events that tests every rule's fields (ms), and the candidates it kept. */
+  pass: { ms: number; candidates: number };
   /** "incident": every event; "source": match rules on one import, correlation rules on all. */
   scope: "incident" | "source";
   rules: RuleRunFigure[];
@@ -31,14 +34,19 @@ export async function runRules(ctx: Ctx, incidentId: string, options: { sourceId
   await syncBuiltinRules(ctx.db.sql);
   const rules = (await loadRules(ctx.db.sql, incidentId)).filter((r) => r.enabled);
   const figures: RuleRunFigure[] = [];
+  const pass = { ms: 0, candidates: 0 };
   const result = await ctx.db.sql.transaction(async (tx) => {
     // One incident's rule run at a time; imports finishing together queue here.
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('chainline.rules'), hashtext($1))", [incidentId]);
     await clearMatches(tx, incidentId, rules, options.sourceId);
-    for (const rule of rules) {
-      const t0 = performance.now();
-      const matched = await insertMatches(tx, incidentId, rule, options.sourceId);
-      figures.push({ key: rule.spec.key, kind: rule.spec.kind, matched, ms: Math.round(performance.now() - t0) });
+    const t0 = performance.now();
+    const candidates = await fillBase(tx, incidentId, rules, options.sourceId);
+    pass.ms = Math.round(performance.now() - t0);
+    pass.candidates = candidates;
+    for (const [idx, rule] of rules.entries()) {
+      const t1 = performance.now();
+      const matched = await insertMatches(tx, incidentId, rule, idx);
+      figures.push({ key: rule.spec.key, kind: rule.spec.kind, matched, ms: Math.round(performance.now() - t1) });
     }
     const retagged = await assignStages(tx, incidentId, rules);
     const [tagged] = await tx.query<{ n: number }>(
@@ -50,12 +58,19 @@ export async function runRules(ctx: Ctx, incidentId: string, options: { sourceId
       entityType: "Incident",
       entityId: incidentId,
       incidentId,
-      after: { scope: options.sourceId ? { sourceId: options.sourceId } : "incident", retagged, tagged: tagged?.n ?? 0, rules: figures },
+      after: {
+        scope: options.sourceId ? { sourceId: options.sourceId } : "incident",
+        retagged,
+        tagged: tagged?.n ?? 0,
+        pass,
+        rules: figures,
+      },
     });
     return { retagged, tagged: tagged?.n ?? 0 };
   });
   return {
     incidentId,
+    pass,
     scope: options.sourceId ? "source" : "incident",
     rules: figures,
     eventsRetagged: result.retagged,
@@ -87,13 +102,79 @@ async function clearMatches(tx: Tx, incidentId: string, rules: LoadedRule[], sou
   );
 }
 
-async function insertMatches(tx: Tx, incidentId: string, rule: LoadedRule, sourceId?: string): Promise<number> {
+const BASE = "pg_temp.rule_base";
+
+/**
+ * One pass over the incident's events testing every rule's fields at once, keeping each hit with
+ * its time and the keys its rule groups on: a million events are read once, not once per rule.
+ * Which rules apply to which source (by format) is decided here, per source, so each event is
+ * tested only against the rules for its format. With `sourceId`, field-match rules read only that
+ * import's events (through the (incident, time) index within the source's span); correlation
+ * rules read them all. The table is made with CREATE TABLE AS, which Postgres runs in parallel.
+ */
+async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceId?: string): Promise<number> {
+  const sources = await tx.query<{ id: string; format: string; first_event_at: Date | null; last_event_at: Date | null }>(
+    "SELECT id, format, first_event_at, last_event_at FROM sources WHERE incident_id = $1",
+    [incidentId],
+  );
+  let created = false;
+  const pass = async (which: [number, LoadedRule][], only?: string) => {
+    const pairs = which.flatMap(([idx, r]) =>
+      sources
+        .filter((src) => (!only || src.id === only) && (!r.spec.formats?.length || r.spec.formats.includes(src.format)))
+        .map((src) => [src.id, idx] as const),
+    );
+    if (pairs.length === 0) return;
+    const params = new SqlParams(4);
+    const hit = `CASE rs.idx ${which.map(([idx, r]) => `WHEN ${idx} THEN ${compilePredicate(r.spec.where, params)}`).join(" ")} ELSE false END`;
+    // Keys are computed only for the hits (the WHERE runs before this projection).
+    const keyed = which.map(([idx, r]) => [idx, ruleKeys(r.spec).map((k) => keySql(k, params))] as const).filter(([, ks]) => ks.length > 0);
+    const keyCol = (i: number) =>
+      keyed.some(([, ks]) => ks[i])
+        ? `CASE rs.idx ${keyed.map(([idx, ks]) => (ks[i] ? `WHEN ${idx} THEN ${ks[i]}` : "")).join(" ")} END`
+        : "NULL";
+    const scoped = only ? sources.find((src) => src.id === only) : undefined;
+    const span = scoped
+      ? ` AND e.occurred_at BETWEEN ${params.add(scoped.first_event_at)}::timestamptz AND ${params.add(scoped.last_event_at)}::timestamptz`
+      : "";
+    const select = `SELECT rs.idx, e.id AS event_id, e.occurred_at AS t, (${keyCol(0)})::text AS k0, (${keyCol(1)})::text AS k1, (${keyCol(2)})::text AS k2
+       FROM unnest($2::uuid[], $3::int[]) AS rs(source_id, idx)
+       JOIN events e ON e.source_id = rs.source_id AND e.incident_id = $1${span}
+       JOIN sources s ON s.id = e.source_id
+       WHERE ${hit}`;
+    await tx.query(created ? `INSERT INTO ${BASE} ${select}` : `CREATE TEMP TABLE rule_base ON COMMIT DROP AS ${select}`, [
+      incidentId,
+      pairs.map(([src]) => src),
+      pairs.map(([, idx]) => idx),
+      ...params.values(),
+    ]);
+    created = true;
+  };
+  const indexed = [...rules.entries()];
+  if (sourceId) {
+    await pass(indexed.filter(([, r]) => r.spec.kind !== "match"));
+    await pass(
+      indexed.filter(([, r]) => r.spec.kind === "match"),
+      sourceId,
+    );
+  } else {
+    await pass(indexed);
+  }
+  if (!created)
+    await tx.query(`CREATE TEMP TABLE rule_base (idx int, event_id bigint, t timestamptz, k0 text, k1 text, k2 text) ON COMMIT DROP`);
+  const [n] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${BASE}`);
+  await tx.query(`CREATE INDEX ON ${BASE} (idx, event_id)`);
+  await tx.query(`ANALYZE ${BASE}`);
+  return n?.n ?? 0;
+}
+
+async function insertMatches(tx: Tx, incidentId: string, rule: LoadedRule, idx: number): Promise<number> {
   const params = new SqlParams(2);
   const ruleParam = params.add(rule.id);
-  const scope = sourceId && rule.spec.kind === "match" ? params.add(sourceId) : undefined;
-  const select = compileRuleSelect(rule.spec, params, scope);
+  const select = compileRuleSelect(rule.spec, params, { base: { table: BASE, idx: params.add(idx) } });
   const rows = await tx.query<{ n: number }>(
-    `WITH hits AS (INSERT INTO rule_matches (rule_id, event_id)
+    // $1 (the incident) types itself here: rules reading only the base table never mention it.
+    `WITH incident AS (SELECT $1::uuid AS id), hits AS (INSERT INTO rule_matches (rule_id, event_id)
        SELECT ${ruleParam}::uuid, hit.id FROM (${select}) AS hit
        ON CONFLICT DO NOTHING RETURNING 1)
      SELECT count(*)::int AS n FROM hits`,

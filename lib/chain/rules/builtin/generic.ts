@@ -1,6 +1,6 @@
 import { and, col, or, raw } from "../predicate";
 import type { RuleSpec } from "../rule-spec";
-import { M365_FORMATS, SIGNIN_FORMATS } from "./formats";
+import { M365_FORMATS, SIGNIN_FORMATS, WINDOWS_FORMATS } from "./formats";
 
 const action = (value: string) => ({ op: "eq", field: col("action"), value }) as const;
 const INBOX_RULE = or(action("New-InboxRule"), action("Set-InboxRule"), action("UpdateInboxRules"));
@@ -21,6 +21,7 @@ export const GENERIC_RULES: RuleSpec[] = [
     tactic: "TA0006",
     technique: "T1110.003",
     severity: "high",
+    formats: [...SIGNIN_FORMATS, ...WINDOWS_FORMATS, ...M365_FORMATS, "syslog"],
     where: FAILED_SIGN_IN,
     groupBy: col("src_ip"),
     distinct: { kind: "account", of: col("actor") },
@@ -79,6 +80,7 @@ export const GENERIC_RULES: RuleSpec[] = [
     tactic: "TA0006",
     technique: "T1003.001",
     severity: "critical",
+    formats: [...WINDOWS_FORMATS, "hayabusa-csv", "hayabusa-json"],
     where: or(
       and(
         action("process-access"),
@@ -111,6 +113,7 @@ export const GENERIC_RULES: RuleSpec[] = [
     tactic: "TA0005",
     technique: "T1070.001",
     severity: "high",
+    formats: [...WINDOWS_FORMATS, "hayabusa-csv", "hayabusa-json"],
     where: action("audit-log-cleared"),
   },
   {

@@ -86,7 +86,9 @@ export const STORM_0558_RULES: RuleSpec[] = [
     severity: "high",
     anchor: { rules: ["storm.account-compromise.token-replay"], where: { op: "eq", field: raw("isInteractive"), value: "false" } },
     on: [col("src_ip"), { kind: "account", of: col("actor") }],
-    where: not({ op: "exists", field: raw("uniqueTokenIdentifier") }),
+    // What the account did in the services its token opened (SharePoint, Exchange audit).
+    formats: M365_FORMATS,
+    where: and({ op: "exists", field: col("src_ip") }, { op: "exists", field: col("actor") }),
   },
   {
     kind: "pivot",
