@@ -1,7 +1,7 @@
 /** The tabs of an incident page, in order. `planned` views are not built yet. */
 export const INCIDENT_VIEWS = [
   { slug: "", label: "Overview" },
-  { slug: "timeline", label: "Timeline", planned: "The D3 timeline: swimlanes by stage, zoom from years to milliseconds, evidence gaps." },
+  { slug: "timeline", label: "Timeline" },
   { slug: "chain", label: "Chain" },
   { slug: "events", label: "Events", planned: "A searchable, filterable table of every imported event." },
   { slug: "entities", label: "Entities" },

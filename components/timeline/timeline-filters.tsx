@@ -1,0 +1,87 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { TimelineData } from "@/lib/queries/get-timeline-data";
+import { SEVERITIES, type SeverityLevel } from "@/lib/schemas/timeline";
+import { UNTAGGED } from "@/lib/timeline/lanes";
+import { stageColor, UNTAGGED_COLOR } from "@/lib/timeline/stage-colors";
+import { NO_FILTERS, type TimelineFilterState } from "@/lib/timeline/view-state";
+import { MultiSelect } from "./multi-select";
+
+/** Full text, stage, source, severity and entity filters; the text waits for a pause in typing. */
+export function TimelineFilters({
+  filters,
+  data,
+  onChange,
+}: {
+  filters: TimelineFilterState;
+  data: TimelineData | null;
+  onChange(next: TimelineFilterState): void;
+}) {
+  const [text, setText] = useState(filters.q ?? "");
+  useEffect(() => setText(filters.q ?? ""), [filters.q]);
+  useEffect(() => {
+    const q = text.trim() || undefined;
+    if (q === filters.q) return;
+    const t = setTimeout(() => onChange({ ...filters, q }), 350);
+    return () => clearTimeout(t);
+  }, [text, filters, onChange]);
+
+  const stages = data?.stages ?? [];
+  const sources = data?.sources ?? [];
+  const hasAny = filters.stage.length || filters.source.length || filters.severity.length || filters.entity || filters.q;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <input
+        type="search"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        aria-label="Search event messages"
+        placeholder="Search messages…"
+        className="w-60 rounded border border-line bg-panel px-2 py-1 text-sm placeholder:text-muted"
+      />
+      <MultiSelect
+        label="Stages"
+        options={[
+          ...stages.map((s) => ({ value: s.key, label: s.name, color: stageColor(s.position) })),
+          { value: UNTAGGED, label: "Untagged", color: UNTAGGED_COLOR },
+        ]}
+        selected={filters.stage}
+        onChange={(stage) => onChange({ ...filters, stage })}
+      />
+      <MultiSelect
+        label="Sources"
+        options={sources.map((s) => ({ value: s.id, label: s.name }))}
+        selected={filters.source}
+        onChange={(source) => onChange({ ...filters, source })}
+      />
+      <MultiSelect
+        label="Severity"
+        options={SEVERITIES.map((s) => ({ value: s, label: s }))}
+        selected={filters.severity}
+        onChange={(severity) => onChange({ ...filters, severity: severity as SeverityLevel[] })}
+      />
+      {filters.entity ? (
+        <span className="flex items-center gap-1 rounded border border-accent px-2 py-1 text-sm">
+          <span className="text-muted">{data?.entity?.kind ?? "entity"}:</span>
+          <span className="max-w-56 truncate" title={data?.entity?.value}>
+            {data?.entity?.value ?? filters.entity}
+          </span>
+          <button
+            type="button"
+            aria-label="Remove the entity filter"
+            className="ml-1 text-muted hover:text-ink"
+            onClick={() => onChange({ ...filters, entity: undefined })}
+          >
+            ×
+          </button>
+        </span>
+      ) : null}
+      {hasAny ? (
+        <button type="button" className="text-sm text-accent hover:underline" onClick={() => onChange(NO_FILTERS)}>
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}

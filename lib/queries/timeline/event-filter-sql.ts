@@ -1,0 +1,57 @@
+import type { TTimelineFilters } from "@/lib/schemas/timeline";
+import { UNTAGGED } from "@/lib/timeline/lanes";
+
+/** Collects positional parameters ($1, $2 …) for one raw SQL statement. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  /** Adds a value and returns its placeholder. */
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+  /** A text[] built from a JSON array: the same on pg and PGlite, whatever the values hold. */
+  textArray(values: readonly string[]): string {
+    return `ARRAY(SELECT jsonb_array_elements_text(${this.add(JSON.stringify(values))}::jsonb))`;
+  }
+}
+
+export type EventScope = {
+  incidentId: string;
+  /** ISO instants, passed to SQL as text so microseconds survive. */
+  from?: string;
+  to?: string;
+  filters: TTimelineFilters;
+  /** Stage key → id for the incident (to turn the stage filter into ids). */
+  stageIds: ReadonlyMap<string, string>;
+};
+
+/**
+ * The WHERE clause selecting an incident's events in a window under the timeline's filters
+ * (alias `e`). Incident and time come first so the (incident_id, occurred_at) index drives it;
+ * the text filter matches the GIN index on to_tsvector('simple', message) exactly.
+ */
+export function eventWhere(p: SqlParams, scope: EventScope): string {
+  const { filters } = scope;
+  const conds = [`e.incident_id = ${p.add(scope.incidentId)}::uuid`];
+  if (scope.from) conds.push(`e.occurred_at >= ${p.add(scope.from)}::timestamptz`);
+  if (scope.to) conds.push(`e.occurred_at < ${p.add(scope.to)}::timestamptz`);
+  if (filters.stage.length) {
+    const ids = filters.stage.flatMap((k) => (k === UNTAGGED ? [] : (scope.stageIds.get(k) ?? [])));
+    const parts: string[] = [];
+    if (ids.length) parts.push(`e.stage_id = ANY(${p.textArray(ids)}::uuid[])`);
+    if (filters.stage.includes(UNTAGGED)) parts.push("e.stage_id IS NULL");
+    conds.push(parts.length ? `(${parts.join(" OR ")})` : "false");
+  }
+  if (filters.source.length) conds.push(`e.source_id = ANY(${p.textArray(filters.source)}::uuid[])`);
+  if (filters.severity.length) conds.push(`e.severity::text = ANY(${p.textArray(filters.severity)})`);
+  if (filters.entity) {
+    conds.push(`EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id = ${p.add(filters.entity)}::uuid)`);
+  }
+  if (filters.q) conds.push(`to_tsvector('simple', e.message) @@ websearch_to_tsquery('simple', ${p.add(filters.q)})`);
+  return conds.join(" AND ");
+}
+
+/** Microsecond ISO text of a timestamptz column, e.g. 2021-04-20T07:42:13.485321Z. */
+export function isoMicros(column: string): string {
+  return `to_char((${column}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
