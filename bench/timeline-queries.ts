@@ -18,7 +18,7 @@ async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]
 /** Bucket query over the whole incident at 1,500 px, and a raw-window query of ≤ 5,000 events. */
 export async function benchTimelineQueries(ctx: Ctx, incidentId: string, runs = 15) {
   const whole = await getTimelineData(ctx, incidentId, { width: 1500, lanes: "stage" });
-  if (!whole || whole.kind !== "buckets") throw new Error("the whole incident did not come back as buckets");
+  if (whole?.kind !== "buckets") throw new Error("the whole incident did not come back as buckets");
   const buckets = await timed(runs, () => getTimelineData(ctx, incidentId, { width: 1500, lanes: "stage" }));
 
   // A window holding just under 5,000 events, starting at the first forged token's day.
@@ -30,7 +30,7 @@ export async function benchTimelineQueries(ctx: Ctx, incidentId: string, runs = 
   );
   const to = edge?.t ?? "2023-05-16T00:00:00Z";
   const window = await getTimelineData(ctx, incidentId, { from, to, width: 1500, lanes: "stage" });
-  if (!window || window.kind !== "events") throw new Error(`the window ${from} – ${to} did not come back as raw events`);
+  if (window?.kind !== "events") throw new Error(`the window ${from} – ${to} did not come back as raw events`);
   const raw = await timed(runs, () => getTimelineData(ctx, incidentId, { from, to, width: 1500, lanes: "stage" }));
   return {
     bucketMs: median(buckets),

@@ -3,7 +3,7 @@ export const INCIDENT_VIEWS = [
   { slug: "", label: "Overview" },
   { slug: "timeline", label: "Timeline" },
   { slug: "chain", label: "Chain" },
-  { slug: "events", label: "Events", planned: "A searchable, filterable table of every imported event." },
+  { slug: "events", label: "Events" },
   { slug: "entities", label: "Entities" },
   { slug: "sources", label: "Sources" },
   { slug: "story", label: "Story", planned: "Post-mortem and executive brief, citing events." },

@@ -1,20 +1,10 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { drawMarks } from "@/lib/timeline/draw-marks";
 import type { CellRect, EventMark } from "@/lib/timeline/geometry";
 
-/** Radius of an event mark. */
-export const MARK_R = 3.5;
-
-function byColor<T extends { color: string }>(items: readonly T[]): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const it of items) {
-    const list = out.get(it.color);
-    if (list) list.push(it);
-    else out.set(it.color, [it]);
-  }
-  return out;
-}
+export { MARK_R } from "@/lib/timeline/draw-marks";
 
 /**
  * Event marks and bins on a devicePixelRatio-aware canvas: one path per colour, so 20,000 marks
@@ -47,25 +37,7 @@ export function MarksCanvas({
     const ctx = canvas.getContext("2d");
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, width, height);
-    ctx.globalAlpha = 0.85;
-    for (const [color, list] of byColor(cells)) {
-      ctx.fillStyle = color;
-      ctx.beginPath();
-      for (const c of list) ctx.rect(c.x, c.y, c.w, c.h);
-      ctx.fill();
-    }
-    ctx.globalAlpha = 0.8;
-    for (const [color, list] of byColor(marks)) {
-      ctx.fillStyle = color;
-      ctx.beginPath();
-      for (const m of list) {
-        ctx.moveTo(m.x + MARK_R, m.y);
-        ctx.arc(m.x, m.y, MARK_R, 0, Math.PI * 2);
-      }
-      ctx.fill();
-    }
-    ctx.globalAlpha = 1;
+    drawMarks(ctx, width, height, marks, cells);
   }, [width, height, marks, cells]);
   // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabindex is not focusable; the marks are pictures of data the page lists elsewhere.
   return <canvas ref={ref} aria-hidden="true" className="pointer-events-none absolute" style={{ left, top, width, height }} />;

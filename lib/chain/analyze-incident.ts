@@ -11,6 +11,8 @@ export type AnalysisResult = { rules: RuleRunResult; quietPeriods: QuietPeriod[]
  * chain is rebuilt so inferred steps link to the gaps that explain their missing evidence.
  */
 export async function analyzeIncident(ctx: Ctx, incidentId: string, options: { sourceId?: string } = {}): Promise<AnalysisResult> {
+  // Fresh planner statistics after an import: a million new rows with stale ones plan badly.
+  await ctx.db.sql.query("ANALYZE events");
   const rules = await runRules(ctx, incidentId, options);
   const quietPeriods = await detectQuietPeriods(ctx, incidentId);
   const chain = await buildChain(ctx, incidentId);

@@ -3,6 +3,7 @@ import { type SeverityLevel, type TTimelineQueryInput, ZTimelineQuery } from "@/
 import { pickBinMs } from "@/lib/timeline/bin-width";
 import type { LaneMode, TimelineLane } from "@/lib/timeline/lanes";
 import { type EventScope, eventWhere, isoMicros, SqlParams } from "./timeline/event-filter-sql";
+import { readHourlyBuckets } from "./timeline/hourly-buckets";
 import { listTimelineGaps, listTimelineSteps, type TimelineGap, type TimelineStep } from "./timeline/timeline-chain";
 import { type LanePlan, planLanes, type SourceRow } from "./timeline/timeline-lanes";
 
@@ -204,7 +205,13 @@ export async function getTimelineData(ctx: Ctx, incidentId: string, input: TTime
   }
 
   const binMs = pickBinMs(Date.parse(to) - Date.parse(from), q.width, plan.lanes.length);
-  const cells = await readBuckets(ctx, scope, plan, binMs);
+  const hourly =
+    scope.from && scope.to
+      ? await readHourlyBuckets(ctx, { ...scope, from: scope.from, to: scope.to }, plan, q.lanes, binMs, (edge) =>
+          readBuckets(ctx, edge, plan, binMs),
+        )
+      : null;
+  const cells = hourly ?? (await readBuckets(ctx, scope, plan, binMs));
   const counts = new Map<string, number>();
   let total = 0;
   for (const c of cells) {

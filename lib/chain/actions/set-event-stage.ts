@@ -1,6 +1,7 @@
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 import { NotFoundError } from "@/lib/errors/not-found";
+import { refreshEventHourlyFor } from "@/lib/rollup/event-hourly";
 import { type TSetEventStage, ZSetEventStage } from "@/lib/schemas/chain";
 
 export class StageNotFoundError extends NotFoundError {}
@@ -33,6 +34,7 @@ export async function setEventStage(ctx: Ctx, incidentId: string, input: TSetEve
        WHERE incident_id = $1 AND id = ANY($2::bigint[]) RETURNING id`,
       [incidentId, ids, stageId, stageId ? "hand" : null, data.technique !== undefined, data.technique ?? null],
     );
+    await refreshEventHourlyFor(tx, incidentId, ids);
     await recordAuditSql(tx, ctx, {
       action: "event.set-stage",
       entityType: "Event",

@@ -1,5 +1,6 @@
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
+import { refreshEventHourly } from "@/lib/rollup/event-hourly";
 import { assignStages } from "./assign-stages";
 import { compileRuleSelect, ruleKeys } from "./compile-rule";
 import { compilePredicate, SqlParams } from "./compile-sql";
@@ -49,6 +50,8 @@ export async function runRules(ctx: Ctx, incidentId: string, options: { sourceId
       figures.push({ key: rule.spec.key, kind: rule.spec.kind, matched, ms: Math.round(performance.now() - t1) });
     }
     const retagged = await assignStages(tx, incidentId, rules);
+    // The timeline's hourly counts are per stage: recount with the new tags, in the same transaction.
+    await refreshEventHourly(tx, incidentId);
     const [tagged] = await tx.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM events WHERE incident_id = $1 AND stage_set_by LIKE 'rule:%'",
       [incidentId],
