@@ -2,12 +2,10 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { FacetSelects } from "@/components/timeline/facet-selects";
 import type { TEventFilters } from "@/lib/schemas/annotations";
-import { SEVERITIES, type SeverityLevel } from "@/lib/schemas/timeline";
-import { UNTAGGED } from "@/lib/timeline/lanes";
-import { stageColor, UNTAGGED_COLOR } from "@/lib/timeline/stage-colors";
 import { countFilters, NO_EVENT_FILTERS } from "./events-view";
-import { MultiSelect, PopoverButton } from "./popover-button";
+import { PopoverButton } from "./popover-button";
 
 /** A stage the filters and bulk actions offer. */
 export type StageOption = { key: string; name: string; position: number };
@@ -67,27 +65,7 @@ export function EventFilters({
         placeholder='Search messages: words, "a phrase", -not'
         className="w-72 rounded border border-line bg-panel px-2 py-1 text-sm placeholder:text-muted"
       />
-      <MultiSelect
-        label="Stage"
-        options={[
-          ...stages.map((s) => ({ value: s.key, label: s.name, color: stageColor(s.position) })),
-          { value: UNTAGGED, label: "Untagged", color: UNTAGGED_COLOR },
-        ]}
-        selected={filters.stage}
-        onChange={(stage) => onChange({ ...filters, stage })}
-      />
-      <MultiSelect
-        label="Source"
-        options={sources.map((s) => ({ value: s.id, label: s.name }))}
-        selected={filters.source}
-        onChange={(source) => onChange({ ...filters, source })}
-      />
-      <MultiSelect
-        label="Severity"
-        options={SEVERITIES.map((s) => ({ value: s, label: s }))}
-        selected={filters.severity}
-        onChange={(severity) => onChange({ ...filters, severity: severity as SeverityLevel[] })}
-      />
+      <FacetSelects stages={stages} sources={sources} filters={filters} onChange={onChange} />
       <select
         aria-label="Tag"
         value={filters.tag ?? ""}

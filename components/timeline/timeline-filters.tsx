@@ -2,11 +2,8 @@
 
 import { useEffect, useState } from "react";
 import type { TimelineData } from "@/lib/queries/get-timeline-data";
-import { SEVERITIES, type SeverityLevel } from "@/lib/schemas/timeline";
-import { UNTAGGED } from "@/lib/timeline/lanes";
-import { stageColor, UNTAGGED_COLOR } from "@/lib/timeline/stage-colors";
 import { NO_FILTERS, type TimelineFilterState } from "@/lib/timeline/view-state";
-import { MultiSelect } from "./multi-select";
+import { FacetSelects } from "./facet-selects";
 
 /** Full text, stage, source, severity and entity filters; the text waits for a pause in typing. */
 export function TimelineFilters({
@@ -40,27 +37,7 @@ export function TimelineFilters({
         placeholder="Search messages…"
         className="w-60 rounded border border-line bg-panel px-2 py-1 text-sm placeholder:text-muted"
       />
-      <MultiSelect
-        label="Stages"
-        options={[
-          ...stages.map((s) => ({ value: s.key, label: s.name, color: stageColor(s.position) })),
-          { value: UNTAGGED, label: "Untagged", color: UNTAGGED_COLOR },
-        ]}
-        selected={filters.stage}
-        onChange={(stage) => onChange({ ...filters, stage })}
-      />
-      <MultiSelect
-        label="Sources"
-        options={sources.map((s) => ({ value: s.id, label: s.name }))}
-        selected={filters.source}
-        onChange={(source) => onChange({ ...filters, source })}
-      />
-      <MultiSelect
-        label="Severity"
-        options={SEVERITIES.map((s) => ({ value: s, label: s }))}
-        selected={filters.severity}
-        onChange={(severity) => onChange({ ...filters, severity: severity as SeverityLevel[] })}
-      />
+      <FacetSelects stages={stages} sources={sources} filters={filters} onChange={onChange} />
       {filters.entity ? (
         <span className="flex items-center gap-1 rounded border border-accent px-2 py-1 text-sm">
           <span className="text-muted">{data?.entity?.kind ?? "entity"}:</span>

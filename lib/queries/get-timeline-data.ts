@@ -1,8 +1,9 @@
 import type { Ctx } from "@/lib/context/ctx";
+import { SqlParams } from "@/lib/db/sql-params";
 import { type SeverityLevel, type TTimelineQueryInput, ZTimelineQuery } from "@/lib/schemas/timeline";
 import { pickBinMs } from "@/lib/timeline/bin-width";
 import type { LaneMode, TimelineLane } from "@/lib/timeline/lanes";
-import { type EventScope, eventWhere, isoMicros, SqlParams } from "./timeline/event-filter-sql";
+import { type EventScope, eventWhere, isoMicros } from "./timeline/event-filter-sql";
 import { readHourlyBuckets } from "./timeline/hourly-buckets";
 import { listTimelineGaps, listTimelineSteps, type TimelineGap, type TimelineStep } from "./timeline/timeline-chain";
 import { type LanePlan, planLanes, type SourceRow } from "./timeline/timeline-lanes";
@@ -79,7 +80,7 @@ async function exceeds(ctx: Ctx, scope: EventScope, limit: number): Promise<bool
   const where = eventWhere(p, scope);
   const [row] = await ctx.db.sql.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM events e WHERE ${where} LIMIT ${p.add(limit + 1)}) s`,
-    p.values,
+    p.values(),
   );
   return (row?.n ?? 0) > limit;
 }
@@ -95,7 +96,7 @@ async function readEvents(ctx: Ctx, scope: EventScope, plan: LanePlan, limit: nu
      WHERE ${where}
      ORDER BY e.occurred_at, e.id
      LIMIT ${p.add(limit)}`,
-    p.values,
+    p.values(),
   );
   return rows.map((r) => ({
     id: r.id,
@@ -128,7 +129,7 @@ async function readBuckets(ctx: Ctx, scope: EventScope, plan: LanePlan, binMs: n
        WHERE ${where}
        GROUP BY 1, 2
      ) s ORDER BY 2, 1`,
-    p.values,
+    p.values(),
   );
   // Two SQL lanes may name one lane (a stage id no longer on the incident reads as untagged): merge them.
   const cells = new Map<string, TimelineCell>();

@@ -1,8 +1,9 @@
 import type { Ctx } from "@/lib/context/ctx";
+import { SqlParams } from "@/lib/db/sql-params";
 import { type EventSort, type TEventListQuery, type TEventListQueryInput, ZEventListQuery } from "@/lib/schemas/annotations";
 import type { SeverityLevel } from "@/lib/schemas/timeline";
 import { UNTAGGED } from "@/lib/timeline/lanes";
-import { isoMicros, SqlParams } from "./timeline/event-filter-sql";
+import { isoMicros } from "./timeline/event-filter-sql";
 
 /** One line of the Events table: the canonical fields, the stage and the annotations' summary. */
 export type EventListRow = {
@@ -223,7 +224,7 @@ export async function listEvents(ctx: Ctx, incidentId: string, input: TEventList
     const cc = filterConditions(cp, incidentId, q);
     const [row] = await ctx.db.sql.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM (SELECT 1 FROM events e WHERE ${cc.join(" AND ")} LIMIT ${cp.add(EVENT_COUNT_CAP + 1)}) capped`,
-      cp.values,
+      cp.values(),
     );
     const n = Number(row?.n ?? 0);
     const isCapped = n > EVENT_COUNT_CAP;
@@ -231,7 +232,7 @@ export async function listEvents(ctx: Ctx, incidentId: string, input: TEventList
     return { count, isCapped, label: `${count.toLocaleString("en-US")}${isCapped ? "+" : ""}` };
   };
 
-  const [rows, total] = await Promise.all([ctx.db.sql.query<Row>(pageSql, p.values), countTotal()]);
+  const [rows, total] = await Promise.all([ctx.db.sql.query<Row>(pageSql, p.values()), countTotal()]);
   const hasMore = rows.length > q.limit;
   const page = hasMore ? rows.slice(0, q.limit) : rows;
   const last = page[page.length - 1];

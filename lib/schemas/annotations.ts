@@ -1,23 +1,7 @@
 // The Events view's shapes: which events to list (filters, sort, page) and what an analyst does
 // to them (tag, star, comment, mark key, attach to a chain step, set the stage).
 import { z } from "zod";
-import { SEVERITIES, type SeverityLevel, ZIsoInstant } from "./timeline";
-
-/** A comma-separated list in a query string ("a,b") as an array; empty → []. */
-function list<T extends z.ZodType>(item: T) {
-  return z.preprocess(
-    (v) =>
-      v === undefined || v === null
-        ? []
-        : (Array.isArray(v) ? v : [v]).flatMap((x) =>
-            String(x)
-              .split(",")
-              .map((s) => s.trim())
-              .filter(Boolean),
-          ),
-    z.array(item).max(50),
-  );
-}
+import { queryList, SEVERITIES, type SeverityLevel, ZIsoInstant } from "./timeline";
 
 /** "1"/"true" in a query string, or a real boolean. */
 const queryFlag = z.preprocess((v) => v === "1" || v === "true" || v === true, z.boolean());
@@ -37,13 +21,13 @@ export type EventSort = (typeof EVENT_SORTS)[number];
 /** Which events the Events view lists, shared by the page's URL, the API and the query. */
 export const ZEventFilters = z.object({
   /** Stage keys; "untagged" selects events with no stage. */
-  stage: list(z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, "Not a stage key")),
-  source: list(z.uuid()),
+  stage: queryList(z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, "Not a stage key")),
+  source: queryList(z.uuid()),
   /** Events that involve this entity (event_entities). */
   entity: z.uuid().optional(),
   /** Full text over the message (web-search syntax: words, "phrases", -not, or). */
   q: z.string().trim().max(200).optional(),
-  severity: list(z.enum(SEVERITIES)),
+  severity: queryList(z.enum(SEVERITIES)),
   /** The window [from, to). */
   from: ZIsoInstant.optional(),
   to: ZIsoInstant.optional(),

@@ -14,7 +14,7 @@ export const ZIsoInstant = z
   .refine((s) => Number.isFinite(Date.parse(s)), "Not a valid date");
 
 /** A comma-separated list in a query string ("a,b") as an array; empty → []. */
-function list<T extends z.ZodType>(item: T) {
+export function queryList<T extends z.ZodType>(item: T) {
   return z.preprocess(
     (v) =>
       v === undefined || v === null
@@ -32,12 +32,12 @@ function list<T extends z.ZodType>(item: T) {
 /** Which events the timeline shows, shared by the page's URL, the API and the query. */
 export const ZTimelineFilters = z.object({
   /** Stage keys; "untagged" selects events with no stage. */
-  stage: list(z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, "Not a stage key")),
-  source: list(z.uuid()),
+  stage: queryList(z.string().regex(/^[a-z0-9][a-z0-9-]*$/i, "Not a stage key")),
+  source: queryList(z.uuid()),
   entity: z.uuid().optional(),
   /** Full text over the message (web-search syntax: words, "phrases", -not, or). */
   q: z.string().trim().max(200).optional(),
-  severity: list(z.enum(SEVERITIES)),
+  severity: queryList(z.enum(SEVERITIES)),
 });
 
 /** GET /api/incidents/[id]/timeline query parameters. */

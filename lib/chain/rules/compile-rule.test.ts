@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from "vitest";
+import { SqlParams } from "@/lib/db/sql-params";
 import { importFile } from "@/lib/ingest/import-file";
 import { newIncident, writeFixture } from "@/lib/testing/import-fixtures";
 import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
 import { compileRuleSelect } from "./compile-rule";
-import { SqlParams } from "./compile-sql";
 import { col, raw } from "./predicate";
 import type { RuleSpec } from "./rule-spec";
 

@@ -1,4 +1,5 @@
-import { compilePredicate, type SqlParams } from "./compile-sql";
+import type { SqlParams } from "@/lib/db/sql-params";
+import { compilePredicate } from "./compile-sql";
 import { keySql } from "./key-sql";
 import type { BaselineRule, KeyRef, MultiOriginRule, PivotRule, RuleSpec, ThresholdRule } from "./rule-spec";
 

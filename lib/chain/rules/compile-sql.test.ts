@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { SqlParams } from "@/lib/db/sql-params";
 import { importFile } from "@/lib/ingest/import-file";
 import { newIncident, writeFixture } from "@/lib/testing/import-fixtures";
 import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
-import { compilePredicate, SqlParams } from "./compile-sql";
+import { compilePredicate } from "./compile-sql";
 import { col, type FieldRef, not, type Predicate, raw } from "./predicate";
 import { parseSigma } from "./sigma/parse-sigma";
 

@@ -1,30 +1,7 @@
+import type { SqlParams } from "@/lib/db/sql-params";
 import { IPV4_PATTERN, IPV6_PATTERN, isCidrText } from "./ip-text";
 import { escapeLike, wildcardToLike } from "./like-pattern";
 import { CANONICAL_COLUMNS, type FieldRef, type Predicate } from "./predicate";
-
-/**
- * Positional parameters for one statement. Every value a rule carries (paths, strings, patterns,
- * networks, numbers) goes through here, so rule text never becomes SQL text.
- * `startAt`: the first number to hand out, when the statement already uses $1… for itself.
- */
-export class SqlParams {
-  private readonly list: unknown[] = [];
-  private readonly startAt: number;
-
-  constructor(startAt = 1) {
-    this.startAt = startAt;
-  }
-
-  /** Adds a value and returns its placeholder ("$n"). */
-  add(value: unknown): string {
-    this.list.push(value);
-    return `$${this.startAt + this.list.length - 1}`;
-  }
-
-  values(): unknown[] {
-    return [...this.list];
-  }
-}
 
 // Text a ::numeric cast accepts; the exponent is bounded so no value overflows numeric.
 const NUMBER_PATTERN = "^ *[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]{1,3})? *$";

@@ -1,4 +1,5 @@
-import { type SqlParams, textOf } from "./compile-sql";
+import type { SqlParams } from "@/lib/db/sql-params";
+import { textOf } from "./compile-sql";
 import type { KeyRef } from "./rule-spec";
 
 /** SQL text of a grouping/joining key; `account` folds DOMAIN\\user, user@domain and case to "user". */

@@ -1,9 +1,10 @@
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
+import { SqlParams } from "@/lib/db/sql-params";
 import { refreshEventHourly } from "@/lib/rollup/event-hourly";
 import { assignStages } from "./assign-stages";
 import { compileRuleSelect, ruleKeys } from "./compile-rule";
-import { compilePredicate, SqlParams } from "./compile-sql";
+import { compilePredicate } from "./compile-sql";
 import { keySql } from "./key-sql";
 import { type LoadedRule, loadRules } from "./load-rules";
 import { syncBuiltinRules } from "./sync-builtin-rules";

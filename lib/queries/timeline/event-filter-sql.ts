@@ -1,19 +1,6 @@
+import type { SqlParams } from "@/lib/db/sql-params";
 import type { TTimelineFilters } from "@/lib/schemas/timeline";
 import { UNTAGGED } from "@/lib/timeline/lanes";
-
-/** Collects positional parameters ($1, $2 …) for one raw SQL statement. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-  /** Adds a value and returns its placeholder. */
-  add(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-  /** A text[] built from a JSON array: the same on pg and PGlite, whatever the values hold. */
-  textArray(values: readonly string[]): string {
-    return `ARRAY(SELECT jsonb_array_elements_text(${this.add(JSON.stringify(values))}::jsonb))`;
-  }
-}
 
 export type EventScope = {
   incidentId: string;

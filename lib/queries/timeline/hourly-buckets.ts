@@ -1,7 +1,8 @@
 import type { Ctx } from "@/lib/context/ctx";
+import { SqlParams } from "@/lib/db/sql-params";
 import { eventHourlyIsFresh } from "@/lib/rollup/event-hourly";
 import type { TimelineCell } from "../get-timeline-data";
-import { type EventScope, eventWhere, SqlParams } from "./event-filter-sql";
+import { type EventScope, eventWhere } from "./event-filter-sql";
 import type { LanePlan } from "./timeline-lanes";
 
 const HOUR = 3_600_000;
@@ -40,7 +41,7 @@ export async function readHourlyBuckets(
      FROM event_hourly e
      WHERE ${where} AND e.hour >= ${p.add(new Date(innerFrom).toISOString())}::timestamptz AND e.hour < ${p.add(new Date(innerTo).toISOString())}::timestamptz
      GROUP BY 1, 2`,
-    p.values,
+    p.values(),
   );
   const cells = rows.map((r) => ({ lane: plan.fromSql(r.lane), t: Number(r.t), n: r.n }));
   if (from < innerFrom) cells.push(...(await edge({ ...scope, to: new Date(innerFrom).toISOString() })));

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
+import { SqlParams } from "@/lib/db/sql-params";
 import { type LaneMode, NONE_LANE, OTHER_LANE, type TimelineLane, TOP_LANES, UNTAGGED } from "@/lib/timeline/lanes";
-import { type EventScope, eventWhere, SqlParams } from "./event-filter-sql";
+import { type EventScope, eventWhere } from "./event-filter-sql";
 
 export type StageRow = { id: string; key: string; name: string; position: number };
 export type SourceRow = { id: string; name: string; format: string };
@@ -44,7 +45,7 @@ async function topValues(db: Db, mode: "host" | "actor", scope: EventScope): Pro
   const rows = await db.sql.query<{ v: string }>(
     `SELECT ${col} AS v FROM events e WHERE ${where} AND ${col} IS NOT NULL AND ${col} <> ''
      GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT ${TOP_LANES}`,
-    p.values,
+    p.values(),
   );
   const values = rows.map((r) => r.v);
   if (topCache.size >= TOP_CACHE_MAX) topCache.delete(topCache.keys().next().value as string);
