@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { AnnotationPanel } from "@/components/events/annotation-panel";
 import type { EventDetail } from "@/lib/queries/get-event-detail";
 import { formatInstant, formatIsoMicros } from "@/lib/timeline/time-format";
 
@@ -222,21 +223,8 @@ export function EventDrawer({ incidentId, eventId, shouldFocus, onClose, onFilte
               )}
             </Section>
             <Section title="Annotations" count={event.annotations.length}>
-              {event.annotations.length ? (
-                <ul className="space-y-1 text-xs">
-                  {event.annotations.map((a) => (
-                    <li key={a.id}>
-                      <span className="font-medium">{a.kind.replace("_", " ")}</span>
-                      {a.value ? <span className="break-words whitespace-pre-wrap"> {a.value}</span> : null}
-                      <div className="text-muted">
-                        {a.author}, {formatInstant(Date.parse(a.createdAt))}
-                      </div>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p className="text-xs text-muted">None.</p>
-              )}
+              {/* Tag, star, comment, mark key, attach to a step: the same panel as the events table. */}
+              <AnnotationPanel incidentId={incidentId} eventId={eventId} />
             </Section>
             <Section title="Raw record">
               <div className="mb-1.5 flex items-center gap-2">

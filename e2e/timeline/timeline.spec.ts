@@ -125,7 +125,10 @@ test("[TIMELINE] brushing the overview narrows the main view and the URL; keys z
   await expect.poll(span).toBe(whole);
 });
 
-test("[TIMELINE] clicking a MailItemsAccessed mark opens the details drawer with its AppId", async ({ page, request }) => {
+test("[TIMELINE] clicking a MailItemsAccessed mark opens the details drawer with its AppId; a comment added there is stored", async ({
+  page,
+  request,
+}) => {
   const day = await timelineApi(request, "lanes=source&from=2023-05-15T00:00:00.000Z&to=2023-05-16T00:00:00.000Z&q=MailItemsAccessed");
   const first = day.events?.find((e) => e.action === "MailItemsAccessed");
   if (!first) throw new Error("no MailItemsAccessed on 15 May 2023");
@@ -145,6 +148,19 @@ test("[TIMELINE] clicking a MailItemsAccessed mark opens the details drawer with
   expect(appId).toMatch(/^[0-9a-f-]{36}$/);
   await expect(drawer.locator("pre")).toContainText(`"AppId": "${appId}"`);
   await expect(drawer.getByRole("button", { name: "Copy" })).toBeVisible();
+
+  // A comment added in the drawer is stored, with its author.
+  const comment = `AppId ${appId.slice(0, 8)} is not an Outlook client (${Date.now()})`;
+  await drawer.getByPlaceholder("Comment (Ctrl+Enter to add)").fill(comment);
+  await drawer.getByRole("button", { name: "Add comment" }).click();
+  await expect(drawer.getByRole("list", { name: "Annotation history" })).toContainText(comment);
+  const stored = (await (await request.get(`/api/incidents/${incidentId}/events/${eventId}/annotations`)).json()) as {
+    annotations: { kind: string; value: string; author: { name: string } }[];
+  };
+  expect(stored.annotations).toContainEqual(
+    expect.objectContaining({ kind: "comment", value: comment, author: expect.objectContaining({ name: "e2e" }) }),
+  );
+
   await drawer.getByRole("button", { name: "Close details" }).click();
   await expect(drawer).toBeHidden();
 });
