@@ -29,6 +29,7 @@ test("[INCIDENTS] create an incident from the list page", async ({ page, request
     "Timeline",
     "Chain",
     "Events",
+    "Entities",
     "Sources",
     "Story",
     "Audit",
