@@ -3,13 +3,15 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** A row of links styled as tabs; the one matching the current path is marked current. */
+/** A row of links styled as tabs; the one holding the current path is marked current. */
 export function TabNav({ label, tabs }: { label: string; tabs: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="flex gap-1 border-b border-line">
       {tabs.map((t) => {
-        const isCurrent = pathname === t.href;
+        // A tab stays current on its sub-pages (an entity's page under Entities), except the
+        // first tab, whose path is every other tab's prefix.
+        const isCurrent = pathname === t.href || (t.href !== tabs[0]?.href && pathname.startsWith(`${t.href}/`));
         return (
           <Link
             key={t.href}
