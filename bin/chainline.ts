@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { closeDb } from "@/lib/db";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { MigrationError } from "@/lib/db/migrator";
+import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { FormatError } from "@/lib/ingest/detect";
 import { ImportRefusedError } from "@/lib/ingest/file-input";
@@ -16,6 +17,7 @@ import { importCommand } from "./commands/import";
 import { incidentCreate, incidentList } from "./commands/incident";
 import { rulesList, rulesLoad, rulesRun } from "./commands/rules";
 import { scenarioGenerate, scenarioLoad } from "./commands/scenario";
+import { stagesAdd, stagesList, stagesRename, stagesReorder } from "./commands/stages";
 
 const COMMANDS: Command[] = [
   dbMigrate,
@@ -32,6 +34,10 @@ const COMMANDS: Command[] = [
   chainShow,
   chainBuild,
   gapsCommand,
+  stagesList,
+  stagesAdd,
+  stagesRename,
+  stagesReorder,
 ];
 
 function usageOf(cmd: Command): string {
@@ -108,7 +114,8 @@ function report(err: unknown): number {
     err instanceof MigrationError ||
     err instanceof FormatError ||
     err instanceof ImportRefusedError ||
-    err instanceof NotFoundError
+    err instanceof NotFoundError ||
+    err instanceof InvalidRequestError
   ) {
     console.error(`chainline: ${err.message}`);
     return 1;

@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { FormatError } from "@/lib/ingest/detect";
 import { ImportRefusedError } from "@/lib/ingest/file-input";
@@ -24,6 +25,7 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof SyntaxError) return json({ error: `request body is not JSON: ${err.message}` }, 400);
   if (err instanceof DatabaseUnavailableError) return json({ error: err.message }, 503);
   if (err instanceof NotFoundError) return json({ error: err.message }, 404);
+  if (err instanceof InvalidRequestError) return json({ error: err.message }, 422);
   if (err instanceof ImportRefusedError || err instanceof FormatError) return json({ error: err.message }, 422);
   if (err instanceof UploadTooLargeError) return json({ error: err.message }, 413);
   console.error(err);

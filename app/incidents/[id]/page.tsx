@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ChainStrip } from "@/components/chain/chain-strip";
 import { CoveragePanel } from "@/components/overview/coverage-panel";
+import { StageEditor } from "@/components/overview/stage-editor";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { formatDateTime } from "@/lib/format/format-time";
 import { getChain } from "@/lib/queries/get-chain";
@@ -45,14 +46,10 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
           <h2 id="stages-heading" className="mb-2 font-semibold">
             Attack-chain stages
           </h2>
-          <ol className="list-decimal space-y-1 pl-5 text-sm">
-            {incident.stages.map((s) => (
-              <li key={s.id}>
-                {s.name}
-                {s.attackTactic && <span className="mono ml-1 text-xs text-muted">{s.attackTactic}</span>}
-              </li>
-            ))}
-          </ol>
+          <StageEditor
+            incidentId={incident.id}
+            stages={incident.stages.map((st) => ({ key: st.key, name: st.name, attackTactic: st.attackTactic }))}
+          />
         </section>
       </div>
       {chain && chain.steps.length > 0 && (
