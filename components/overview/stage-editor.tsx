@@ -17,7 +17,10 @@ export function StageEditor({ incidentId, stages }: { incidentId: string; stages
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const base = `/api/incidents/${incidentId}/stages`;
-  const done = (e: string | null) => (e ? setError(e) : (setError(null), router.refresh()));
+  const done = (e: string | null) => {
+    setError(e);
+    if (!e) router.refresh();
+  };
 
   const move = (i: number, by: -1 | 1) => {
     const keys = stages.map((s) => s.key);

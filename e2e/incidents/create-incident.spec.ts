@@ -34,7 +34,7 @@ test("[INCIDENTS] create an incident from the list page", async ({ page, request
     "Story",
     "Audit",
   ]);
-  await expect(page.getByText("Key acquisition / exfiltration")).toBeVisible();
+  await expect(page.getByLabel("Name of stage key-acquisition")).toHaveValue("Key acquisition / exfiltration");
   // Text typed by a user is shown as text, never as markup.
   await expect(page.getByText("Forged tokens read mail; <b>not bold</b>")).toBeVisible();
 
