@@ -1,26 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { TimeText } from "@/components/ui/time-text";
 import { getLocalContext } from "@/lib/context/get-local-context";
-import { formatDateTime } from "@/lib/format/format-time";
+import { firstParam, formatCount } from "@/lib/format/query-values";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { listEntities, ZListEntitiesQuery } from "@/lib/queries/list-entities";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Entities" };
 
-const n = (x: number) => x.toLocaleString("en-US");
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-/** A UTC ISO time with microseconds, shown in the incident's zone; the microseconds are in the tooltip. */
-function Time({ iso, tz }: { iso: string | null; tz: string }) {
-  if (!iso) return <span className="text-muted">—</span>;
-  return (
-    <time dateTime={iso} title={iso}>
-      {formatDateTime(new Date(iso), tz)}
-    </time>
-  );
-}
+const n = formatCount;
+const one = firstParam;
+const Time = TimeText;
 
 export default async function EntitiesPage({
   params,

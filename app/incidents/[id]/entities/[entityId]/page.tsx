@@ -2,26 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { TimeText } from "@/components/ui/time-text";
 import { getLocalContext } from "@/lib/context/get-local-context";
-import { formatDateTime } from "@/lib/format/format-time";
+import { firstParam, formatCount } from "@/lib/format/query-values";
 import { ENTITY_EVENTS_PAGE_SIZE, getEntity, ZGetEntityQuery } from "@/lib/queries/get-entity";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Entity" };
 
-const n = (x: number) => x.toLocaleString("en-US");
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-/** A UTC ISO time with microseconds, shown in the incident's zone; the microseconds are in the tooltip. */
-function Time({ iso, tz }: { iso: string | null; tz: string }) {
-  if (!iso) return <span className="text-muted">—</span>;
-  return (
-    <time dateTime={iso} title={iso}>
-      {formatDateTime(new Date(iso), tz)}
-    </time>
-  );
-}
+const n = formatCount;
+const one = firstParam;
+const Time = TimeText;
 
 // Log content below is attacker-controlled: it is only ever rendered as text.
 export default async function EntityPage({
