@@ -1,4 +1,5 @@
 import type { Ctx } from "@/lib/context/ctx";
+import { isMember } from "@/lib/context/require-member";
 
 export type ChainConfidence = {
   label: "confirmed" | "likely" | "possible" | "unknown";
@@ -77,8 +78,7 @@ export function confidenceAsOf(history: HistoryRow[], asOf: Date | null): ChainC
 /** The incident's chain, its stages and each step's confidence as believed on `asOf` (now when null). */
 export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null = null): Promise<ChainView | null> {
   const sql = ctx.db.sql;
-  const [member] = await sql.query("SELECT 1 FROM memberships WHERE user_id = $1 AND incident_id = $2", [ctx.actor.userId, incidentId]);
-  if (!member) return null;
+  if (!(await isMember(sql, ctx, incidentId))) return null;
   const [stages, steps, history, hypotheses, gaps, keys] = await Promise.all([
     sql.query<{ id: string; key: string; name: string; position: number; n: number }>(
       `SELECT st.id, st.key, st.name, st.position, count(e.id)::int AS n FROM stages st

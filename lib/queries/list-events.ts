@@ -1,4 +1,5 @@
 import type { Ctx } from "@/lib/context/ctx";
+import { isMember } from "@/lib/context/require-member";
 import { SqlParams } from "@/lib/db/sql-params";
 import { type EventSort, type TEventListQuery, type TEventListQueryInput, ZEventListQuery } from "@/lib/schemas/annotations";
 import type { SeverityLevel } from "@/lib/schemas/timeline";
@@ -173,11 +174,7 @@ type Row = {
 export async function listEvents(ctx: Ctx, incidentId: string, input: TEventListQueryInput = {}): Promise<EventPage | null> {
   const q = ZEventListQuery.parse(input);
   if (!UUID.test(incidentId)) return null;
-  const [member] = await ctx.db.sql.query("SELECT 1 FROM memberships WHERE user_id = $1 AND incident_id = $2", [
-    ctx.actor.userId,
-    incidentId,
-  ]);
-  if (!member) return null;
+  if (!(await isMember(ctx.db.sql, ctx, incidentId))) return null;
 
   const spec = SORTS[q.sort];
   const isDesc = q.dir === "desc";

@@ -1,14 +1,8 @@
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
+import { requireMember } from "@/lib/context/require-member";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { type TCreateHypothesis, type TUpdateHypothesis, ZCreateHypothesis, ZUpdateHypothesis } from "@/lib/schemas/chain";
-
-export class HypothesisNotFoundError extends NotFoundError {}
-
-async function requireMember(tx: Ctx["db"]["sql"], ctx: Ctx, incidentId: string) {
-  const [m] = await tx.query("SELECT 1 FROM memberships WHERE user_id = $1 AND incident_id = $2", [ctx.actor.userId, incidentId]);
-  if (!m) throw new HypothesisNotFoundError(`no incident ${incidentId} (or you are not a member of it)`);
-}
 
 /** A competing explanation, optionally attached to chain steps; audited. */
 export async function createHypothesis(ctx: Ctx, incidentId: string, input: TCreateHypothesis) {
@@ -43,7 +37,7 @@ export async function updateHypothesis(ctx: Ctx, hypothesisId: string, input: TU
       "SELECT h.* FROM hypotheses h JOIN memberships m ON m.incident_id = h.incident_id AND m.user_id = $2 WHERE h.id = $1 FOR UPDATE OF h",
       [hypothesisId, ctx.actor.userId],
     );
-    if (!before) throw new HypothesisNotFoundError(`no hypothesis ${hypothesisId} (or you are not a member of its incident)`);
+    if (!before) throw new NotFoundError(`no hypothesis ${hypothesisId} (or you are not a member of its incident)`);
     await tx.query(
       `UPDATE hypotheses SET title = coalesce($2, title), description = coalesce($3, description),
          status = coalesce($4::hypothesis_status, status), updated_at = now() WHERE id = $1`,

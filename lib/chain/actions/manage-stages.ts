@@ -1,5 +1,6 @@
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
+import { requireMember } from "@/lib/context/require-member";
 import type { SqlRunner } from "@/lib/db/sql";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
@@ -11,8 +12,7 @@ export class StageListError extends InvalidRequestError {}
 type StageRow = { id: string; key: string; name: string; position: number };
 
 async function stagesOf(tx: SqlRunner, ctx: Ctx, incidentId: string): Promise<StageRow[]> {
-  const [m] = await tx.query("SELECT 1 FROM memberships WHERE user_id = $1 AND incident_id = $2", [ctx.actor.userId, incidentId]);
-  if (!m) throw new NotFoundError(`no incident ${incidentId} (or you are not a member of it)`);
+  await requireMember(tx, ctx, incidentId);
   // Lock the list: two edits at once must not hand out the same position.
   return tx.query<StageRow>("SELECT id, key, name, position FROM stages WHERE incident_id = $1 ORDER BY position FOR UPDATE", [incidentId]);
 }

@@ -1,10 +1,9 @@
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
+import { requireMember } from "@/lib/context/require-member";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { refreshEventHourlyFor } from "@/lib/rollup/event-hourly";
 import { type TSetEventStage, ZSetEventStage } from "@/lib/schemas/chain";
-
-export class StageNotFoundError extends NotFoundError {}
 
 /**
  * Tags events with a stage by hand. A hand tag always wins over the rules (they never overwrite
@@ -13,15 +12,14 @@ export class StageNotFoundError extends NotFoundError {}
 export async function setEventStage(ctx: Ctx, incidentId: string, input: TSetEventStage) {
   const data = ZSetEventStage.parse(input);
   return ctx.db.sql.transaction(async (tx) => {
-    const [m] = await tx.query("SELECT 1 FROM memberships WHERE user_id = $1 AND incident_id = $2", [ctx.actor.userId, incidentId]);
-    if (!m) throw new StageNotFoundError(`no incident ${incidentId} (or you are not a member of it)`);
+    await requireMember(tx, ctx, incidentId);
     let stageId: string | null = null;
     if (data.stageKey !== null) {
       const [stage] = await tx.query<{ id: string }>("SELECT id FROM stages WHERE incident_id = $1 AND key = $2", [
         incidentId,
         data.stageKey,
       ]);
-      if (!stage) throw new StageNotFoundError(`incident has no stage "${data.stageKey}"`);
+      if (!stage) throw new NotFoundError(`incident has no stage "${data.stageKey}"`);
       stageId = stage.id;
     }
     const ids = data.eventIds.map(String);

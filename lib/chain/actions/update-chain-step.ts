@@ -3,8 +3,6 @@ import type { Ctx } from "@/lib/context/ctx";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { type TUpdateChainStep, ZUpdateChainStep } from "@/lib/schemas/chain";
 
-export class ChainStepNotFoundError extends NotFoundError {}
-
 /**
  * An analyst's edit of a step. The step becomes the analyst's (the rules stop rebuilding it), a
  * confidence change is added to the history with who, when it took effect and why, and the whole
@@ -17,7 +15,7 @@ export async function updateChainStep(ctx: Ctx, stepId: string, input: TUpdateCh
       `SELECT s.* FROM chain_steps s JOIN memberships m ON m.incident_id = s.incident_id AND m.user_id = $2 WHERE s.id = $1 FOR UPDATE OF s`,
       [stepId, ctx.actor.userId],
     );
-    if (!before) throw new ChainStepNotFoundError(`no chain step ${stepId} (or you are not a member of its incident)`);
+    if (!before) throw new NotFoundError(`no chain step ${stepId} (or you are not a member of its incident)`);
     await tx.query(
       `UPDATE chain_steps SET origin = 'analyst', updated_at = now(),
          title = coalesce($2, title), rationale = coalesce($3, rationale),

@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
-import { NotFoundError } from "@/lib/errors/not-found";
+import { requireMember } from "@/lib/context/require-member";
 import { parseSigma, type SigmaProblem } from "./parse-sigma";
 import { sigmaStage } from "./sigma-rule-spec";
 
@@ -20,8 +20,7 @@ export async function loadSigmaRules(
   const { rules, problems } = parseSigma(input.yaml, input.fileName);
   const loaded: LoadedSigmaRule[] = [];
   await ctx.db.sql.transaction(async (tx) => {
-    const [m] = await tx.query("SELECT 1 FROM memberships WHERE user_id = $1 AND incident_id = $2", [ctx.actor.userId, incidentId]);
-    if (!m) throw new NotFoundError(`no incident ${incidentId} (or you are not a member of it)`);
+    await requireMember(tx, ctx, incidentId);
     for (const rule of rules) {
       const key = `sigma.${rule.id ?? rule.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
       const { stageKey } = sigmaStage(rule);
