@@ -8,8 +8,18 @@ const file = process.argv[2] as string;
 const ctx = await getLocalContext();
 const incident = await createIncident(ctx, { title: `bench ${file}` });
 const started = performance.now();
-const s = await importFile(ctx, { incidentId: incident.id, filePath: file });
+// When each phase began: reading (Node parses while COPY streams into staging) and finalizing
+// (Postgres moves the staged rows into events and links entities, in one transaction).
+const phaseAt: Record<string, number> = {};
+const s = await importFile(ctx, {
+  incidentId: incident.id,
+  filePath: file,
+  onProgress: (p) => {
+    phaseAt[p.phase] ??= performance.now();
+  },
+});
 const seconds = (performance.now() - started) / 1000;
+const at = (phase: string) => phaseAt[phase] ?? performance.now();
 console.log(
   JSON.stringify({
     file,
@@ -18,6 +28,8 @@ console.log(
     imported: s.imported,
     rejected: s.rejected,
     seconds,
+    readingSeconds: (at("finalizing") - at("reading")) / 1000,
+    finalizingSeconds: (at("done") - at("finalizing")) / 1000,
     eventsPerSecond: Math.round(s.imported / seconds),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   }),

@@ -28,7 +28,7 @@ const run = (script: string, arg: string) =>
   JSON.parse(
     execFileSync(tsx, ["--conditions=react-server", script, arg], {
       // The same heap limits as `npm run chainline`: V8 otherwise grows the heap lazily and RSS with it.
-      env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: "--max-old-space-size=512 --max-semi-space-size=4" },
+      env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: "--max-old-space-size=512 --max-semi-space-size=16" },
       encoding: "utf8",
     })
       .trim()
@@ -51,7 +51,7 @@ try {
   const copy = run("bench/copy-baseline.ts", String(count));
   for (const r of results) {
     console.log(
-      `${r.format.padEnd(12)} ${r.eventsPerSecond.toLocaleString("en-US").padStart(9)} events/s  ${r.seconds.toFixed(1)} s  peak RSS ${r.peakRssMiB} MiB  (read ${r.read}, imported ${r.imported}, rejected ${r.rejected})  ${(r.eventsPerSecond / copy.rowsPerSecond).toFixed(2)}× plain COPY`,
+      `${r.format.padEnd(12)} ${r.eventsPerSecond.toLocaleString("en-US").padStart(9)} events/s  ${r.seconds.toFixed(1)} s (reading ${r.readingSeconds.toFixed(1)} s, finalizing ${r.finalizingSeconds.toFixed(1)} s)  peak RSS ${r.peakRssMiB} MiB  (read ${r.read}, imported ${r.imported}, rejected ${r.rejected})  ${(r.eventsPerSecond / copy.rowsPerSecond).toFixed(2)}× plain COPY`,
     );
   }
   console.log(

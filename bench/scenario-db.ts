@@ -20,7 +20,7 @@ export async function ensureScenarioDb(noise: number): Promise<{ url: string; in
   await admin.end();
   console.error(`loading the scenario with ${noise.toLocaleString("en-US")} background events into ${name} (once; minutes at a million)…`);
   const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-  const env = { ...process.env, DATABASE_URL: url, NODE_OPTIONS: "--max-old-space-size=512 --max-semi-space-size=4" };
+  const env = { ...process.env, DATABASE_URL: url, NODE_OPTIONS: "--max-old-space-size=512 --max-semi-space-size=16" };
   execFileSync(tsx, ["--conditions=react-server", "bin/chainline.ts", "db", "migrate"], { env, stdio: ["ignore", "ignore", "inherit"] });
   execFileSync(tsx, ["--conditions=react-server", "bin/chainline.ts", "scenario", "load", "--noise", String(noise)], {
     env,

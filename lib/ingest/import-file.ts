@@ -107,6 +107,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
     let lastBeat = Date.now();
     progress.phase = "reading";
     progress.bytesRead = 0;
+    args.onProgress?.(progress);
 
     // A record that makes a mapper or the redactor throw (e.g. nested deeper than the redactor
     // walks) is that line's problem, never the import's: a malformed line never stops it.

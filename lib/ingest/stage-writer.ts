@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db";
+import { ByteBatch } from "./byte-batch";
 import { copyRow } from "./copy-format";
 import { STAGING_COLUMNS } from "./normalize";
 import { stagingTable } from "./staging-table";
@@ -14,22 +15,20 @@ const FLUSH_BYTES = 4 * 1024 * 1024;
  */
 export function createStageWriter(db: Db, sourceId: string) {
   const table = stagingTable(sourceId);
-  let rows: string[] = [];
-  let rowBytes = 0;
+  let rows = new ByteBatch(FLUSH_BYTES);
   let issues: string[] = [];
   let staged = 0;
   let rejected = 0;
   let inFlight: Promise<void> = Promise.resolve();
 
   async function send(): Promise<void> {
-    const rowText = rows.join("");
+    const rowBytes = rows.take();
     const issueText = issues.join("");
-    rows = [];
-    rowBytes = 0;
+    rows = new ByteBatch(FLUSH_BYTES);
     issues = [];
     await inFlight;
     inFlight = (async () => {
-      if (rowText) await db.copyText(table, STAGING_COLUMNS, rowText);
+      if (rowBytes.length) await db.copyText(table, STAGING_COLUMNS, rowBytes);
       if (issueText) await db.copyText("import_issues", ["source_id", "line_number", "reason", "raw_line"], issueText);
     })();
     // Surface a failed COPY at the next await rather than as an unhandled rejection.
@@ -44,10 +43,9 @@ export function createStageWriter(db: Db, sourceId: string) {
       return rejected;
     },
     async addRow(row: string): Promise<void> {
-      rows.push(row);
-      rowBytes += row.length;
+      if (rows.rows > 0 && !rows.fits(row.length)) await send();
+      rows.add(row);
       staged += 1;
-      if (rowBytes >= FLUSH_BYTES) await send();
     },
     async addIssue(line: number, reason: string, rawText: string): Promise<void> {
       const raw =
