@@ -140,11 +140,14 @@ export async function finalizeSource(db: Db, args: FinalizeArgs): Promise<Finali
     // One import into an incident decides what is new at a time, so the anti-join stays true.
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('chainline.import'), hashtext($1))", [args.incidentId]);
     await skipForeignKeyChecks(tx, args);
+    // Temp tables have no statistics until analysed, and without them the planner sorts every
+    // wide staged row for a merge join instead of hashing the narrow side.
     await tx.exec(FINGERPRINTS(t));
     await tx.query(NEW_ROWS, [args.incidentId]);
+    await tx.exec(`ANALYZE ins`);
     await tx.query(INSERT_EVENTS(t), [args.incidentId]);
     const [ins] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ins`);
-    await tx.exec(ENTITY_REFS(t));
+    await tx.exec(`${ENTITY_REFS(t)}; ANALYZE refs`);
     await tx.query(UPSERT_ENTITIES, [args.incidentId]);
     await tx.query(LINK_ENTITIES, [args.incidentId]);
     const [red] = args.hasFindings ? await tx.query<{ n: number }>(RECORD_FINDINGS(t), [args.sourceId]) : [{ n: 0 }];
