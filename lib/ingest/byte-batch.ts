@@ -24,7 +24,7 @@ export class ByteBatch {
   /** Appends a row; the caller checked fits() or the batch is empty (a row longer than a batch grows it). */
   add(row: string): void {
     if (!this.fits(row.length)) {
-      const bigger = Buffer.allocUnsafe(this.used + row.length * 3);
+      const bigger = Buffer.allocUnsafe(this.used + Buffer.byteLength(row, "utf8"));
       this.buf.copy(bigger, 0, 0, this.used);
       this.buf = bigger;
     }

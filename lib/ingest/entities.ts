@@ -6,10 +6,16 @@ const CASELESS: ReadonlySet<EntityKind> = new Set(["account", "mailbox", "host",
 const MAX_ENTITIES = 64;
 const MAX_VALUE = 512;
 
+// What Postgres text cannot hold (NUL, a surrogate without its pair) is stored as U+FFFD; the
+// value is made so here, before values are compared, or two values that differ only there
+// would become one entity linked twice to the same event.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL must be found to be replaced
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /** One entity value as stored: trimmed, lower-cased where case does not matter, bounded. */
 export function normalizeEntityValue(kind: EntityKind, value: string): string | null {
   // Any IP a format names is stored the way the src/dst columns are: no port, brackets or zone.
-  const v = kind === "ip" ? (cleanIp(value) ?? "") : value.trim();
+  const v = (kind === "ip" ? (cleanIp(value) ?? "") : value.trim()).replace(UNSTORABLE, "\uFFFD");
   if (v === "" || v === "-" || v.length > MAX_VALUE) return null;
   return CASELESS.has(kind) ? v.toLowerCase() : v;
 }

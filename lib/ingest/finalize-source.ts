@@ -93,16 +93,21 @@ SELECT count(*)::int AS n FROM x`;
  * transaction only (what pg_restore --disable-triggers does); the key-share locks taken here
  * are the ones those checks would take, so a concurrent delete still waits.
  */
-async function skipForeignKeyChecks(tx: SqlRunner, args: FinalizeArgs): Promise<void> {
-  await tx.query(`SELECT 1 FROM incidents WHERE id = $1 FOR KEY SHARE`, [args.incidentId]);
-  await tx.query(`SELECT 1 FROM sources WHERE id = $1 FOR KEY SHARE`, [args.sourceId]);
+async function skipForeignKeyChecks(tx: SqlRunner, args: FinalizeArgs): Promise<boolean> {
+  const incident = await tx.query(`SELECT 1 FROM incidents WHERE id = $1 FOR KEY SHARE`, [args.incidentId]);
+  const source = await tx.query(`SELECT 1 FROM sources WHERE id = $1 FOR KEY SHARE`, [args.sourceId]);
+  // What the skipped checks would have refused: the incident or source deleted while reading.
+  if (incident.length === 0) throw new Error(`incident ${args.incidentId} no longer exists`);
+  if (source.length === 0) throw new Error(`source ${args.sourceId} no longer exists`);
   await tx.exec(`SAVEPOINT replica_role`);
   try {
     await tx.exec(`SET LOCAL session_replication_role = replica`);
     await tx.exec(`RELEASE SAVEPOINT replica_role`);
+    return true;
   } catch {
     // Not a superuser and not granted SET on the parameter: the checks stay on, only slower.
     await tx.exec(`ROLLBACK TO SAVEPOINT replica_role`);
+    return false;
   }
 }
 
@@ -148,7 +153,7 @@ export async function finalizeSource(db: Db, args: FinalizeArgs): Promise<Finali
     await tx.exec(`SET LOCAL work_mem = '256MB'; SET LOCAL jit = off`);
     // One import into an incident decides what is new at a time, so the anti-join stays true.
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('chainline.import'), hashtext($1))", [args.incidentId]);
-    await skipForeignKeyChecks(tx, args);
+    const checksOff = await skipForeignKeyChecks(tx, args);
     // Temp tables have no statistics until analysed, and without them the planner sorts every
     // wide staged row for a merge join instead of hashing the narrow side.
     await tx.exec(FINGERPRINTS(t));
@@ -160,6 +165,8 @@ export async function finalizeSource(db: Db, args: FinalizeArgs): Promise<Finali
     await tx.query(UPSERT_ENTITIES, [args.incidentId]);
     await tx.query(LINK_ENTITIES, [args.incidentId]);
     const [red] = args.hasFindings ? await tx.query<{ n: number }>(RECORD_FINDINGS(t), [args.sourceId]) : [{ n: 0 }];
+    // The bulk rows are in; the last few writes (the source, its audit entry) are checked as usual.
+    if (checksOff) await tx.exec(`SET LOCAL session_replication_role = origin`);
     const r: FinalizeResult = { staged: args.staged, imported: ins?.n ?? 0, redacted: red?.n ?? 0, first: args.first, last: args.last };
     await dropStagingTable(tx, args.sourceId);
     await completeSource(tx, args, r);

@@ -1,19 +1,8 @@
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/open";
 import { newIncident, writeFixture } from "@/lib/testing/import-fixtures";
-import { SERVER_ADMIN_URL, serverReachable } from "@/lib/testing/test-databases";
+import { adminQuery as admin, SERVER_ADMIN_URL, serverReachable } from "@/lib/testing/test-databases";
 import { importFile } from "./import-file";
-
-async function admin(sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: SERVER_ADMIN_URL });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 // The finalize switches per-row foreign-key checks off only where the role may (a superuser, or
 // one granted SET on session_replication_role). A database owner without that right, the usual

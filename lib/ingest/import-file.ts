@@ -5,6 +5,7 @@ import { detectFormat } from "./detect";
 import { fileLines, hashFile, ImportRefusedError, planInput, readSample } from "./file-input";
 import { finalizeSource } from "./finalize-source";
 import { type TImportOptionsInput, ZImportOptions } from "./import-options";
+import { whileBeating } from "./keep-alive";
 import { createNormalizer } from "./normalize";
 import { createStageWriter } from "./stage-writer";
 import { createStagingTable, dropStagingTable } from "./staging-table";
@@ -156,18 +157,24 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
     progress.phase = "finalizing";
     args.onProgress?.(progress);
 
-    const r = await finalizeSource(ctx.db, {
-      sourceId,
-      incidentId: args.incidentId,
-      actorId: ctx.actor.userId,
-      read: progress.records,
-      rejected: writer.rejected,
-      staged: writer.staged,
-      hasFindings,
-      first: writer.staged ? formatEpochUs(minUs) : null,
-      last: writer.staged ? formatEpochUs(maxUs) : null,
-      progress: { ...progress, phase: "done", yearInferred },
-    });
+    // Only the heartbeat, and only while still importing: a beat that lands after the finalize
+    // committed must not overwrite the final counts.
+    const stillAlive = () =>
+      ctx.db.prisma.source.updateMany({ where: { id: sourceId, status: "importing" }, data: { heartbeatAt: new Date() } });
+    const r = await whileBeating(HEARTBEAT_MS * 5, stillAlive, () =>
+      finalizeSource(ctx.db, {
+        sourceId,
+        incidentId: args.incidentId,
+        actorId: ctx.actor.userId,
+        read: progress.records,
+        rejected: writer.rejected,
+        staged: writer.staged,
+        hasFindings,
+        first: writer.staged ? formatEpochUs(minUs) : null,
+        last: writer.staged ? formatEpochUs(maxUs) : null,
+        progress: { ...progress, phase: "done", yearInferred },
+      }),
+    );
     progress.phase = "done";
     args.onProgress?.(progress);
     return {

@@ -39,10 +39,17 @@ export const STAGING_COLUMNS = [
 /** The message column feeds full-text search, which caps a document at 1 MB; raw keeps it all. */
 const MESSAGE_MAX = 32_000;
 
-// jsonb refuses \u0000; it cannot be stored, so it becomes U+FFFD (an escaped backslash before
-// "u0000" is text, not a NUL, hence the even-backslash guard).
-function jsonForPostgres(json: string): string {
-  return json.includes("\\u0000") ? json.replace(/(?<!\\)((?:\\\\)*)\\u0000/g, "$1\\ufffd") : json;
+// jsonb refuses \u0000 and an escaped surrogate without its pair ("\ud800" alone); neither can be
+// stored, so each becomes U+FFFD (an escaped backslash before "u…" is text, not an escape,
+// hence the even-backslash guard). JSON.stringify writes a lone surrogate of a parsed string
+// back as such an escape.
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+const LONE_HIGH_ESCAPE = /(?<!\\)((?:\\\\)*)\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})/g;
+const LONE_LOW_ESCAPE = /(?<!\\u[dD][89abAB][0-9a-fA-F]{2})(?<!\\)((?:\\\\)*)\\u[dD][c-fC-F][0-9a-fA-F]{2}/g;
+
+export function jsonForPostgres(json: string): string {
+  if (!json.includes("\\u")) return json;
+  return json.replace(NUL_ESCAPE, "$1\\ufffd").replace(LONE_HIGH_ESCAPE, "$1\\ufffd").replace(LONE_LOW_ESCAPE, "$1\\ufffd");
 }
 
 /** Fingerprint input: a short, collision-safe hash of the record's own text. */
@@ -90,9 +97,9 @@ export function createNormalizer(sourceId: string, mapper: RecordMapper, options
       jsonForPostgres(rawJson),
       draft.nativeId,
       contentHash(record.rawText),
-      findings.length ? JSON.stringify(findings) : null,
+      findings.length ? jsonForPostgres(JSON.stringify(findings)) : null,
       seq,
-      entities.length ? JSON.stringify(entities) : null,
+      entities.length ? jsonForPostgres(JSON.stringify(entities)) : null,
     ]);
     return { row, epochUs: t.epochUs, findings: findings.length, yearInferred: t.yearSource === "inferred" };
   };

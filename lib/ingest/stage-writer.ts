@@ -11,7 +11,7 @@ const FLUSH_BYTES = 4 * 1024 * 1024;
 /**
  * Buffers COPY rows for the source's staging table and for import_issues, and writes them in
  * large batches. One batch may be in flight while the next is parsed, so Node and Postgres
- * work at the same time (memory stays at two batches).
+ * work at the same time (memory stays at three batches: filling, waiting, in flight).
  */
 export function createStageWriter(db: Db, sourceId: string) {
   const table = stagingTable(sourceId);

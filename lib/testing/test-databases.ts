@@ -33,7 +33,8 @@ export type DbKind = DbConfig["mode"];
 /** A fresh, empty database of the given kind, and how to throw it away. */
 export type TestDatabase = { config: DbConfig; open(options?: OpenOptions): Promise<Db>; drop(): Promise<void> };
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement as the server admin (creating and dropping databases and roles). */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: SERVER_ADMIN_URL });
   await client.connect();
   try {
