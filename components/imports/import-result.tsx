@@ -18,6 +18,19 @@ export function ImportResult({ job, incidentId }: { job: ImportJob; incidentId: 
       </p>
     );
   }
+  if (job.status === "running" && p?.phase === "finalizing") {
+    // One transaction with no progress of its own (about as long again as reading on a large
+    // file): a full bar standing still would look like a hang, so the bar is indeterminate.
+    return (
+      <div role="status" className="space-y-1 rounded border border-line bg-panel p-3 text-sm">
+        <div>
+          finalizing · all {mib(p.bytesTotal)} read · writing {p.records.toLocaleString("en-US")} records into the incident (duplicates,
+          entities, redactions) in one transaction
+        </div>
+        <progress className="w-full" aria-label="Import progress" />
+      </div>
+    );
+  }
   if (job.status === "running") {
     return (
       <div role="status" className="space-y-1 rounded border border-line bg-panel p-3 text-sm">
