@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { FacetSelects } from "@/components/timeline/facet-selects";
+import { EntityFilterChip } from "@/components/ui/entity-filter-chip";
 import type { TEventFilters } from "@/lib/schemas/annotations";
 import { countFilters, NO_EVENT_FILTERS } from "./events-view";
 import { PopoverButton } from "./popover-button";
@@ -13,6 +14,23 @@ export type StageOption = { key: string; name: string; position: number };
 /** "2023-05-15T03:12:44Z" → the value a datetime-local input shows ("2023-05-15T03:12:44"). */
 function toLocalInput(iso: string | undefined): string {
   return iso ? iso.replace(/(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, "").slice(0, 19) : "";
+}
+
+/** One end of the time range, typed as a UTC wall-clock time to the second. */
+function UtcInput({ label, value, onChange }: { label: string; value: string | undefined; onChange: (v: string) => void }) {
+  return (
+    <label className="flex items-center justify-between gap-2">
+      {label}
+      <input
+        type="datetime-local"
+        step={1}
+        aria-label={`${label} (UTC)`}
+        value={toLocalInput(value)}
+        onChange={(e) => onChange(e.target.value)}
+        className="rounded border border-line bg-panel px-1.5 py-0.5"
+      />
+    </label>
+  );
 }
 
 /** A datetime-local value, read as UTC, as an ISO instant. */
@@ -88,28 +106,8 @@ export function EventFilters({
       </label>
       <PopoverButton label="Time" badge={filters.from || filters.to ? "set" : undefined}>
         <div className="space-y-2 p-1 text-sm">
-          <label className="flex items-center justify-between gap-2">
-            From
-            <input
-              type="datetime-local"
-              step={1}
-              aria-label="From (UTC)"
-              value={toLocalInput(filters.from)}
-              onChange={(e) => setTime("from", e.target.value)}
-              className="rounded border border-line bg-panel px-1.5 py-0.5"
-            />
-          </label>
-          <label className="flex items-center justify-between gap-2">
-            To
-            <input
-              type="datetime-local"
-              step={1}
-              aria-label="To (UTC)"
-              value={toLocalInput(filters.to)}
-              onChange={(e) => setTime("to", e.target.value)}
-              className="rounded border border-line bg-panel px-1.5 py-0.5"
-            />
-          </label>
+          <UtcInput label="From" value={filters.from} onChange={(v) => setTime("from", v)} />
+          <UtcInput label="To" value={filters.to} onChange={(v) => setTime("to", v)} />
           <p className="text-xs text-muted">Times are UTC; the end is excluded.</p>
           {filters.from || filters.to ? (
             <button
@@ -123,19 +121,11 @@ export function EventFilters({
         </div>
       </PopoverButton>
       {filters.entity ? (
-        <span className="flex items-center gap-1 rounded border border-accent bg-panel px-2 py-1 text-sm">
+        <EntityFilterChip onRemove={() => onChange({ ...filters, entity: undefined })}>
           <Link href={`/incidents/${incidentId}/entities/${filters.entity}`} className="text-accent hover:underline">
             One entity
           </Link>
-          <button
-            type="button"
-            aria-label="Remove the entity filter"
-            className="ml-1 text-muted hover:text-ink"
-            onClick={() => onChange({ ...filters, entity: undefined })}
-          >
-            ×
-          </button>
-        </span>
+        </EntityFilterChip>
       ) : null}
       {countFilters(filters) ? (
         <button

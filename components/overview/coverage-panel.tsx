@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { GapSwatch } from "@/components/ui/gap-swatch";
 import { formatDateTime } from "@/lib/format/format-time";
 import type { CoverageGap, IncidentCoverage } from "@/lib/queries/get-incident-coverage";
 import { CoverageChart, gapReasonLabel } from "./coverage-chart";
@@ -58,11 +59,7 @@ export function CoveragePanel({ coverage, incidentId, timeZone }: { coverage: In
               <span className="inline-block h-2.5 w-5 rounded-sm bg-accent" aria-hidden="true" /> first to last event
             </span>
             <span className="flex items-center gap-1">
-              <span
-                className="inline-block h-2.5 w-5 border border-danger"
-                style={{ backgroundImage: "repeating-linear-gradient(45deg, var(--danger) 0 2px, transparent 2px 5px)" }}
-                aria-hidden="true"
-              />{" "}
+              <GapSwatch />
               evidence gap
             </span>
             <span>axis in UTC</span>

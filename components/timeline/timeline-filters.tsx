@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { EntityFilterChip } from "@/components/ui/entity-filter-chip";
 import type { TimelineData } from "@/lib/queries/get-timeline-data";
 import { NO_FILTERS, type TimelineFilterState } from "@/lib/timeline/view-state";
 import { FacetSelects } from "./facet-selects";
@@ -39,20 +40,12 @@ export function TimelineFilters({
       />
       <FacetSelects stages={stages} sources={sources} filters={filters} onChange={onChange} />
       {filters.entity ? (
-        <span className="flex items-center gap-1 rounded border border-accent px-2 py-1 text-sm">
+        <EntityFilterChip onRemove={() => onChange({ ...filters, entity: undefined })}>
           <span className="text-muted">{data?.entity?.kind ?? "entity"}:</span>
           <span className="max-w-56 truncate" title={data?.entity?.value}>
             {data?.entity?.value ?? filters.entity}
           </span>
-          <button
-            type="button"
-            aria-label="Remove the entity filter"
-            className="ml-1 text-muted hover:text-ink"
-            onClick={() => onChange({ ...filters, entity: undefined })}
-          >
-            ×
-          </button>
-        </span>
+        </EntityFilterChip>
       ) : null}
       {hasAny ? (
         <button type="button" className="text-sm text-accent hover:underline" onClick={() => onChange(NO_FILTERS)}>

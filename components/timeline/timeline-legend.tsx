@@ -1,3 +1,5 @@
+import { GapSwatch } from "@/components/ui/gap-swatch";
+
 /** What the shapes mean, and how to move with the keyboard (the main view's description). */
 export function TimelineLegend({ helpId }: { helpId: string }) {
   return (
@@ -24,11 +26,7 @@ export function TimelineLegend({ helpId }: { helpId: string }) {
           confirmed · likely · unknown
         </span>
         <span className="flex items-center gap-1">
-          <span
-            className="inline-block h-2.5 w-5 border border-danger"
-            style={{ backgroundImage: "repeating-linear-gradient(45deg, var(--danger) 0 2px, transparent 2px 5px)" }}
-            aria-hidden="true"
-          />
+          <GapSwatch />
           evidence gap
         </span>
         <span>times in UTC</span>
