@@ -24,9 +24,9 @@ if (!url) {
 }
 const dir = mkdtempSync(path.join(os.tmpdir(), "chainline-bench-"));
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-const run = (script: string, arg: string) =>
+const run = (script: string, ...args: string[]) =>
   JSON.parse(
-    execFileSync(tsx, ["--conditions=react-server", script, arg], {
+    execFileSync(tsx, ["--conditions=react-server", script, ...args], {
       // The same heap limits as `npm run chainline`: V8 otherwise grows the heap lazily and RSS with it.
       env: { ...process.env, DATABASE_URL: url, NODE_OPTIONS: "--max-old-space-size=512 --max-semi-space-size=16" },
       encoding: "utf8",
@@ -49,6 +49,8 @@ try {
   );
   const results = [run("bench/import-one.ts", jsonl), run("bench/import-one.ts", csv), run("bench/import-one.ts", ual)];
   const copy = run("bench/copy-baseline.ts", String(count));
+  const bare = run("bench/copy-baseline.ts", String(count), "bare");
+  const parse = run("bench/parse-only.ts", jsonl);
   for (const r of results) {
     console.log(
       `${r.format.padEnd(12)} ${r.eventsPerSecond.toLocaleString("en-US").padStart(9)} events/s  ${r.seconds.toFixed(1)} s (reading ${r.readingSeconds.toFixed(1)} s, finalizing ${r.finalizingSeconds.toFixed(1)} s)  peak RSS ${r.peakRssMiB} MiB  (read ${r.read}, imported ${r.imported}, rejected ${r.rejected})  ${(r.eventsPerSecond / copy.rowsPerSecond).toFixed(2)}× plain COPY`,
@@ -56,6 +58,19 @@ try {
   }
   console.log(
     `COPY         ${copy.rowsPerSecond.toLocaleString("en-US").padStart(9)} rows/s    ${copy.seconds.toFixed(1)} s  (normalized rows, prebuilt, into a table indexed like events)`,
+  );
+  console.log(
+    `bare COPY    ${bare.rowsPerSecond.toLocaleString("en-US").padStart(9)} rows/s    ${bare.seconds.toFixed(1)} s  (the same rows into the same table without indexes)`,
+  );
+  console.log(
+    `Node alone   ${parse.recordsPerSecond.toLocaleString("en-US").padStart(9)} records/s ${parse.seconds.toFixed(1)} s  (JSONL parsed, mapped, redacted, hashed and encoded on one core, no database)`,
+  );
+  // Each stored event costs Node's work plus the indexed COPY's; with every core busy all the
+  // time and nothing else (no staging, dedupe or entity links), no import can pass this.
+  const cores = os.availableParallelism();
+  const ceiling = cores / (1 / parse.recordsPerSecond + 1 / copy.rowsPerSecond);
+  console.log(
+    `ceiling      ${Math.round(ceiling).toLocaleString("en-US").padStart(9)} events/s  (${cores} cores ÷ (1/Node alone + 1/indexed COPY): no JSONL import on this machine can pass it)`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

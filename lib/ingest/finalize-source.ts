@@ -40,10 +40,12 @@ FROM ${t} WHERE native_id IS NULL AND content_hash IN (SELECT content_hash FROM 
 // (a native id can repeat within a file; content fingerprints are unique by construction),
 // unless the incident already holds that fingerprint. Deciding this with one anti-join under
 // the incident's import lock, then inserting plainly, costs a third of what
-// INSERT … ON CONFLICT … RETURNING does row by row.
+// INSERT … ON CONFLICT … RETURNING does row by row. The sequence is named as a regclass
+// literal, resolved once when the statement is parsed: pg_get_serial_sequence() here ran a
+// catalog lookup per row, most of this statement's time.
 const NEW_ROWS = `
 CREATE TEMP TABLE ins ON COMMIT DROP AS
-SELECT nextval(pg_get_serial_sequence('events', 'id')) AS id, f.seq, f.fingerprint
+SELECT nextval('events_id_seq'::regclass) AS id, f.seq, f.fingerprint
 FROM (SELECT seq, fingerprint FROM fp WHERE NOT native
       UNION ALL
       SELECT min(seq), fingerprint FROM fp WHERE native GROUP BY fingerprint) f
