@@ -44,6 +44,8 @@ describe("chainline CLI", { timeout: 240_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`usage: chainline ${words.join(" ")}`);
     expect(r.stdout).toContain("--help");
+    // Every flag is set off from its description, the longest too ("--retention-days VALUE").
+    for (const line of r.stdout.split("\n").filter((l) => l.startsWith("  --"))) expect(line).toMatch(/^ {2}--\S+( VALUE)? {2,}\S/);
   });
 
   it("migrates, creates and lists on the embedded database, like the web app", async () => {
@@ -78,6 +80,8 @@ describe("chainline CLI", { timeout: 240_000 }, () => {
     expect(row).toMatch(/^lsass_dump_comsvcs\.jsonl\s+\S+\s+184\s+184\s+0\s+0\s+\d+\s+2020-10-18T07:49:39\.776000Z/);
     const again = await chainline(["import", "--incident", incident.id, sample], env);
     expect(again.stderr).toContain("already imported as source");
+    // Reported with microseconds, as the first import was.
+    expect(again.stdout).toMatch(/^lsass_dump_comsvcs\.jsonl\s+\S+\s+184\s+0\s+184\s+0\s+\d+\s+2020-10-18T07:49:39\.776000Z/m);
     const formats = await chainline(["formats"]);
     for (const name of ["timesketch-jsonl", "timesketch-csv", "jsonl", "json-array", "csv"]) expect(formats.stdout).toContain(`${name} — `);
   });
@@ -118,6 +122,9 @@ describe("chainline CLI", { timeout: 240_000 }, () => {
     const unknown = await chainline(["incident", "frobnicate"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "incident frobnicate"');
+    const zone = await chainline(["import", "--incident", "x", "--tz", "Mars/Olympus", "any.log"]);
+    expect(zone.code).toBe(2);
+    expect(zone.stderr.trim()).toBe("chainline: zone: Not an IANA time zone (e.g. UTC, Europe/Berlin)");
   });
 
   it("names the host and the failure in one line when DATABASE_URL is unreachable", async () => {

@@ -49,8 +49,13 @@ function usageOf(cmd: Command): string {
   for (const h of cmd.help ?? []) lines.push(h);
   const opts = Object.entries(cmd.options ?? {});
   lines.push("", "options:");
-  for (const [name, o] of opts) lines.push(`  --${name}${o.type === "string" ? " VALUE" : ""}`.padEnd(22) + o.description);
-  lines.push(`${`  --help`.padEnd(22)}show this help`);
+  const flags = opts.map(([name, o]) => `  --${name}${o.type === "string" ? " VALUE" : ""}`);
+  // The descriptions start two spaces after the longest flag, however long it is.
+  const width = Math.max(20, ...flags.map((f) => f.length)) + 2;
+  opts.forEach(([, o], i) => {
+    lines.push(`${flags[i]?.padEnd(width)}${o.description}`);
+  });
+  lines.push(`${"  --help".padEnd(width)}show this help`);
   return lines.join("\n");
 }
 

@@ -2,6 +2,7 @@ import { analyzeIncident } from "@/lib/chain/analyze-incident";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { parseMappingFlag } from "@/lib/ingest/field-mapping";
 import { type ImportSummary, importFile } from "@/lib/ingest/import-file";
+import { ZImportOptions } from "@/lib/ingest/import-options";
 import { type Command, UsageError, wholeNumber } from "../command";
 import { createProgressBar } from "../progress-bar";
 
@@ -58,6 +59,8 @@ export const importCommand: Command = {
       redact: !values["no-redact"],
       retentionDays: wholeNumber("retention-days", values["retention-days"]),
     };
+    // Checked once, before any file: a bad --tz is one usage line, not a per-file error.
+    ZImportOptions.parse(options);
     const ctx = await getLocalContext();
     const summaries: ImportSummary[] = [];
     let failed = 0;

@@ -8,6 +8,8 @@ export type ParsedRecord = {
   raw: Record<string, unknown>;
   /** The record's text as read (a JSONL line, a CSV row); hashed for the fingerprint. */
   rawText: string;
+  /** The record as written in the file, when rawText is not (a CSV row's cells are joined for hashing): shown if it is rejected. */
+  lineText?: string;
   /** True when rawText is itself the JSON of raw, so it can be stored without re-serialising. */
   isRawTextJson?: boolean;
 };

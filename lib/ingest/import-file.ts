@@ -1,5 +1,7 @@
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Ctx } from "@/lib/context/ctx";
+import { isoMicros } from "@/lib/queries/timeline/event-filter-sql";
 import { claimSource, importerStamp } from "./claim-source";
 import { detectFormat } from "./detect";
 import { fileLines, hashFile, ImportRefusedError, planInput, readSample } from "./file-input";
@@ -64,7 +66,9 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
   if (!member) throw new ImportRefusedError(`no incident ${args.incidentId} (or you are not a member of it)`);
 
   const plan = await planInput(args.filePath, fileName);
-  const progress: ImportProgress = { phase: "hashing", bytesRead: 0, bytesTotal: 0, records: 0, rejected: 0, blankLines: 0 };
+  // The size is known before hashing, so the first phase's bar has a total too.
+  const bytesTotal = (await stat(args.filePath)).size;
+  const progress: ImportProgress = { phase: "hashing", bytesRead: 0, bytesTotal, records: 0, rejected: 0, blankLines: 0 };
   const { sha256, size } = await hashFile(args.filePath, (n) => {
     progress.bytesRead = n;
     args.onProgress?.(progress);
@@ -76,6 +80,11 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
   const claim = await claimSource(ctx, { incidentId: args.incidentId, fileName, sha256, size, format: format.name, options });
   if (claim.kind === "done") {
     const s = claim.source;
+    // With microseconds, as a first import reports them (Prisma's Date keeps milliseconds).
+    const [span] = await ctx.db.sql.query<{ first: string | null; last: string | null }>(
+      `SELECT ${isoMicros("first_event_at")} AS first, ${isoMicros("last_event_at")} AS last FROM sources WHERE id = $1`,
+      [s.id],
+    );
     return {
       sourceId: s.id,
       fileName,
@@ -88,8 +97,8 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
       rejected: s.rejectedCount,
       redacted: 0,
       blankLines: 0,
-      firstEventAt: s.firstEventAt?.toISOString() ?? null,
-      lastEventAt: s.lastEventAt?.toISOString() ?? null,
+      firstEventAt: span?.first ?? null,
+      lastEventAt: span?.last ?? null,
       yearInferred: false,
       seconds: (Date.now() - started) / 1000,
     };
@@ -100,7 +109,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
     await createStagingTable(ctx.db.sql, sourceId);
     const parser = format.createParser(sample);
     const normalize = createNormalizer(sourceId, format.createMapper(sample, options.mapping), options);
-    const writer = createStageWriter(ctx.db, sourceId);
+    const writer = createStageWriter(ctx.db, sourceId, { redact: options.redact });
     let yearInferred = false;
     let hasFindings = false;
     let minUs = Number.POSITIVE_INFINITY;
@@ -127,7 +136,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
           continue;
         }
         const n = safeNormalize(o);
-        if ("error" in n) await writer.addIssue(o.line, n.error, o.rawText);
+        if ("error" in n) await writer.addIssue(o.line, n.error, o.lineText ?? o.rawText);
         else {
           yearInferred ||= n.yearInferred;
           hasFindings ||= n.findings > 0;

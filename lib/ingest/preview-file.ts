@@ -5,6 +5,7 @@ import type { FieldMapping } from "./field-mapping";
 import { fileLines, planInput, readSample } from "./file-input";
 import { FORMATS } from "./formats/registry";
 import { type TImportOptionsInput, ZImportOptions } from "./import-options";
+import { redactText, redactValue } from "./redact/redact";
 import { formatEpochUs } from "./time/parse-timestamp";
 
 /** One row as it would be imported, or why it would be rejected. */
@@ -46,18 +47,26 @@ export async function previewFile(
   const mapper = format.createMapper(sample, opts.mapping as FieldMapping);
   const rows: PreviewRow[] = [];
   const readTime = createDraftTimeReader(opts);
+  // The preview shows rows as they would be stored: redacted, reasons too (they can quote the line).
+  const reason = (text: string) => (opts.redact ? redactText(text, "reason", []) : text);
+  const record = (raw: Record<string, unknown>) => (opts.redact ? (redactValue(raw, "raw", []) as Record<string, unknown>) : raw);
   outer: for await (const batch of fileLines(filePath, plan)) {
     for (const o of parser.push(batch)) {
-      if (o.kind === "problem") rows.push({ line: o.line, error: o.reason });
+      if (o.kind === "problem") rows.push({ line: o.line, error: reason(o.reason) });
       else {
-        const d = mapper(o.raw);
-        if ("error" in d) rows.push({ line: o.line, error: d.error });
+        let d: ReturnType<typeof mapper>;
+        try {
+          d = mapper(record(o.raw));
+        } catch (err) {
+          d = { error: `cannot read this record: ${(err as Error).message}` };
+        }
+        if ("error" in d) rows.push({ line: o.line, error: reason(d.error) });
         else {
           const t = readTime(d);
           rows.push({
             line: o.line,
             time: String(d.time),
-            ...("error" in t ? { error: t.error } : { occurredAt: formatEpochUs(t.epochUs), assumedZone: t.assumedZone }),
+            ...("error" in t ? { error: reason(t.error) } : { occurredAt: formatEpochUs(t.epochUs), assumedZone: t.assumedZone }),
             message: d.message.slice(0, 300),
             actor: d.actor,
             host: d.host,

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { ByteBatch } from "./byte-batch";
 import { copyRow } from "./copy-format";
 import { STAGING_COLUMNS } from "./normalize";
+import { redactText } from "./redact/redact";
 import { stagingTable } from "./staging-table";
 
 /** Longest raw line kept on an ImportIssue: enough to see the problem, bounded for hostile input. */
@@ -13,7 +14,7 @@ const FLUSH_BYTES = 4 * 1024 * 1024;
  * large batches. One batch may be in flight while the next is parsed, so Node and Postgres
  * work at the same time (memory stays at three batches: filling, waiting, in flight).
  */
-export function createStageWriter(db: Db, sourceId: string) {
+export function createStageWriter(db: Db, sourceId: string, options: { redact: boolean }) {
   const table = stagingTable(sourceId);
   let rows = new ByteBatch(FLUSH_BYTES);
   let issues: string[] = [];
@@ -47,7 +48,11 @@ export function createStageWriter(db: Db, sourceId: string) {
       rows.add(row);
       staged += 1;
     },
-    async addIssue(line: number, reason: string, rawText: string): Promise<void> {
+    async addIssue(line: number, reasonText: string, lineText: string): Promise<void> {
+      // A rejected line is stored too, so it is redacted like the events are (its reason can
+      // quote it: JSON.parse's message does). Before truncating, so no secret is cut in two.
+      const reason = options.redact ? redactText(reasonText, "reason", []) : reasonText;
+      const rawText = options.redact ? redactText(lineText, "raw_line", []) : lineText;
       const raw =
         rawText.length > ISSUE_RAW_MAX ? `${rawText.slice(0, ISSUE_RAW_MAX)}… [${rawText.length.toLocaleString("en-US")} chars]` : rawText;
       issues.push(copyRow([sourceId, line, reason, raw]));

@@ -49,7 +49,7 @@ export function createCsvParser(sample: Sample): RecordParser {
     const raw: Record<string, unknown> = {};
     for (let i = 0; i < header.length; i++) raw[header[i] as string] = cells[i];
     // The full cells (not the bounded display text) identify the row for the fingerprint.
-    out.push({ kind: "record", line: row.firstLine, raw, rawText: cells.join("\u001f") });
+    out.push({ kind: "record", line: row.firstLine, raw, rawText: cells.join("\u001f"), lineText: row.raw });
   };
 
   return {
