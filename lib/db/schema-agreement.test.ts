@@ -37,12 +37,13 @@ describeEachDatabase("schema.prisma and the migration SQL", (kind) => {
     const first = readMigrations(dir)[0]?.name as string;
     const file = path.join(dir, first, "migration.sql");
     const original = readFileSync(file, "utf8");
-    const edited = original.replace(/^\s*"message"\s+TEXT NOT NULL DEFAULT '',\n/m, "");
+    // A column no later migration or index names, so the rest still applies.
+    const edited = original.replace(/^\s*"technique"\s+TEXT,\n/m, "");
     expect(edited).not.toBe(original);
-    writeFileSync(file, edited.replace(`USING GIN (to_tsvector('simple', "message"))`, `("fingerprint")`));
+    writeFileSync(file, edited);
 
     await migrate(db.sql, dir);
-    expect(await compareSchemaWithDatabase(db.sql, model)).toEqual(["Event.message: column events.message is missing"]);
+    expect(await compareSchemaWithDatabase(db.sql, model)).toEqual(["Event.technique: column events.technique is missing"]);
   });
 
   it("disagree when a column's type or nullability differs", async () => {

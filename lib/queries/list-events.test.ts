@@ -6,6 +6,7 @@ import { importFile } from "@/lib/ingest/import-file";
 import type { TEventListQueryInput } from "@/lib/schemas/annotations";
 import { newIncident, writeFixture } from "@/lib/testing/import-fixtures";
 import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
+import { getTimelineData } from "./get-timeline-data";
 import { type EventListRow, listEvents } from "./list-events";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
@@ -190,6 +191,27 @@ describeEachDatabase("listEvents", (kind) => {
       { starred: true, isKey: false, tags: ["apt", "ioc"], comments: 0 },
       { starred: false, isKey: true, tags: ["ioc"], comments: 2 },
     ]);
+  });
+
+  it("finds words inside markup-like text, which the search parser would drop as tags", async () => {
+    const { ctx, incidentId } = await newIncident(t.db, "Markup search");
+    const lines = [
+      { ts: "2023-05-15T03:00:00Z", msg: "GET /search?q=<script>alert(1)</script> 200" },
+      { ts: "2023-05-15T03:01:00Z", msg: "<Data Name='TargetUserName'>svc_backup</Data>" },
+      { ts: "2023-05-15T03:02:00Z", msg: "plain login ok" },
+    ];
+    const file = writeFixture("markup.jsonl", lines.map((l) => JSON.stringify(l)).join("\n"));
+    await importFile(ctx, { incidentId, filePath: file });
+    const messages = async (q: string) =>
+      ((await listEvents(ctx, incidentId, { q, limit: 500 }))?.events ?? []).map((e) => e.message.slice(0, 12));
+    expect(await messages("script")).toEqual(["GET /search?"]);
+    expect(await messages("alert")).toEqual(["GET /search?"]);
+    expect(await messages("<script>")).toEqual(["GET /search?"]);
+    expect(await messages("TargetUserName")).toEqual(["<Data Name='"]);
+    expect(await messages("svc_backup")).toEqual(["<Data Name='"]);
+    // The timeline's text filter is the same expression.
+    const timeline = await getTimelineData(ctx, incidentId, { lanes: "source", q: "alert" });
+    expect(timeline?.total).toBe(1);
   });
 
   it("caps the count at 100,000", async () => {

@@ -4,6 +4,7 @@ import { SqlParams } from "@/lib/db/sql-params";
 import { type EventSort, type TEventListQuery, type TEventListQueryInput, ZEventListQuery } from "@/lib/schemas/annotations";
 import type { SeverityLevel } from "@/lib/schemas/timeline";
 import { UNTAGGED } from "@/lib/timeline/lanes";
+import { messageMatches } from "./message-search-sql";
 import { isoMicros } from "./timeline/event-filter-sql";
 
 /** One line of the Events table: the canonical fields, the stage and the annotations' summary. */
@@ -118,7 +119,7 @@ function filterConditions(p: SqlParams, incidentId: string, q: TEventListQuery):
   if (q.entity) {
     conds.push(`EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id = ${p.add(q.entity)}::uuid)`);
   }
-  if (q.q) conds.push(`to_tsvector('simple', e.message) @@ websearch_to_tsquery('simple', ${p.add(q.q)})`);
+  if (q.q) conds.push(messageMatches("e.message", p.add(q.q)));
   if (q.starred)
     conds.push("EXISTS (SELECT 1 FROM annotations a WHERE a.event_id = e.id AND a.incident_id = e.incident_id AND a.kind = 'star')");
   if (q.tag) {

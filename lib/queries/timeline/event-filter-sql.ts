@@ -1,6 +1,7 @@
 import type { SqlParams } from "@/lib/db/sql-params";
 import type { TTimelineFilters } from "@/lib/schemas/timeline";
 import { UNTAGGED } from "@/lib/timeline/lanes";
+import { messageMatches } from "../message-search-sql";
 
 export type EventScope = {
   incidentId: string;
@@ -15,7 +16,7 @@ export type EventScope = {
 /**
  * The WHERE clause selecting an incident's events in a window under the timeline's filters
  * (alias `e`). Incident and time come first so the (incident_id, occurred_at) index drives it;
- * the text filter matches the GIN index on to_tsvector('simple', message) exactly.
+ * the text filter is the GIN index's own expression (message-search-sql.ts).
  */
 export function eventWhere(p: SqlParams, scope: EventScope): string {
   const { filters } = scope;
@@ -34,7 +35,7 @@ export function eventWhere(p: SqlParams, scope: EventScope): string {
   if (filters.entity) {
     conds.push(`EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id = ${p.add(filters.entity)}::uuid)`);
   }
-  if (filters.q) conds.push(`to_tsvector('simple', e.message) @@ websearch_to_tsquery('simple', ${p.add(filters.q)})`);
+  if (filters.q) conds.push(messageMatches("e.message", p.add(filters.q)));
   return conds.join(" AND ");
 }
 
