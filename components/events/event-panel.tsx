@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { revealControls } from "@/lib/format/reveal-controls";
 import type { EventListRow } from "@/lib/queries/list-events";
 import { AnnotationPanel, type AnnotationSummary } from "./annotation-panel";
 
@@ -29,7 +30,7 @@ export function EventPanel({
       <div className="min-h-0 space-y-2 overflow-auto pr-2">
         <p className="text-xs text-muted">Message</p>
         <p className="mono whitespace-pre-wrap break-words text-xs leading-5">
-          {row.message}
+          {revealControls(row.message)}
           {row.messageTruncated ? "…" : ""}
         </p>
         <dl className="grid grid-cols-[5.5rem_1fr] gap-x-2 text-xs">
@@ -37,8 +38,8 @@ export function EventPanel({
             v ? (
               <div key={k} className="contents">
                 <dt className="text-muted">{k}</dt>
-                <dd className="truncate" title={v}>
-                  {v}
+                <dd className="truncate" title={revealControls(v)}>
+                  {revealControls(v)}
                 </dd>
               </div>
             ) : null,

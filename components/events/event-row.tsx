@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { type MouseEvent, memo, type ReactNode } from "react";
+import { revealControls } from "@/lib/format/reveal-controls";
 import type { EventListRow } from "@/lib/queries/list-events";
 import type { SeverityLevel } from "@/lib/schemas/timeline";
 import { stageColor } from "@/lib/timeline/stage-colors";
@@ -29,7 +30,8 @@ const INTERACTIVE = "a,button,input,select,textarea,label,[data-row-panel]";
 const EMPTY = "text-muted/60";
 
 /** A plain text cell: one line, cut with an ellipsis, the whole value in the tooltip. */
-function TextCell({ value, className = "" }: { value: string | null; className?: string }) {
+function TextCell({ value: text, className = "" }: { value: string | null; className?: string }) {
+  const value = revealControls(text);
   const isEmpty = value === null || value === "";
   return (
     <td className={`min-w-0 truncate px-2 ${isEmpty ? EMPTY : className}`} title={isEmpty ? undefined : value}>
@@ -92,7 +94,7 @@ function Cell({ col, row, incidentId, hasTagColumn }: { col: EventColumn; row: E
     case "technique":
       return <TextCell value={row.technique} className="mono text-xs" />;
     case "message": {
-      const text = row.messageTruncated ? `${row.message}…` : row.message;
+      const text = revealControls(row.messageTruncated ? `${row.message}…` : row.message);
       if (hasTagColumn || row.tags.length === 0) return <TextCell value={text} />;
       return (
         <td className="flex min-w-0 items-center gap-1.5 px-2">

@@ -133,7 +133,10 @@ export function ImportClient({ incidentId }: { incidentId: string }) {
         className={`flex w-full flex-col items-center rounded border-2 border-dashed p-8 text-sm ${isDragging ? "border-accent bg-accent/5" : "border-line"}`}
       >
         <span className="font-medium">{isBusy ? "Uploading…" : "Drop a log file here, or click to choose one"}</span>
-        <span className="mt-1 text-muted">JSON Lines, JSON arrays, CSV/TSV, Timesketch; .gz is read through</span>
+        <span className="mt-1 text-muted">
+          Format detected from content: JSON Lines, JSON arrays, CSV/TSV, Timesketch, syslog, Windows events, cloud audit exports and more
+          (see Formats); .gz is read through
+        </span>
       </button>
       <input
         ref={inputRef}

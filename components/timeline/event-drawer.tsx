@@ -2,6 +2,7 @@
 
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { AnnotationPanel } from "@/components/events/annotation-panel";
+import { revealControls } from "@/lib/format/reveal-controls";
 import type { EventDetail } from "@/lib/queries/get-event-detail";
 import { formatInstant, formatIsoMicros } from "@/lib/timeline/time-format";
 
@@ -38,7 +39,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
       <dt className="text-muted">{label}</dt>
-      <dd className="min-w-0 break-words">{children}</dd>
+      <dd className="min-w-0 break-words">{typeof children === "string" ? revealControls(children) : children}</dd>
     </>
   );
 }
@@ -119,7 +120,7 @@ export function EventDrawer({ incidentId, eventId, shouldFocus, onClose, onFilte
         {event ? (
           <>
             {event.message ? (
-              <p className="mono border-t border-line px-4 py-3 text-xs break-words whitespace-pre-wrap">{event.message}</p>
+              <p className="mono border-t border-line px-4 py-3 text-xs break-words whitespace-pre-wrap">{revealControls(event.message)}</p>
             ) : null}
             <Section title="Fields">
               <dl className="grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-xs">
@@ -240,7 +241,7 @@ export function EventDrawer({ incidentId, eventId, shouldFocus, onClose, onFilte
                 </span>
               </div>
               <pre className="mono max-h-[28rem] overflow-auto rounded border border-line bg-bg p-2 text-[11px] leading-snug break-words whitespace-pre-wrap">
-                {rawText}
+                {revealControls(rawText)}
               </pre>
             </Section>
           </>

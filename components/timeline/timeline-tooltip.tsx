@@ -1,5 +1,6 @@
 "use client";
 
+import { revealControls } from "@/lib/format/reveal-controls";
 import type { TimelineData } from "@/lib/queries/get-timeline-data";
 import type { Hover } from "@/lib/timeline/hit-test";
 import { formatDuration, formatInstant, formatIsoMicros } from "@/lib/timeline/time-format";
@@ -42,7 +43,7 @@ function Body({ hover, data }: { hover: Hover; data: TimelineData | null }) {
               </>
             ) : null}
           </dl>
-          {e.message ? <p className="mt-1 line-clamp-4 break-words whitespace-pre-wrap text-[11px]">{e.message}</p> : null}
+          {e.message ? <p className="mt-1 line-clamp-4 break-words whitespace-pre-wrap text-[11px]">{revealControls(e.message)}</p> : null}
           <p className="mt-1 text-[10px] text-muted">Click for details</p>
         </>
       );

@@ -6,6 +6,8 @@ const LINES = [
   '{"time":"2023-05-15 03:12:44.123456","message":"<img src=x onerror=alert(1)>","user":"alice@example.test","src_ip":"203.0.113.7"}',
   '{"time":"2023-05-15 03:12:45","message":"broken"',
   '{"time":"2023-05-15 03:12:46","message":"Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXNpZ25hdHVyZS1zaWduYXR1cmU","user":"bob@example.test"}',
+  // Broken, and holding a password: rejected, and redacted in the preview and the rejected lines alike.
+  '{"time":"2023-05-15 03:12:47","message":"fetch https://svc:E2eLeakPw9@files.example.test/"',
 ];
 
 test("[IMPORT] upload a file, check the preview, import it, and see every line accounted for", async ({ page, request }) => {
@@ -20,6 +22,11 @@ test("[IMPORT] upload a file, check the preview, import it, and see every line a
 
   await page.goto(`/incidents/${incident.id}/sources`);
   await page.getByRole("link", { name: "Import logs" }).click();
+  // The import page belongs to the Sources tab.
+  await expect(page.getByRole("navigation", { name: "Incident views" }).getByRole("link", { name: "Sources" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
   await page.getByLabel("Log file").setInputFiles({ name: "mail-audit.jsonl", mimeType: "application/json", buffer: content });
 
   await expect(page.getByRole("heading", { name: "mail-audit.jsonl — read as jsonl" })).toBeVisible();
@@ -27,6 +34,9 @@ test("[IMPORT] upload a file, check the preview, import it, and see every line a
   await expect(preview).toContainText("2023-05-15T03:12:44.123456Z");
   await expect(preview).toContainText("(read as UTC)");
   await expect(preview).toContainText("rejected: invalid JSON");
+  // Rows are previewed as they would be stored: the bearer token's signature is already gone.
+  await expect(preview).toContainText("[REDACTED:jwt-signature]");
+  await expect(preview).not.toContainText("c2lnbmF0dXJl");
 
   // Changing the zone changes the preview before anything is imported.
   await page.getByLabel("Time zone").fill("America/New_York");
@@ -34,14 +44,16 @@ test("[IMPORT] upload a file, check the preview, import it, and see every line a
 
   await page.getByRole("button", { name: "Import mail-audit.jsonl" }).click();
   await expect(page.getByText("Import complete.")).toBeVisible();
-  await expect(page.getByRole("status")).toContainText("Read 3 · imported 2 · duplicate 0 · rejected 1 · secrets redacted 1");
+  await expect(page.getByRole("status")).toContainText("Read 4 · imported 2 · duplicate 0 · rejected 2 · secrets redacted 1");
 
   await page.getByRole("link", { name: "See the rejected lines" }).click();
   await expect(page.getByRole("heading", { name: "mail-audit.jsonl" })).toBeVisible();
   await expect(page.getByText(sha256)).toBeVisible();
   const issues = page.getByRole("row").filter({ hasText: "invalid JSON" });
-  await expect(issues).toContainText("2");
-  await expect(issues).toContainText('{"time":"2023-05-15 03:12:45","message":"broken"');
+  await expect(issues.first()).toContainText("2");
+  await expect(issues.first()).toContainText('{"time":"2023-05-15 03:12:45","message":"broken"');
+  await expect(issues.nth(1)).toContainText("https://svc:[REDACTED:");
+  await expect(page.getByText(/E2eLeakPw9/)).toHaveCount(0);
 
   // Hostile log text stays text.
   expect(dialogs).toBe(0);
@@ -52,9 +64,9 @@ test("[IMPORT] upload a file, check the preview, import it, and see every line a
     name: "mail-audit.jsonl",
     sha256,
     status: "complete",
-    readCount: 3,
+    readCount: 4,
     importedCount: 2,
-    rejectedCount: 1,
+    rejectedCount: 2,
     redactedCount: 1,
   });
   if (process.env.E2E_DATABASE_URL) {

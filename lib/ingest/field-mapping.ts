@@ -166,7 +166,7 @@ export function mapperFromMapping(mapping: FieldMapping): RecordMapper {
   // A column named like "TimeGenerated [UTC]" states its zone: nothing is assumed then.
   const isZoneStated = Boolean(timeKey && /\butc\b/i.test(timeKey));
   return (raw) => {
-    if (!timeKey) return { error: "no time field: name one with --map time=<field>" };
+    if (!timeKey) return { error: "no time field: map one (the import form's Time field, or --map time=<field>)" };
     const t = getField(raw, timeKey);
     if (t === undefined || t === null || t === "") return { error: `no value in time field "${timeKey}"` };
     const draft: EventDraft = {

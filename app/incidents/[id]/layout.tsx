@@ -18,7 +18,14 @@ export default async function IncidentLayout({ children, params }: { children: R
         <p className="text-xs uppercase tracking-wide text-muted">Incident · {incident.status}</p>
         <h1 className="text-xl font-semibold">{incident.title}</h1>
       </div>
-      <TabNav label="Incident views" tabs={INCIDENT_VIEWS.map((v) => ({ href: v.slug ? `${base}/${v.slug}` : base, label: v.label }))} />
+      <TabNav
+        label="Incident views"
+        tabs={INCIDENT_VIEWS.map((v) => ({
+          href: v.slug ? `${base}/${v.slug}` : base,
+          label: v.label,
+          also: "also" in v ? v.also.map((s) => `${base}/${s}`) : undefined,
+        }))}
+      />
       <div className="pt-4">{children}</div>
     </div>
   );

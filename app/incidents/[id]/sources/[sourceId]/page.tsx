@@ -4,6 +4,7 @@ import { SourceStatus } from "@/components/sources/source-status";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatDateTime } from "@/lib/format/format-time";
+import { revealControls } from "@/lib/format/reveal-controls";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { listImportIssues } from "@/lib/queries/list-import-issues";
 import { listSources } from "@/lib/queries/list-sources";
@@ -96,8 +97,8 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
                 <tr key={i.id} className="border-b border-line align-top last:border-0">
                   <td className="px-3 py-2 tabular-nums">{i.line}</td>
                   <td className="px-3 py-2">{i.reason}</td>
-                  <td className="mono max-w-0 truncate px-3 py-2 text-xs" title={i.rawLine}>
-                    {i.rawLine}
+                  <td className="mono max-w-0 truncate px-3 py-2 text-xs" title={revealControls(i.rawLine)}>
+                    {revealControls(i.rawLine)}
                   </td>
                 </tr>
               ))}
