@@ -178,6 +178,19 @@ describeEachDatabase("importFile (generic formats)", (kind) => {
     expect(await t.db.prisma.source.count()).toBe(before);
   });
 
+  it("reports progress through its phases, with the byte total known from the first one", async () => {
+    const { ctx, incidentId } = await newIncident(t.db);
+    const content = `${Array.from({ length: 50 }, (_, i) => JSON.stringify({ time: `2023-05-15T03:00:${String(i).padStart(2, "0")}Z`, message: `m ${i}` })).join("\n")}\n`;
+    const seen: { phase: string; bytesTotal: number }[] = [];
+    await importFile(ctx, {
+      incidentId,
+      filePath: writeFixture("progress.jsonl", content),
+      onProgress: (p) => seen.push({ phase: p.phase, bytesTotal: p.bytesTotal }),
+    });
+    expect([...new Set(seen.map((p) => p.phase))]).toEqual(["hashing", "reading", "finalizing", "done"]);
+    for (const p of seen) expect(p.bytesTotal).toBe(Buffer.byteLength(content));
+  });
+
   it("never stores a PEM key, a JWT signature or a password in a URL, and records each finding", async () => {
     const { ctx, incidentId } = await newIncident(t.db);
     const pem = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7Vq0s3cr3tK3yM4t3r1alN0tR3al\n-----END RSA PRIVATE KEY-----";
