@@ -44,7 +44,10 @@ describe(`--noise ${NOISE}`, () => {
   it("keeps memory modest: the files are streamed, never held whole", () => {
     const bytes = g.result.files.reduce((n, f) => n + f.bytes, 0);
     expect(bytes).toBeGreaterThan(100 * 2 ** 20);
-    // Generous: a fork with vitest loaded, plus ~1 MiB write buffers; far below the bytes written.
-    expect(peakRss - rssBefore).toBeLessThan(Math.min(300 * 2 ** 20, bytes / 2));
+    // Held whole, the files would cost at least the bytes written (twice that as JS strings).
+    // Streamed, the fork still grows by its warm-up and lazily collected garbage: 115–124 MiB
+    // on a 2026-11-24 machine, where half the bytes (110 MiB) failed a test that streams; the
+    // generator's heap peaks near 90 MiB whether it writes 111 or 221 MiB.
+    expect(peakRss - rssBefore).toBeLessThan(Math.min(300 * 2 ** 20, bytes * 0.75));
   });
 });
