@@ -49,13 +49,13 @@ function usageOf(cmd: Command): string {
   for (const h of cmd.help ?? []) lines.push(h);
   const opts = Object.entries(cmd.options ?? {});
   lines.push("", "options:");
-  const flags = opts.map(([name, o]) => `  --${name}${o.type === "string" ? " VALUE" : ""}`);
+  const rows: [string, string][] = [
+    ...opts.map(([name, o]): [string, string] => [`  --${name}${o.type === "string" ? " VALUE" : ""}`, o.description]),
+    ["  --help", "show this help"],
+  ];
   // The descriptions start two spaces after the longest flag, however long it is.
-  const width = Math.max(20, ...flags.map((f) => f.length)) + 2;
-  opts.forEach(([, o], i) => {
-    lines.push(`${flags[i]?.padEnd(width)}${o.description}`);
-  });
-  lines.push(`${"  --help".padEnd(width)}show this help`);
+  const width = Math.max(20, ...rows.map(([flag]) => flag.length)) + 2;
+  for (const [flag, description] of rows) lines.push(flag.padEnd(width) + description);
   return lines.join("\n");
 }
 

@@ -34,11 +34,11 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] }) {
                       </span>
                     )}
                   </td>
-                  <td className="max-w-xs truncate px-2 py-1" title={r.message && revealControls(r.message)}>
-                    {r.message && revealControls(r.message)}
+                  <td className="max-w-xs truncate px-2 py-1" title={revealControls(r.message)}>
+                    {revealControls(r.message)}
                   </td>
-                  <td className="px-2 py-1">{r.actor && revealControls(r.actor)}</td>
-                  <td className="px-2 py-1">{r.host && revealControls(r.host)}</td>
+                  <td className="px-2 py-1">{revealControls(r.actor)}</td>
+                  <td className="px-2 py-1">{revealControls(r.host)}</td>
                   <td className="mono px-2 py-1">{r.srcIp}</td>
                 </>
               )}

@@ -15,5 +15,6 @@ describe("revealControls", () => {
       expect(revealControls(s)).toBe(s.replace("\u200D", "⟨U+200D⟩"));
     }
     expect(revealControls(null)).toBeNull();
+    expect(revealControls(undefined)).toBeUndefined();
   });
 });

@@ -7,10 +7,8 @@
 // and invisible operators; the byte-order mark; the Arabic letter mark.
 const INVISIBLE = /[\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
-/** The text with each invisible formatting character written out as ⟨U+XXXX⟩. */
-export function revealControls(text: string): string;
-export function revealControls(text: string | null): string | null;
-export function revealControls(text: string | null): string | null {
-  if (text === null) return null;
-  return text.replace(INVISIBLE, (c) => `⟨U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
+/** The text with each invisible formatting character written out as ⟨U+XXXX⟩ (no text, as is). */
+export function revealControls<T extends string | null | undefined>(text: T): T {
+  if (typeof text !== "string") return text;
+  return text.replace(INVISIBLE, (c) => `⟨U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}⟩`) as T;
 }

@@ -1,14 +1,14 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Ctx } from "@/lib/context/ctx";
-import { isoMicros } from "@/lib/queries/timeline/event-filter-sql";
+import { isoMicros } from "@/lib/db/iso-micros";
 import { claimSource, importerStamp } from "./claim-source";
 import { detectFormat } from "./detect";
 import { fileLines, hashFile, ImportRefusedError, planInput, readSample } from "./file-input";
 import { finalizeSource } from "./finalize-source";
 import { type TImportOptionsInput, ZImportOptions } from "./import-options";
 import { whileBeating } from "./keep-alive";
-import { createNormalizer } from "./normalize";
+import { createNormalizer, unreadableRecord } from "./normalize";
 import { createStageWriter } from "./stage-writer";
 import { createStagingTable, dropStagingTable } from "./staging-table";
 import { formatEpochUs } from "./time/parse-timestamp";
@@ -125,7 +125,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
       try {
         return normalize(o);
       } catch (err) {
-        return { error: `cannot read this record: ${(err as Error).message}` };
+        return unreadableRecord(err);
       }
     };
     const handle = async (outputs: ReturnType<typeof parser.push>) => {

@@ -57,6 +57,16 @@ export function contentHash(text: string): string {
   return createHash("sha256").update(text).digest("base64url").slice(0, 22);
 }
 
+/** A record's fields as they are stored: with secrets masked first (findings appended) when redaction is on. */
+export function redactedRaw(raw: Record<string, unknown>, redact: boolean, findings: RedactionFinding[]): Record<string, unknown> {
+  return redact ? (redactValue(raw, "raw", findings) as Record<string, unknown>) : raw;
+}
+
+/** Why a record that made a mapper or the redactor throw is rejected (it is that line's problem, never the import's). */
+export function unreadableRecord(err: unknown): { error: string } {
+  return { error: `cannot read this record: ${(err as Error).message}` };
+}
+
 export type NormalizeResult = { row: string; epochUs: number; findings: number; yearInferred: boolean } | { error: string };
 
 /** Turns records of one source into COPY rows for event_staging. */
@@ -65,7 +75,7 @@ export function createNormalizer(sourceId: string, mapper: RecordMapper, options
   let seq = 0;
   return (record: ParsedRecord): NormalizeResult => {
     const findings: RedactionFinding[] = [];
-    const raw = options.redact ? (redactValue(record.raw, "raw", findings) as Record<string, unknown>) : record.raw;
+    const raw = redactedRaw(record.raw, options.redact, findings);
     const mapped = mapper(raw);
     if ("error" in mapped) return mapped;
     const draft: EventDraft = mapped;

@@ -5,7 +5,8 @@ import type { FieldMapping } from "./field-mapping";
 import { fileLines, planInput, readSample } from "./file-input";
 import { FORMATS } from "./formats/registry";
 import { type TImportOptionsInput, ZImportOptions } from "./import-options";
-import { redactText, redactValue } from "./redact/redact";
+import { redactedRaw, unreadableRecord } from "./normalize";
+import { redactText } from "./redact/redact";
 import { formatEpochUs } from "./time/parse-timestamp";
 
 /** One row as it would be imported, or why it would be rejected. */
@@ -49,16 +50,15 @@ export async function previewFile(
   const readTime = createDraftTimeReader(opts);
   // The preview shows rows as they would be stored: redacted, reasons too (they can quote the line).
   const reason = (text: string) => (opts.redact ? redactText(text, "reason", []) : text);
-  const record = (raw: Record<string, unknown>) => (opts.redact ? (redactValue(raw, "raw", []) as Record<string, unknown>) : raw);
   outer: for await (const batch of fileLines(filePath, plan)) {
     for (const o of parser.push(batch)) {
       if (o.kind === "problem") rows.push({ line: o.line, error: reason(o.reason) });
       else {
         let d: ReturnType<typeof mapper>;
         try {
-          d = mapper(record(o.raw));
+          d = mapper(redactedRaw(o.raw, opts.redact, []));
         } catch (err) {
-          d = { error: `cannot read this record: ${(err as Error).message}` };
+          d = unreadableRecord(err);
         }
         if ("error" in d) rows.push({ line: o.line, error: reason(d.error) });
         else {

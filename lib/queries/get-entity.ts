@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Ctx } from "@/lib/context/ctx";
+import { isoMicros } from "@/lib/db/iso-micros";
 
 /** Events per page of an entity's event list. */
 export const ENTITY_EVENTS_PAGE_SIZE = 100;
@@ -114,7 +115,6 @@ export type GetEntityOptions = {
   pageSize?: number;
 };
 
-const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 // The entity's events, once each (an entity can appear in one event under two roles).
 const MINE = `mine AS (SELECT event_id, array_agg(role ORDER BY role) AS roles FROM event_entities WHERE entity_id = $1 GROUP BY event_id)`;
 
@@ -140,14 +140,14 @@ export async function getEntity(
   const [span, stages, sources, related, events] = await Promise.all([
     sql.query<{ event_count: number; first_seen: string | null; last_seen: string | null; unstaged: number }>(
       `WITH ${MINE}
-       SELECT count(*)::int AS event_count, ${ISO("min(ev.occurred_at)")} AS first_seen, ${ISO("max(ev.occurred_at)")} AS last_seen,
+       SELECT count(*)::int AS event_count, ${isoMicros("min(ev.occurred_at)")} AS first_seen, ${isoMicros("max(ev.occurred_at)")} AS last_seen,
               (count(*) FILTER (WHERE ev.stage_id IS NULL))::int AS unstaged
        FROM mine JOIN events ev ON ev.id = mine.event_id`,
       [entityId],
     ),
     sql.query<{ key: string; name: string; position: number; count: number; first_seen: string; last_seen: string }>(
       `WITH ${MINE}
-       SELECT st.key, st.name, st.position, count(*)::int AS count, ${ISO("min(ev.occurred_at)")} AS first_seen, ${ISO("max(ev.occurred_at)")} AS last_seen
+       SELECT st.key, st.name, st.position, count(*)::int AS count, ${isoMicros("min(ev.occurred_at)")} AS first_seen, ${isoMicros("max(ev.occurred_at)")} AS last_seen
        FROM mine JOIN events ev ON ev.id = mine.event_id JOIN stages st ON st.id = ev.stage_id
        GROUP BY st.id ORDER BY st.position`,
       [entityId],
@@ -192,7 +192,7 @@ export async function getEntity(
       roles: string[];
     }>(
       `WITH ${MINE}
-       SELECT ev.id::text AS id, ${ISO("ev.occurred_at")} AS occurred, s.name AS source_name, ev.action, ev.actor, host(ev.src_ip) AS src_ip,
+       SELECT ev.id::text AS id, ${isoMicros("ev.occurred_at")} AS occurred, s.name AS source_name, ev.action, ev.actor, host(ev.src_ip) AS src_ip,
               left(ev.message, ${MESSAGE_LIMIT}) AS message, length(ev.message) AS message_length,
               st.key AS stage_key, st.name AS stage_name, ev.technique, ev.severity::text AS severity, mine.roles
        FROM mine JOIN events ev ON ev.id = mine.event_id JOIN sources s ON s.id = ev.source_id LEFT JOIN stages st ON st.id = ev.stage_id

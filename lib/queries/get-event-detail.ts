@@ -1,6 +1,6 @@
 import type { Ctx } from "@/lib/context/ctx";
+import { isoMicros } from "@/lib/db/iso-micros";
 import type { SeverityLevel } from "@/lib/schemas/timeline";
-import { isoMicros } from "./timeline/event-filter-sql";
 
 /** One event in full, for the details drawer: canonical fields, the raw record and what hangs off it. */
 export type EventDetail = {

@@ -1,9 +1,10 @@
 import type { Ctx } from "@/lib/context/ctx";
+import { isoMicros } from "@/lib/db/iso-micros";
 import { SqlParams } from "@/lib/db/sql-params";
 import { type SeverityLevel, type TTimelineQueryInput, ZTimelineQuery } from "@/lib/schemas/timeline";
 import { pickBinMs } from "@/lib/timeline/bin-width";
 import type { LaneMode, TimelineLane } from "@/lib/timeline/lanes";
-import { type EventScope, eventWhere, isoMicros } from "./timeline/event-filter-sql";
+import { type EventScope, eventWhere } from "./timeline/event-filter-sql";
 import { readHourlyBuckets } from "./timeline/hourly-buckets";
 import { listTimelineGaps, listTimelineSteps, type TimelineGap, type TimelineStep } from "./timeline/timeline-chain";
 import { type LanePlan, planLanes, type SourceRow } from "./timeline/timeline-lanes";

@@ -1,5 +1,5 @@
 import type { Ctx } from "@/lib/context/ctx";
-import { isoMicros } from "./timeline/event-filter-sql";
+import { isoMicros } from "@/lib/db/iso-micros";
 
 /** One analyst mark on an event: who made it, when, and what it says. */
 export type AnnotationView = {

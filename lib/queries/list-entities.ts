@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { escapeLike } from "@/lib/chain/rules/like-pattern";
 import type { Ctx } from "@/lib/context/ctx";
+import { isoMicros } from "@/lib/db/iso-micros";
 import type { EntityKind } from "@/lib/ingest/canonical";
 
 /** Entities listed at most, most events first. */
@@ -54,8 +55,6 @@ export type EntityList = {
   kinds: { kind: string; count: number }[];
 };
 
-const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
 /** The incident's entities, filtered by kind and by text in the value, most events first (empty when not a member). */
 export async function listEntities(ctx: Ctx, incidentId: string, filters: TListEntitiesQuery = {}): Promise<EntityList> {
   const sql = ctx.db.sql;
@@ -79,7 +78,7 @@ export async function listEntities(ctx: Ctx, incidentId: string, filters: TListE
       last_seen: string | null;
     }>(
       `SELECT en.id, en.kind, en.value, en.display_name, count(DISTINCT ee.event_id)::int AS event_count,
-              ${ISO("min(ev.occurred_at)")} AS first_seen, ${ISO("max(ev.occurred_at)")} AS last_seen
+              ${isoMicros("min(ev.occurred_at)")} AS first_seen, ${isoMicros("max(ev.occurred_at)")} AS last_seen
        FROM entities en LEFT JOIN event_entities ee ON ee.entity_id = en.id LEFT JOIN events ev ON ev.id = ee.event_id
        WHERE ${where}
        GROUP BY en.id ORDER BY event_count DESC, en.kind, en.value LIMIT ${ENTITY_LIST_LIMIT}`,

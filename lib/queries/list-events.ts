@@ -1,11 +1,11 @@
 import type { Ctx } from "@/lib/context/ctx";
 import { isMember } from "@/lib/context/require-member";
+import { isoMicros } from "@/lib/db/iso-micros";
 import { SqlParams } from "@/lib/db/sql-params";
 import { type EventSort, type TEventListQuery, type TEventListQueryInput, ZEventListQuery } from "@/lib/schemas/annotations";
 import type { SeverityLevel } from "@/lib/schemas/timeline";
 import { UNTAGGED } from "@/lib/timeline/lanes";
 import { messageMatches } from "./message-search-sql";
-import { isoMicros } from "./timeline/event-filter-sql";
 
 /** One line of the Events table: the canonical fields, the stage and the annotations' summary. */
 export type EventListRow = {

@@ -38,8 +38,3 @@ export function eventWhere(p: SqlParams, scope: EventScope): string {
   if (filters.q) conds.push(messageMatches("e.message", p.add(filters.q)));
   return conds.join(" AND ");
 }
-
-/** Microsecond ISO text of a timestamptz column, e.g. 2021-04-20T07:42:13.485321Z. */
-export function isoMicros(column: string): string {
-  return `to_char((${column}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-}
