@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/access/sign-out-button";
 import { ThemeToggle } from "@/components/ui/theme-toggle";
+import { currentActor } from "@/lib/access/current-user";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,12 +12,17 @@ export const metadata: Metadata = {
   description: "Reconstruct the timeline of a security incident from the logs that survived it.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The proxy's per-request nonce: the one inline script below runs under the CSP with it.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
+  const actor = await currentActor();
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
         {/* Applies a remembered theme before first paint (a fixed script, no user content). */}
-        <script>{`try{var t=localStorage.getItem("chainline-theme");if(t)document.documentElement.dataset.theme=t}catch(e){}`}</script>
+        <script
+          nonce={nonce}
+        >{`try{var t=localStorage.getItem("chainline-theme");if(t)document.documentElement.dataset.theme=t}catch(e){}`}</script>
       </head>
       <body className="min-h-screen">
         <header className="border-b border-line bg-panel">
@@ -22,15 +30,32 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/incidents" className="text-base font-semibold tracking-tight">
               Chainline
             </Link>
-            <nav aria-label="Main" className="text-sm text-muted">
-              <Link href="/incidents" className="hover:text-ink">
-                Incidents
-              </Link>
-              <Link href="/formats" className="ml-4 hover:text-ink">
-                Formats
-              </Link>
-            </nav>
-            <ThemeToggle />
+            {actor && (
+              <nav aria-label="Main" className="text-sm text-muted">
+                <Link href="/incidents" className="hover:text-ink">
+                  Incidents
+                </Link>
+                <Link href="/formats" className="ml-4 hover:text-ink">
+                  Formats
+                </Link>
+                {actor.isAdmin && (
+                  <Link href="/admin" className="ml-4 hover:text-ink">
+                    Admin
+                  </Link>
+                )}
+              </nav>
+            )}
+            <div className="ml-auto flex items-center gap-4">
+              {actor && (
+                <>
+                  <Link href="/account" className="text-sm text-muted hover:text-ink" title={actor.email}>
+                    {actor.name}
+                  </Link>
+                  <SignOutButton />
+                </>
+              )}
+              <ThemeToggle />
+            </div>
           </div>
         </header>
         <main className="mx-auto max-w-[96rem] px-4 py-6">{children}</main>

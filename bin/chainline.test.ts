@@ -65,7 +65,7 @@ describe("chainline CLI", { timeout: 240_000 }, () => {
     const listed = JSON.parse((await chainline(["incident", "list", "--json"], env)).stdout);
     expect(listed.map((i: { id: string }) => i.id)).toEqual([incident.id]);
     const table = await chainline(["incident", "list"], env);
-    expect(table.stdout).toMatch(new RegExp(`${incident.id}\\s+\\d{4}-\\d{2}-\\d{2}\\s+open\\s+0\\s+0\\s+Token forgery`));
+    expect(table.stdout).toMatch(new RegExp(`${incident.id}\\s+\\d{4}-\\d{2}-\\d{2}\\s+open\\s+owner\\s+0\\s+0\\s+Token forgery`));
   });
 
   it("imports files with a summary table, and names each problem file and why", async () => {

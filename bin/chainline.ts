@@ -4,6 +4,7 @@ import { ZodError } from "zod";
 import { closeDb } from "@/lib/db";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { MigrationError } from "@/lib/db/migrator";
+import { ForbiddenError } from "@/lib/errors/forbidden";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { FormatError } from "@/lib/ingest/detect";
@@ -15,13 +16,25 @@ import { formatsCommand } from "./commands/formats";
 import { gapsCommand } from "./commands/gaps";
 import { importCommand } from "./commands/import";
 import { incidentCreate, incidentList } from "./commands/incident";
+import { loginCommand, whoamiCommand } from "./commands/login";
 import { rulesList, rulesLoad, rulesRun } from "./commands/rules";
 import { scenarioGenerate, scenarioLoad } from "./commands/scenario";
 import { stagesAdd, stagesList, stagesRename, stagesReorder } from "./commands/stages";
+import { tokenCreate, tokenList, tokenRevoke } from "./commands/token";
+import { userCreate, userList, userResetPassword } from "./commands/user";
+import { RemoteError } from "./remote";
 
 const COMMANDS: Command[] = [
   dbMigrate,
   dbStatus,
+  userCreate,
+  userList,
+  userResetPassword,
+  tokenCreate,
+  tokenList,
+  tokenRevoke,
+  loginCommand,
+  whoamiCommand,
   incidentCreate,
   incidentList,
   importCommand,
@@ -69,10 +82,34 @@ function overview(prefix: string[] = []): string {
     ...shown.map((c) => `  ${c.path.join(" ").padEnd(width)}  ${c.summary}`),
     "",
     "Every command takes --help. DATABASE_URL selects a Postgres server; unset, the embedded database is used.",
+    "On the server, commands act as the instance admin, or as --as EMAIL. With --server URL (and a token from",
+    "CHAINLINE_TOKEN or `chainline login`), import, incident list and whoami work against a running server.",
   ].join("\n");
 }
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * Takes the global flags out of argv: --as EMAIL (who a run on the server acts as) and --server URL
+ * (work against a running server with a token instead of the database). They travel as
+ * CHAINLINE_AS and CHAINLINE_SERVER.
+ */
+function takeGlobalFlags(argv: string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    const m = /^--(as|server)(?:=(.*))?$/.exec(a);
+    if (!m) {
+      rest.push(a);
+      continue;
+    }
+    const value = m[2] ?? argv[++i];
+    if (!value || value.startsWith("-")) throw new UsageError(`--${m[1]} needs a value`);
+    process.env[m[1] === "as" ? "CHAINLINE_AS" : "CHAINLINE_SERVER"] = value;
+  }
+  return rest;
+}
+
+async function main(rawArgv: string[]): Promise<number> {
+  const argv = takeGlobalFlags(rawArgv);
   const words = argv.filter((a) => !a.startsWith("-"));
   const cmd = COMMANDS.find((c) => c.path.every((w, i) => words[i] === w));
   if (!cmd) {
@@ -89,6 +126,13 @@ async function main(argv: string[]): Promise<number> {
   if (rest.includes("--help") || rest.includes("-h")) {
     console.log(usageOf(cmd));
     return 0;
+  }
+  if (process.env.CHAINLINE_SERVER && !cmd.remote) {
+    throw new UsageError(
+      `"${cmd.path.join(" ")}" runs on the server itself; with --server only ${COMMANDS.filter((c) => c.remote)
+        .map((c) => c.path.join(" "))
+        .join(", ")} work`,
+    );
   }
   let parsed: ReturnType<typeof parseArgs>;
   try {
@@ -120,7 +164,9 @@ function report(err: unknown): number {
     err instanceof FormatError ||
     err instanceof ImportRefusedError ||
     err instanceof NotFoundError ||
-    err instanceof InvalidRequestError
+    err instanceof InvalidRequestError ||
+    err instanceof ForbiddenError ||
+    err instanceof RemoteError
   ) {
     console.error(`chainline: ${err.message}`);
     return 1;

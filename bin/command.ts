@@ -10,6 +10,8 @@ export type Command = {
   options?: Record<string, OptionSpec>;
   /** Usage text for positional arguments, e.g. "FILE...". */
   positionals?: string;
+  /** Works against a running server (--server URL with a token) as well as on the database. */
+  remote?: boolean;
   run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }): Promise<number | undefined>;
 };
 

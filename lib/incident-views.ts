@@ -1,11 +1,18 @@
-/** The tabs of an incident page, in order. `planned` views are not built yet; `also` are other pages a tab stands for. */
+import type { Permission } from "@/lib/access/permissions";
+
+/**
+ * The tabs of an incident page, in order, with the permission each needs (a tab the role lacks is
+ * not shown, and its page is a 404). `planned` views are not built yet; `also` are other pages a
+ * tab stands for.
+ */
 export const INCIDENT_VIEWS = [
-  { slug: "", label: "Overview" },
-  { slug: "timeline", label: "Timeline" },
-  { slug: "chain", label: "Chain" },
-  { slug: "events", label: "Events" },
-  { slug: "entities", label: "Entities" },
-  { slug: "sources", label: "Sources", also: ["import"] },
-  { slug: "story", label: "Story", planned: "Post-mortem and executive brief, citing events." },
-  { slug: "audit", label: "Audit" },
-] as const satisfies readonly { slug: string; label: string; planned?: string; also?: readonly string[] }[];
+  { slug: "", label: "Overview", permission: "incident.view" },
+  { slug: "timeline", label: "Timeline", permission: "evidence.view" },
+  { slug: "chain", label: "Chain", permission: "chain.view" },
+  { slug: "events", label: "Events", permission: "evidence.view" },
+  { slug: "entities", label: "Entities", permission: "evidence.view" },
+  { slug: "sources", label: "Sources", permission: "evidence.view", also: ["import"] },
+  { slug: "story", label: "Story", permission: "evidence.view", planned: "Post-mortem and executive brief, citing events." },
+  { slug: "members", label: "Members", permission: "members.manage" },
+  { slug: "audit", label: "Audit", permission: "evidence.view" },
+] as const satisfies readonly { slug: string; label: string; permission: Permission; planned?: string; also?: readonly string[] }[];

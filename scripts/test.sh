@@ -30,10 +30,10 @@ if npx next build > "$out/build.log" 2>&1; then
   if [ -n "$chromium" ]; then
     export CHROMIUM_PATH="$chromium"
     e2e_dir=$(mktemp -d)
-    # The specs read the Storm-0558 demo incident: load it (with a little background noise) first.
-    # As the e2e server's user (CHAINLINE_USER=e2e, see playwright.config.ts), so the incident is theirs.
-    load_demo() { npx tsx --conditions=react-server bin/chainline.ts scenario load --noise 500 --dir "$e2e_dir/scenario" > "$out/e2e-demo-load.log" 2>&1 || { tail -20 "$out/e2e-demo-load.log"; echo "could not load the demo incident for the end-to-end tests"; }; }
-    CHAINLINE_DATA_DIR="$e2e_dir/pglite" DATABASE_URL="" CHAINLINE_USER=e2e load_demo
+    # The specs sign in as the demo accounts and read the Storm-0558 demo incident: the demo seed makes
+    # both (one account per role, the incident with a little background noise, each account a member).
+    load_demo() { DEMO_NOISE=500 DEMO_DIR="$e2e_dir/scenario" npx tsx --conditions=react-server prisma/seed.ts > "$out/e2e-demo-load.log" 2>&1 || { tail -20 "$out/e2e-demo-load.log"; echo "could not load the demo for the end-to-end tests"; }; }
+    CHAINLINE_DATA_DIR="$e2e_dir/pglite" DATABASE_URL="" load_demo
     echo "==> end-to-end tests on the embedded database"
     E2E_PORT=3212 E2E_DATA_DIR="$e2e_dir/pglite" E2E_REPORT="$out/e2e-embedded.json" npx playwright test
     reports+=("$out/e2e-embedded.json")
@@ -42,7 +42,7 @@ if npx next build > "$out/build.log" 2>&1; then
       db="chainline_e2e_$$"
       e2e_url=$(node -e 'const u=new URL(process.argv[1]);u.pathname="/"+process.argv[2];console.log(u.toString())' "$admin_url" "$db")
       psql "$admin_url" -qc "CREATE DATABASE $db" >/dev/null
-      DATABASE_URL="$e2e_url" CHAINLINE_USER=e2e load_demo
+      DATABASE_URL="$e2e_url" load_demo
       echo "==> end-to-end tests on the Postgres server"
       E2E_PORT=3211 E2E_DATABASE_URL="$e2e_url" E2E_REPORT="$out/e2e-server.json" npx playwright test
       reports+=("$out/e2e-server.json")

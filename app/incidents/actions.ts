@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { getRequestContext } from "@/lib/access/request-context";
 import { createIncident } from "@/lib/actions/create-incident";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { ZCreateIncidentSchema } from "@/lib/schemas/incident";
 
 /** What the new-incident form shows after a submit. */
@@ -23,7 +23,7 @@ export async function createIncidentAction(_prev: CreateIncidentState, form: For
     const flat = z.flattenError(parsed.error).fieldErrors as Record<string, string[] | undefined>;
     return { fieldErrors: Object.fromEntries(Object.entries(flat).map(([k, v]) => [k, v?.[0]])) };
   }
-  const incident = await createIncident(await getLocalContext(), parsed.data);
+  const incident = await createIncident(await getRequestContext(), parsed.data);
   revalidatePath("/incidents");
   return { created: { id: incident.id, title: incident.title } };
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewIncidentForm } from "@/components/incidents/new-incident-form";
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getPageContext } from "@/lib/access/request-context";
 import { formatDateTime } from "@/lib/format/format-time";
 import { listIncidents } from "@/lib/queries/list-incidents";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Incidents" };
 
 export default async function IncidentsPage() {
-  const incidents = await listIncidents(await getLocalContext());
+  const incidents = await listIncidents(await getPageContext());
   const timeZones = ["UTC", ...Intl.supportedValuesOf("timeZone").filter((tz) => tz !== "UTC")];
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">

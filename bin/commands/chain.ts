@@ -1,6 +1,6 @@
 import { buildChain } from "@/lib/chain/build-chain";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { getChain } from "@/lib/queries/get-chain";
+import { cliContext } from "../cli-context";
 import { type Command, UsageError } from "../command";
 import { printTable } from "../print-table";
 
@@ -17,7 +17,7 @@ export const chainShow: Command = {
     const raw = values["as-of"];
     const asOf = typeof raw === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T23:59:59.999Z` : raw) : null;
     if (asOf && Number.isNaN(asOf.getTime())) throw new UsageError(`--as-of: not a date: ${raw}`);
-    const ctx = await getLocalContext();
+    const ctx = await cliContext();
     const chain = await getChain(ctx, values.incident, asOf);
     if (!chain) throw new UsageError(`no incident ${values.incident} (or you are not a member of it)`);
     if (values.json) {
@@ -50,7 +50,7 @@ export const chainBuild: Command = {
   options: { incident: { type: "string", description: "incident id (required)" }, json: { type: "boolean", description: "print JSON" } },
   async run({ values }) {
     if (typeof values.incident !== "string") throw new UsageError("--incident is required");
-    const ctx = await getLocalContext();
+    const ctx = await cliContext();
     const result = await buildChain(ctx, values.incident);
     if (values.json) console.log(JSON.stringify(result, null, 2));
     else

@@ -1,6 +1,6 @@
 import { detectQuietPeriods } from "@/lib/chain/gaps/detect-quiet-periods";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { listGaps } from "@/lib/queries/list-gaps";
+import { cliContext } from "../cli-context";
 import { type Command, UsageError } from "../command";
 import { printTable } from "../print-table";
 
@@ -14,7 +14,7 @@ export const gapsCommand: Command = {
   },
   async run({ values }) {
     if (typeof values.incident !== "string") throw new UsageError("--incident is required");
-    const ctx = await getLocalContext();
+    const ctx = await cliContext();
     if (values.detect) await detectQuietPeriods(ctx, values.incident);
     const gaps = await listGaps(ctx, values.incident);
     if (values.json) {

@@ -1,10 +1,12 @@
 import { analyzeIncident } from "@/lib/chain/analyze-incident";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { parseMappingFlag } from "@/lib/ingest/field-mapping";
 import { type ImportSummary, importFile } from "@/lib/ingest/import-file";
-import { ZImportOptions } from "@/lib/ingest/import-options";
+import { type TImportOptionsInput, ZImportOptions } from "@/lib/ingest/import-options";
+import { cliContext } from "../cli-context";
 import { type Command, UsageError, wholeNumber } from "../command";
 import { createProgressBar } from "../progress-bar";
+import { type Remote, remoteTarget } from "../remote";
+import { importRemote } from "./import-remote";
 
 function table(rows: ImportSummary[]): string {
   const head = ["FILE", "FORMAT", "READ", "IMPORTED", "DUPLICATE", "REJECTED", "REDACTED", "FIRST EVENT", "LAST EVENT", "SECONDS"];
@@ -31,6 +33,7 @@ export const importCommand: Command = {
   path: ["import"],
   summary: "Import log files into an incident (format detected from content)",
   positionals: "FILE...",
+  remote: true,
   help: [
     "Every line is accounted for: imported, duplicate, or rejected with its line number and reason.",
     "Re-importing the same file (same sha256) imports nothing new. Secrets are redacted unless --no-redact.",
@@ -61,7 +64,9 @@ export const importCommand: Command = {
     };
     // Checked once, before any file: a bad --tz is one usage line, not a per-file error.
     ZImportOptions.parse(options);
-    const ctx = await getLocalContext();
+    const remote = remoteTarget();
+    if (remote) return runRemote(remote, values.incident, positionals, options, Boolean(values.json));
+    const ctx = await cliContext();
     const summaries: ImportSummary[] = [];
     let failed = 0;
     for (const file of positionals) {
@@ -90,3 +95,29 @@ export const importCommand: Command = {
     return failed ? 1 : 0;
   },
 };
+
+/** The same import against a running server (--server): each file is sent, then followed to its end. */
+async function runRemote(
+  remote: Remote,
+  incidentId: string,
+  files: string[],
+  options: TImportOptionsInput,
+  asJson: boolean,
+): Promise<number> {
+  const summaries: ImportSummary[] = [];
+  let failed = 0;
+  for (const file of files) {
+    try {
+      const s = await importRemote(remote, incidentId, file, options);
+      summaries.push(s);
+      if (s.outcome === "already-imported") console.error(`${file}: already imported as source ${s.sourceId} (same sha256): nothing new`);
+      if (s.rejected) console.error(`${file}: ${s.rejected} rejected line(s); see the source's issues in the app`);
+    } catch (err) {
+      failed += 1;
+      console.error(`chainline: ${(err as Error).message}`);
+    }
+  }
+  if (asJson) console.log(JSON.stringify(summaries, null, 2));
+  else if (summaries.length) console.log(table(summaries));
+  return failed ? 1 : 0;
+}

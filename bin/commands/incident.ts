@@ -1,9 +1,10 @@
 import { createIncident } from "@/lib/actions/create-incident";
 import { STAGE_SETS } from "@/lib/chain/stages";
-import { getLocalContext } from "@/lib/context/get-local-context";
-import { listIncidents } from "@/lib/queries/list-incidents";
+import { type IncidentListItem, listIncidents } from "@/lib/queries/list-incidents";
+import { cliContext } from "../cli-context";
 import { type Command, UsageError } from "../command";
 import { printTable } from "../print-table";
+import { remoteFetch, remoteTarget } from "../remote";
 
 export const incidentCreate: Command = {
   path: ["incident", "create"],
@@ -17,7 +18,7 @@ export const incidentCreate: Command = {
   },
   async run({ values }) {
     if (typeof values.title !== "string") throw new UsageError("--title is required");
-    const ctx = await getLocalContext();
+    const ctx = await cliContext();
     const incident = await createIncident(ctx, {
       title: values.title,
       summary: values.summary as string | undefined,
@@ -33,10 +34,16 @@ export const incidentCreate: Command = {
 export const incidentList: Command = {
   path: ["incident", "list"],
   summary: "List incidents, newest first",
+  remote: true,
   options: { json: { type: "boolean", description: "print JSON" } },
   async run({ values }) {
-    const ctx = await getLocalContext();
-    const rows = await listIncidents(ctx);
+    const remote = remoteTarget();
+    const rows = remote
+      ? ((await remoteFetch(remote, "/api/incidents")) as { incidents: IncidentListItem[] }).incidents.map((r) => ({
+          ...r,
+          createdAt: new Date(r.createdAt),
+        }))
+      : await listIncidents(await cliContext());
     if (values.json) {
       console.log(JSON.stringify(rows, null, 2));
       return 0;
@@ -49,11 +56,12 @@ export const incidentList: Command = {
       r.id,
       r.createdAt.toISOString().slice(0, 10),
       r.status,
+      r.role,
       String(r.sourceCount),
       String(r.eventCount),
       r.title,
     ]);
-    const head = ["ID", "CREATED", "STATUS", "SOURCES", "EVENTS", "TITLE"];
+    const head = ["ID", "CREATED", "STATUS", "ROLE", "SOURCES", "EVENTS", "TITLE"];
     printTable(head, table);
     return 0;
   },

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeIncident } from "@/lib/chain/analyze-incident";
 import { loadSigmaRules } from "@/lib/chain/rules/sigma/load-sigma-rules";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { listRules } from "@/lib/queries/list-rules";
+import { cliContext } from "../cli-context";
 import { type Command, UsageError } from "../command";
 import { printTable } from "../print-table";
 
@@ -20,7 +20,7 @@ export const rulesRun: Command = {
     json: { type: "boolean", description: "print the result as JSON" },
   },
   async run({ values }) {
-    const ctx = await getLocalContext();
+    const ctx = await cliContext();
     const result = await analyzeIncident(ctx, incidentOf(values));
     if (values.json) {
       console.log(JSON.stringify(result, null, 2));
@@ -46,7 +46,7 @@ export const rulesList: Command = {
     json: { type: "boolean", description: "print JSON" },
   },
   async run({ values }) {
-    const ctx = await getLocalContext();
+    const ctx = await cliContext();
     const rules = await listRules(ctx, incidentOf(values));
     if (values.json) console.log(JSON.stringify(rules, null, 2));
     else
@@ -68,7 +68,7 @@ export const rulesLoad: Command = {
   },
   async run({ values, positionals }) {
     if (positionals.length === 0) throw new UsageError("give one or more Sigma YAML files");
-    const ctx = await getLocalContext();
+    const ctx = await cliContext();
     const incidentId = incidentOf(values);
     let failed = 0;
     for (const file of positionals) {

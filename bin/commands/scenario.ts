@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { defaultScenarioDir, loadScenario, readManifest } from "@/lib/scenarios/load-scenario";
 import { generateScenario } from "@/scenarios/storm-0558/generate";
+import { cliContext } from "../cli-context";
 import { type Command, UsageError, wholeNumber } from "../command";
 
 export const scenarioGenerate: Command = {
@@ -50,7 +50,7 @@ export const scenarioLoad: Command = {
       );
       if (child.status !== 0) throw new Error(`generating the scenario failed (exit ${child.status})`);
     }
-    const ctx = await getLocalContext();
+    const ctx = await cliContext();
     const r = await loadScenario(ctx, {
       seed,
       noise,

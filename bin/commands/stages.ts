@@ -1,6 +1,6 @@
 import { addStage, renameStage, reorderStages } from "@/lib/chain/actions/manage-stages";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { listStages } from "@/lib/queries/list-stages";
+import { cliContext } from "../cli-context";
 import { type Command, UsageError, wholeNumber } from "../command";
 import { printTable } from "../print-table";
 
@@ -15,7 +15,7 @@ export const stagesList: Command = {
   summary: "List an incident's attack-chain stages in order",
   options: { incident, json: { type: "boolean", description: "print JSON" } },
   async run({ values }) {
-    const stages = await listStages(await getLocalContext(), incidentOf(values));
+    const stages = await listStages(await cliContext(), incidentOf(values));
     if (values.json) console.log(JSON.stringify(stages, null, 2));
     else
       printTable(
@@ -38,7 +38,7 @@ export const stagesAdd: Command = {
   },
   async run({ values }) {
     const position = wholeNumber("position", values.position);
-    const s = await addStage(await getLocalContext(), incidentOf(values), {
+    const s = await addStage(await cliContext(), incidentOf(values), {
       key: String(values.key ?? ""),
       name: String(values.name ?? ""),
       attackTactic: (values.tactic as string | undefined) ?? null,
@@ -58,7 +58,7 @@ export const stagesRename: Command = {
     name: { type: "string", description: "new name (required)" },
   },
   async run({ values }) {
-    const s = await renameStage(await getLocalContext(), incidentOf(values), String(values.key ?? ""), { name: String(values.name ?? "") });
+    const s = await renameStage(await cliContext(), incidentOf(values), String(values.key ?? ""), { name: String(values.name ?? "") });
     console.log(`renamed ${s.key}: ${s.name}`);
     return 0;
   },
@@ -73,7 +73,7 @@ export const stagesReorder: Command = {
       .split(",")
       .map((k) => k.trim())
       .filter(Boolean);
-    await reorderStages(await getLocalContext(), incidentOf(values), { keys });
+    await reorderStages(await cliContext(), incidentOf(values), { keys });
     console.log(`stages: ${keys.join(" → ")}`);
     return 0;
   },

@@ -5,7 +5,18 @@ import { StepDetails } from "./step-details";
 import { stepWhen } from "./step-when";
 
 /** One card per stage, in chain order (left to right, then down); an ordered list for screen readers. */
-export function ChainCards({ chain, incidentId, timeZone }: { chain: ChainView; incidentId: string; timeZone: string }) {
+export function ChainCards({
+  chain,
+  incidentId,
+  timeZone,
+  showEvidenceLinks = true,
+}: {
+  chain: ChainView;
+  incidentId: string;
+  timeZone: string;
+  /** False for roles that may not open raw events (executives): no links to the timeline. */
+  showEvidenceLinks?: boolean;
+}) {
   return (
     <ol aria-label="Attack chain, in order" className="grid grid-cols-1 gap-3 md:grid-cols-3">
       {chain.stages.map((stage, i) => {
@@ -64,9 +75,11 @@ export function ChainCards({ chain, incidentId, timeZone }: { chain: ChainView; 
                         .join("; ") || "none leading"}
                     </p>
                   )}
-                  <Link className="mt-auto text-sm text-accent underline" href={`/incidents/${incidentId}/timeline?${timeline}`}>
-                    Events on the timeline
-                  </Link>
+                  {showEvidenceLinks && (
+                    <Link className="mt-auto text-sm text-accent underline" href={`/incidents/${incidentId}/timeline?${timeline}`}>
+                      Events on the timeline
+                    </Link>
+                  )}
                   <StepDetails step={step} incidentId={incidentId} />
                 </>
               ) : (

@@ -2,15 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { sendJson as send } from "@/components/ui/send-json";
 
 type Stage = { key: string; name: string; attackTactic: string | null };
-
-async function send(url: string, method: string, body: unknown): Promise<string | null> {
-  const res = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  if (res.ok) return null;
-  const j = (await res.json().catch(() => ({}))) as { error?: string; issues?: { field: string; reason: string }[] };
-  return j.issues?.map((i) => `${i.field}: ${i.reason}`).join("; ") ?? j.error ?? `failed (${res.status})`;
-}
 
 /** The incident's stages: rename in place, move up or down, add one. Keys stay (rules use them). */
 export function StageEditor({ incidentId, stages }: { incidentId: string; stages: Stage[] }) {

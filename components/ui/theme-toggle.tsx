@@ -23,7 +23,7 @@ export function ThemeToggle() {
     <button
       type="button"
       onClick={() => choose(NEXT[theme])}
-      className="ml-auto rounded border border-line px-2 py-1 text-xs text-muted hover:text-ink"
+      className="rounded border border-line px-2 py-1 text-xs text-muted hover:text-ink"
     >
       Theme: {theme}
     </button>

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { ANALYST_NAME } from "../fixtures/auth";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
@@ -92,7 +93,7 @@ test("[EVENTS] search, filter by stage, star a selection, comment, and find it a
         [incident.id],
       );
       expect(rows).toHaveLength(1);
-      expect(rows[0]?.name).toBe("e2e");
+      expect(rows[0]?.name).toBe(ANALYST_NAME);
       expect(rows[0]?.after.eventIds.sort()).toEqual([first, second].sort());
     } finally {
       await client.end();
@@ -105,7 +106,7 @@ test("[EVENTS] search, filter by stage, star a selection, comment, and find it a
   await panel.getByLabel("Comment").fill("LSASS dumped here <b>twice</b>");
   await panel.getByRole("button", { name: "Add comment" }).click();
   const history = panel.getByRole("list", { name: "Annotation history" });
-  await expect(history).toContainText("e2e commented LSASS dumped here <b>twice</b>");
+  await expect(history).toContainText(`${ANALYST_NAME} commented LSASS dumped here <b>twice</b>`);
 
   // After a reload the URL brings the same view back, with the stars and the comment.
   await page.reload();

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { ANALYST_NAME } from "../fixtures/auth";
 import { findStoredIncident } from "../fixtures/database";
 
 test("[INCIDENTS] create an incident from the list page", async ({ page, request }) => {
@@ -18,7 +19,7 @@ test("[INCIDENTS] create an incident from the list page", async ({ page, request
   const stored = await findStoredIncident(request, title);
   expect(stored).not.toBeNull();
   expect(stored?.auditActions).toEqual(["incident.create"]);
-  expect(stored?.auditActor).toBe("e2e");
+  expect(stored?.auditActor).toBe(ANALYST_NAME);
 
   // The incident page opens with its tabs and the stage set chosen in the form.
   await row.getByRole("link", { name: title }).click();
@@ -32,6 +33,7 @@ test("[INCIDENTS] create an incident from the list page", async ({ page, request
     "Entities",
     "Sources",
     "Story",
+    "Members",
     "Audit",
   ]);
   await expect(page.getByLabel("Name of stage key-acquisition")).toHaveValue("Key acquisition / exfiltration");
@@ -39,7 +41,7 @@ test("[INCIDENTS] create an incident from the list page", async ({ page, request
   await expect(page.getByText("Forged tokens read mail; <b>not bold</b>")).toBeVisible();
 
   await page.getByRole("link", { name: "Audit" }).click();
-  await expect(page.getByRole("row").filter({ hasText: "incident.create" })).toContainText("e2e");
+  await expect(page.getByRole("row").filter({ hasText: "incident.create" })).toContainText(ANALYST_NAME);
 });
 
 test("[INCIDENTS] an empty title is refused beside the field", async ({ page }) => {

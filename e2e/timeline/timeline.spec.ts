@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { type APIRequestContext, expect, type Locator, type Page, test } from "@playwright/test";
+import { ANALYST_NAME } from "../fixtures/auth";
 import { demoIncidentId } from "../fixtures/demo-incident";
 
 // The Storm-0558 demo incident (scripts/test.sh loads it with `chainline scenario load` before the
@@ -158,7 +159,7 @@ test("[TIMELINE] clicking a MailItemsAccessed mark opens the details drawer with
     annotations: { kind: string; value: string; author: { name: string } }[];
   };
   expect(stored.annotations).toContainEqual(
-    expect.objectContaining({ kind: "comment", value: comment, author: expect.objectContaining({ name: "e2e" }) }),
+    expect.objectContaining({ kind: "comment", value: comment, author: expect.objectContaining({ name: ANALYST_NAME }) }),
   );
 
   await drawer.getByRole("button", { name: "Close details" }).click();

@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { ZodError } from "zod";
+import { actorOfUser } from "@/lib/access/actor-of-user";
 import { GENERIC_STAGES, STORM_0558_STAGES } from "@/lib/chain/stages";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { listIncidents } from "@/lib/queries/list-incidents";
@@ -44,7 +45,7 @@ describeEachDatabase("createIncident", (kind) => {
   it("lists only the incidents the actor is a member of", async () => {
     const ctx = await getLocalContext(t.db);
     const other = await t.db.prisma.user.create({ data: { email: `other-${kind}@example.test`, name: "other" } });
-    const theirs = await createIncident({ db: t.db, actor: { userId: other.id, name: other.name } }, { title: "Not yours" });
+    const theirs = await createIncident({ db: t.db, actor: actorOfUser(other, "cli") }, { title: "Not yours" });
     const mine = await createIncident(ctx, { title: "Yours" });
     const ids = (await listIncidents(ctx)).map((i) => i.id);
     expect(ids).toContain(mine.id);

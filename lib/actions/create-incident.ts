@@ -1,3 +1,4 @@
+import { assertMayWrite } from "@/lib/access/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { STAGE_SETS } from "@/lib/chain/stages";
 import type { Ctx } from "@/lib/context/ctx";
@@ -5,6 +6,7 @@ import { type TCreateIncidentInput, ZCreateIncidentSchema } from "@/lib/schemas/
 
 /** Creates an incident with its stage list, makes the actor its owner, and audits it. */
 export async function createIncident(ctx: Ctx, input: TCreateIncidentInput) {
+  assertMayWrite(ctx);
   const data = ZCreateIncidentSchema.parse(input);
   return ctx.db.prisma.$transaction(async (tx) => {
     const incident = await tx.incident.create({

@@ -1,3 +1,4 @@
+import { authorize } from "@/lib/access/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Ctx } from "@/lib/context/ctx";
 import type { GapReason } from "@/lib/generated/prisma/client";
@@ -16,6 +17,7 @@ export type DeclareGapInput = {
 
 /** Records a declared evidence gap, once: the same scope, window and reason is not added twice. */
 export async function declareGap(ctx: Ctx, input: DeclareGapInput) {
+  await authorize(ctx, input.incidentId, "evidence.edit");
   return ctx.db.prisma.$transaction(async (tx) => {
     const existing = await tx.gap.findFirst({
       where: {

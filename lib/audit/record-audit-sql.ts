@@ -1,15 +1,18 @@
-import type { Ctx } from "@/lib/context/ctx";
 import type { SqlRunner } from "@/lib/db/sql";
+import { type AuditWho, auditWhoColumns } from "./audit-who";
 import type { AuditInput } from "./record-audit";
 import { toAuditJson } from "./to-audit-json";
 
 /** recordAudit for code that writes with raw SQL: the entry lands in the caller's transaction. */
-export async function recordAuditSql(tx: SqlRunner, ctx: Ctx, input: AuditInput): Promise<void> {
+export async function recordAuditSql(tx: SqlRunner, who: AuditWho, input: AuditInput): Promise<void> {
+  const w = auditWhoColumns(who);
   await tx.query(
-    `INSERT INTO audit_entries (actor_id, incident_id, action, entity_type, entity_id, before, after)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb)`,
+    `INSERT INTO audit_entries (actor_id, actor_label, ip_address, incident_id, action, entity_type, entity_id, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb)`,
     [
-      ctx.actor.userId,
+      w.actorId,
+      w.actorLabel,
+      w.ipAddress,
       input.incidentId ?? null,
       input.action,
       input.entityType,

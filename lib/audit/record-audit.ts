@@ -1,5 +1,5 @@
-import type { Ctx } from "@/lib/context/ctx";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { type AuditWho, auditWhoColumns } from "./audit-who";
 import { toAuditJson } from "./to-audit-json";
 
 /** One change to record: what was done to which row, and the row before and after. */
@@ -13,10 +13,10 @@ export type AuditInput = {
 };
 
 /** Writes an AuditEntry inside the caller's transaction, so the change and its record land together. */
-export async function recordAudit(tx: Prisma.TransactionClient, ctx: Ctx, input: AuditInput): Promise<void> {
+export async function recordAudit(tx: Prisma.TransactionClient, who: AuditWho, input: AuditInput): Promise<void> {
   await tx.auditEntry.create({
     data: {
-      actorId: ctx.actor.userId,
+      ...auditWhoColumns(who),
       incidentId: input.incidentId ?? null,
       action: input.action,
       entityType: input.entityType,

@@ -1,3 +1,4 @@
+import { authorize } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 import { type BuildChainResult, buildChain } from "./build-chain";
 import { detectQuietPeriods, type QuietPeriod } from "./gaps/detect-quiet-periods";
@@ -11,6 +12,7 @@ export type AnalysisResult = { rules: RuleRunResult; quietPeriods: QuietPeriod[]
  * chain is rebuilt so inferred steps link to the gaps that explain their missing evidence.
  */
 export async function analyzeIncident(ctx: Ctx, incidentId: string, options: { sourceId?: string } = {}): Promise<AnalysisResult> {
+  await authorize(ctx, incidentId, "evidence.edit");
   // Fresh planner statistics after an import: a million new rows with stale ones plan badly.
   await ctx.db.sql.query("ANALYZE events");
   const rules = await runRules(ctx, incidentId, options);

@@ -1,3 +1,4 @@
+import { authorize } from "@/lib/access/authorize";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 import type { SqlRunner } from "@/lib/db/sql";
@@ -19,6 +20,7 @@ export type BuildChainResult = {
  * analyst made or took over are left exactly as they are.
  */
 export async function buildChain(ctx: Ctx, incidentId: string): Promise<BuildChainResult> {
+  await authorize(ctx, incidentId, "evidence.edit");
   return ctx.db.sql.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('chainline.chain'), hashtext($1))", [incidentId]);
     const stages = await tx.query<PlanStage>("SELECT id, key, name, position FROM stages WHERE incident_id = $1", [incidentId]);

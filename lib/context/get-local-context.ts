@@ -3,8 +3,9 @@ import { ensureLocalUser } from "@/lib/users/ensure-local-user";
 import type { Ctx } from "./ctx";
 
 /**
- * The request context for the web app and the CLI: the process's database and the local user.
- * When sign-in lands, the web app builds Ctx from the session instead; lib/ does not change.
+ * The local user's context: what tests use, and what the CLI acts as before any account exists.
+ * The web app builds its Ctx from the session or token (lib/access/request-context.ts), the CLI
+ * from --as (lib/access/cli-context.ts).
  */
 export async function getLocalContext(db?: Db): Promise<Ctx> {
   const database = db ?? (await getDb());

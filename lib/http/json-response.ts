@@ -1,7 +1,10 @@
 import { ZodError } from "zod";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { ForbiddenError } from "@/lib/errors/forbidden";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
+import { TooManyRequestsError } from "@/lib/errors/too-many-requests";
+import { UnauthenticatedError } from "@/lib/errors/unauthenticated";
 import { FormatError } from "@/lib/ingest/detect";
 import { ImportRefusedError } from "@/lib/ingest/file-input";
 import { UploadTooLargeError } from "@/lib/ingest/uploads";
@@ -25,6 +28,13 @@ export function errorResponse(err: unknown): Response {
   if (err instanceof SyntaxError) return json({ error: `request body is not JSON: ${err.message}` }, 400);
   if (err instanceof DatabaseUnavailableError) return json({ error: err.message }, 503);
   if (err instanceof NotFoundError) return json({ error: err.message }, 404);
+  if (err instanceof UnauthenticatedError) return json({ error: err.message }, 401);
+  if (err instanceof ForbiddenError) return json({ error: err.message }, 403);
+  if (err instanceof TooManyRequestsError) {
+    const res = json({ error: err.message, retryAfter: err.retryAfter }, 429);
+    res.headers.set("Retry-After", String(err.retryAfter));
+    return res;
+  }
   if (err instanceof InvalidRequestError) return json({ error: err.message }, 422);
   if (err instanceof ImportRefusedError || err instanceof FormatError) return json({ error: err.message }, 422);
   if (err instanceof UploadTooLargeError) return json({ error: err.message }, 413);

@@ -1,8 +1,18 @@
+import { authorize } from "@/lib/access/authorize";
+import type { Permission } from "@/lib/access/permissions";
 import type { Ctx } from "@/lib/context/ctx";
-import { getIncidentById } from "@/lib/queries/get-incident-by-id";
-import { json } from "./json-response";
+import { errorResponse } from "./json-response";
 
-/** The 404 a route returns when the incident does not exist or the actor is not a member; null when it is fine. */
-export async function incidentNotFound(ctx: Ctx, id: string): Promise<Response | null> {
-  return (await getIncidentById(ctx, id)) ? null : json({ error: `no incident ${id}` }, 404);
+/**
+ * The refusal a route returns when the actor may not do this on the incident: 404 when they are
+ * not a member or their role may not see it, 403 when they may see it but not change it; null when
+ * it is fine.
+ */
+export async function incidentNotFound(ctx: Ctx, id: string, permission: Permission): Promise<Response | null> {
+  try {
+    await authorize(ctx, id, permission);
+    return null;
+  } catch (err) {
+    return errorResponse(err);
+  }
 }

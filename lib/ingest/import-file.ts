@@ -1,10 +1,11 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { authorize } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 import { isoMicros } from "@/lib/db/iso-micros";
 import { claimSource, importerStamp } from "./claim-source";
 import { detectFormat } from "./detect";
-import { fileLines, hashFile, ImportRefusedError, planInput, readSample } from "./file-input";
+import { fileLines, hashFile, planInput, readSample } from "./file-input";
 import { finalizeSource } from "./finalize-source";
 import { type TImportOptionsInput, ZImportOptions } from "./import-options";
 import { whileBeating } from "./keep-alive";
@@ -60,10 +61,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
   const started = Date.now();
   const options = ZImportOptions.parse(args.options ?? {});
   const fileName = args.fileName ?? path.basename(args.filePath);
-  const member = await ctx.db.prisma.membership.findUnique({
-    where: { userId_incidentId: { userId: ctx.actor.userId, incidentId: args.incidentId } },
-  });
-  if (!member) throw new ImportRefusedError(`no incident ${args.incidentId} (or you are not a member of it)`);
+  await authorize(ctx, args.incidentId, "evidence.edit");
 
   const plan = await planInput(args.filePath, fileName);
   // The size is known before hashing, so the first phase's bar has a total too.

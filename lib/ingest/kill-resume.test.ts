@@ -65,7 +65,12 @@ describeEachDatabase("an import killed half-way", (kind) => {
       expect(source.status).toBe("importing");
       expect(await db.prisma.event.count({ where: { sourceId: source.id } })).toBe(0);
 
-      const { ctx } = { ctx: { db, actor: { userId: source.importedById, name: "test" } } };
+      const { ctx } = {
+        ctx: {
+          db,
+          actor: { userId: source.importedById, name: "test", email: "test@chainline.test", isAdmin: false, via: "cli" as const },
+        },
+      };
       const s = await importFile(ctx, { incidentId, filePath: file });
       expect(s).toMatchObject({ sourceId: source.id, outcome: "imported", read: LINES, imported: LINES, duplicate: 0, rejected: 0 });
       const [row] = await db.sql.query<{ n: number; fps: number }>(

@@ -1,5 +1,5 @@
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
-import { isMember } from "@/lib/context/require-member";
 
 export type ChainConfidence = {
   label: "confirmed" | "likely" | "possible" | "unknown";
@@ -78,7 +78,7 @@ export function confidenceAsOf(history: HistoryRow[], asOf: Date | null): ChainC
 /** The incident's chain, its stages and each step's confidence as believed on `asOf` (now when null). */
 export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null = null): Promise<ChainView | null> {
   const sql = ctx.db.sql;
-  if (!(await isMember(sql, ctx, incidentId))) return null;
+  if (!(await can(ctx, incidentId, "chain.view"))) return null;
   const [stages, steps, history, hypotheses, gaps, keys] = await Promise.all([
     sql.query<{ id: string; key: string; name: string; position: number; n: number }>(
       `SELECT st.id, st.key, st.name, st.position, count(e.id)::int AS n FROM stages st

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
+import { actorOfUser } from "@/lib/access/actor-of-user";
 import { importFile } from "@/lib/ingest/import-file";
 import { newIncident, writeFixture } from "@/lib/testing/import-fixtures";
 import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
@@ -204,7 +205,7 @@ describeEachDatabase("getEntity", (kind) => {
     expect(await getEntity(ctx, incidentId, id)).not.toBeNull();
 
     const outsider = await t.db.prisma.user.create({ data: { email: `outsider-${Date.now()}@example.test`, name: "Outsider" } });
-    const outsiderCtx = { db: t.db, actor: { userId: outsider.id, name: outsider.name } };
+    const outsiderCtx = { db: t.db, actor: actorOfUser(outsider, "cli") };
     expect(await getEntity(outsiderCtx, incidentId, id)).toBeNull();
     expect(await listEntities(outsiderCtx, incidentId)).toEqual({ entities: [], total: 0, kinds: [] });
 

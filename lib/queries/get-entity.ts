@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 import { isoMicros } from "@/lib/db/iso-micros";
 
@@ -125,7 +126,7 @@ export async function getEntity(
   entityId: string,
   options: GetEntityOptions = {},
 ): Promise<EntityDetail | null> {
-  if (!UUID.test(incidentId) || !UUID.test(entityId)) return null;
+  if (!UUID.test(incidentId) || !UUID.test(entityId) || !(await can(ctx, incidentId, "evidence.view"))) return null;
   const sql = ctx.db.sql;
   const [entity] = await sql.query<{ id: string; kind: string; value: string; display_name: string | null }>(
     `SELECT en.id, en.kind, en.value, en.display_name

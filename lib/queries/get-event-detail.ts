@@ -1,3 +1,4 @@
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 import { isoMicros } from "@/lib/db/iso-micros";
 import type { SeverityLevel } from "@/lib/schemas/timeline";
@@ -75,11 +76,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The event with its entities, rule matches, annotations and chain steps; null when it is not the incident's or the actor is not a member. */
 export async function getEventDetail(ctx: Ctx, incidentId: string, eventId: string): Promise<EventDetail | null> {
   if (!EVENT_ID.test(eventId) || !UUID.test(incidentId)) return null;
-  const member = await ctx.db.prisma.membership.findUnique({
-    where: { userId_incidentId: { userId: ctx.actor.userId, incidentId } },
-    select: { id: true },
-  });
-  if (!member) return null;
+  if (!(await can(ctx, incidentId, "evidence.view"))) return null;
   const [row] = await ctx.db.sql.query<Row>(
     `SELECT e.id::text AS id, ${isoMicros("e.occurred_at")} AS occurred_at, e.timestamp_text, e.assumed_zone, e.timestamp_desc,
             e.action, e.category, e.outcome, e.actor, e.host, host(e.src_ip) AS src_ip, host(e.dst_ip) AS dst_ip, e.target,

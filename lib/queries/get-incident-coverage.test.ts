@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { actorOfUser } from "@/lib/access/actor-of-user";
 import { declareGap } from "@/lib/actions/declare-gap";
 import { importFile } from "@/lib/ingest/import-file";
 import { newIncident, writeFixture } from "@/lib/testing/import-fixtures";
@@ -79,7 +80,7 @@ describeEachDatabase("getIncidentCoverage", (kind) => {
     const { ctx, incidentId } = await newIncident(t.db, "Private");
     await importFile(ctx, { incidentId, filePath: writeFixture("x.jsonl", '{"ts":"2023-05-15T03:12:44Z","msg":"x"}\n') });
     const outsider = await t.db.prisma.user.create({ data: { email: `outsider-${Date.now()}@example.test`, name: "Outsider" } });
-    const c = await getIncidentCoverage({ db: t.db, actor: { userId: outsider.id, name: outsider.name } }, incidentId);
+    const c = await getIncidentCoverage({ db: t.db, actor: actorOfUser(outsider, "cli") }, incidentId);
     expect(c).toEqual({ firstEventAt: null, lastEventAt: null, domain: null, rows: [], otherGaps: [] });
   });
 });

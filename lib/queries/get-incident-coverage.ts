@@ -1,3 +1,4 @@
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 import type { GapOrigin, GapReason } from "@/lib/generated/prisma/client";
 
@@ -46,11 +47,7 @@ const EMPTY: IncidentCoverage = { firstEventAt: null, lastEventAt: null, domain:
 /** Per-source coverage and evidence gaps for an incident (empty when the actor is not a member). */
 export async function getIncidentCoverage(ctx: Ctx, incidentId: string): Promise<IncidentCoverage> {
   const prisma = ctx.db.prisma;
-  const member = await prisma.membership.findUnique({
-    where: { userId_incidentId: { userId: ctx.actor.userId, incidentId } },
-    select: { id: true },
-  });
-  if (!member) return EMPTY;
+  if (!(await can(ctx, incidentId, "evidence.view"))) return EMPTY;
   const [sources, gaps, span] = await Promise.all([
     prisma.source.findMany({
       where: { incidentId },

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { actorOfUser } from "@/lib/access/actor-of-user";
 import { declareGap } from "@/lib/actions/declare-gap";
 import type { Ctx } from "@/lib/context/ctx";
 import { importFile } from "@/lib/ingest/import-file";
@@ -255,7 +256,7 @@ describeEachDatabase("getTimelineData", (kind) => {
     const { ctx, incidentId } = await newIncident(t.db, "Timeline private");
     await seed(ctx, incidentId);
     const outsider = await t.db.prisma.user.create({ data: { email: `outsider-${Date.now()}@example.test`, name: "Outsider" } });
-    expect(await getTimelineData({ db: t.db, actor: { userId: outsider.id, name: outsider.name } }, incidentId, {})).toBeNull();
+    expect(await getTimelineData({ db: t.db, actor: actorOfUser(outsider, "cli") }, incidentId, {})).toBeNull();
     await expect(getTimelineData(ctx, incidentId, { from: "2023-01-02T00:00:00Z", to: "2023-01-01T00:00:00Z" })).rejects.toThrow(/before/);
   });
 });

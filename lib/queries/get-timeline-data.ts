@@ -1,3 +1,4 @@
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 import { isoMicros } from "@/lib/db/iso-micros";
 import { SqlParams } from "@/lib/db/sql-params";
@@ -153,11 +154,7 @@ export async function getTimelineData(ctx: Ctx, incidentId: string, input: TTime
   const q = ZTimelineQuery.parse(input);
   if (!UUID.test(incidentId)) return null;
   const prisma = ctx.db.prisma;
-  const member = await prisma.membership.findUnique({
-    where: { userId_incidentId: { userId: ctx.actor.userId, incidentId } },
-    select: { id: true },
-  });
-  if (!member) return null;
+  if (!(await can(ctx, incidentId, "evidence.view"))) return null;
 
   const [stages, sources, extent, steps, entity] = await Promise.all([
     prisma.stage.findMany({

@@ -1,3 +1,4 @@
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 import { isoMicros } from "@/lib/db/iso-micros";
 
@@ -24,7 +25,7 @@ const EVENT_ID = /^\d{1,18}$/;
 
 /** The event's annotations with their authors, and its chain steps; null when it is not the incident's or the actor is not a member. */
 export async function listAnnotations(ctx: Ctx, incidentId: string, eventId: string): Promise<EventAnnotations | null> {
-  if (!UUID.test(incidentId) || !EVENT_ID.test(eventId)) return null;
+  if (!UUID.test(incidentId) || !EVENT_ID.test(eventId) || !(await can(ctx, incidentId, "evidence.view"))) return null;
   const [event] = await ctx.db.sql.query(
     `SELECT 1 FROM events e JOIN memberships m ON m.incident_id = e.incident_id AND m.user_id = $3
      WHERE e.id = $1::bigint AND e.incident_id = $2::uuid`,
@@ -67,7 +68,7 @@ export async function listAnnotations(ctx: Ctx, incidentId: string, eventId: str
 
 /** The incident's tags with how many events carry each, most used first (empty when not a member). */
 export async function listIncidentTags(ctx: Ctx, incidentId: string): Promise<{ tag: string; count: number }[]> {
-  if (!UUID.test(incidentId)) return [];
+  if (!UUID.test(incidentId) || !(await can(ctx, incidentId, "evidence.view"))) return [];
   const rows = await ctx.db.sql.query<{ tag: string; n: number }>(
     `SELECT a.value AS tag, count(DISTINCT a.event_id)::int AS n
      FROM annotations a JOIN memberships m ON m.incident_id = a.incident_id AND m.user_id = $2

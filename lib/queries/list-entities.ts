@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { can } from "@/lib/access/authorize";
 import { escapeLike } from "@/lib/chain/rules/like-pattern";
 import type { Ctx } from "@/lib/context/ctx";
 import { isoMicros } from "@/lib/db/iso-micros";
@@ -58,7 +59,7 @@ export type EntityList = {
 /** The incident's entities, filtered by kind and by text in the value, most events first (empty when not a member). */
 export async function listEntities(ctx: Ctx, incidentId: string, filters: TListEntitiesQuery = {}): Promise<EntityList> {
   const sql = ctx.db.sql;
-  if (!UUID.test(incidentId)) return { entities: [], total: 0, kinds: [] };
+  if (!UUID.test(incidentId) || !(await can(ctx, incidentId, "evidence.view"))) return { entities: [], total: 0, kinds: [] };
   const [member] = await sql.query<{ ok: number }>(`SELECT 1 AS ok FROM memberships WHERE incident_id = $1 AND user_id = $2`, [
     incidentId,
     ctx.actor.userId,

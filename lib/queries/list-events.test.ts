@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { actorOfUser } from "@/lib/access/actor-of-user";
 import { setEventStage } from "@/lib/chain/actions/set-event-stage";
 import type { Ctx } from "@/lib/context/ctx";
 import type { Db } from "@/lib/db";
@@ -235,7 +236,7 @@ describeEachDatabase("listEvents", (kind) => {
   it("gives a non-member nothing and refuses bad input", async () => {
     const { ctx, incidentId } = await seed(t.db);
     const outsider = await t.db.prisma.user.create({ data: { email: `outsider-${Date.now()}@example.test`, name: "Outsider" } });
-    expect(await listEvents({ db: t.db, actor: { userId: outsider.id, name: outsider.name } }, incidentId)).toBeNull();
+    expect(await listEvents({ db: t.db, actor: actorOfUser(outsider, "cli") }, incidentId)).toBeNull();
     expect(await listEvents(ctx, "not-a-uuid")).toBeNull();
     await expect(listEvents(ctx, incidentId, { limit: 501 })).rejects.toThrow();
     await expect(listEvents(ctx, incidentId, { severity: ["urgent"] as never })).rejects.toThrow();

@@ -1,5 +1,5 @@
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
-import { isMember } from "@/lib/context/require-member";
 import { isoMicros } from "@/lib/db/iso-micros";
 import { SqlParams } from "@/lib/db/sql-params";
 import { type EventSort, type TEventListQuery, type TEventListQueryInput, ZEventListQuery } from "@/lib/schemas/annotations";
@@ -175,7 +175,7 @@ type Row = {
 export async function listEvents(ctx: Ctx, incidentId: string, input: TEventListQueryInput = {}): Promise<EventPage | null> {
   const q = ZEventListQuery.parse(input);
   if (!UUID.test(incidentId)) return null;
-  if (!(await isMember(ctx.db.sql, ctx, incidentId))) return null;
+  if (!(await can(ctx, incidentId, "evidence.view"))) return null;
 
   const spec = SORTS[q.sort];
   const isDesc = q.dir === "desc";

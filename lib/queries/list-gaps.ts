@@ -1,3 +1,4 @@
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 
 export type GapView = {
@@ -18,6 +19,7 @@ export type GapView = {
 
 /** Every evidence gap of the incident, oldest first, with the steps it explains (empty when not a member). */
 export async function listGaps(ctx: Ctx, incidentId: string): Promise<GapView[]> {
+  if (!(await can(ctx, incidentId, "chain.view"))) return [];
   const rows = await ctx.db.sql.query<{
     id: string;
     source_id: string | null;

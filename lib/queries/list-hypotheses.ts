@@ -1,3 +1,4 @@
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 
 export type HypothesisView = {
@@ -12,6 +13,7 @@ export type HypothesisView = {
 
 /** The incident's competing hypotheses with the steps they explain and the events for and against them. */
 export async function listHypotheses(ctx: Ctx, incidentId: string): Promise<HypothesisView[]> {
+  if (!(await can(ctx, incidentId, "chain.view"))) return [];
   const sql = ctx.db.sql;
   const [hypotheses, steps, evidence] = await Promise.all([
     sql.query<{ id: string; title: string; description: string; status: string; source: string }>(

@@ -1,3 +1,4 @@
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 
 /** A source's rejected lines in line order (bounded), or null when the actor cannot see it. */
@@ -6,7 +7,7 @@ export async function listImportIssues(ctx: Ctx, sourceId: string, limit = 1_000
     where: { id: sourceId, incident: { memberships: { some: { userId: ctx.actor.userId } } } },
     select: { id: true, name: true, incidentId: true, rejectedCount: true },
   });
-  if (!source) return null;
+  if (!source || !(await can(ctx, source.incidentId, "evidence.view"))) return null;
   const issues = await ctx.db.prisma.importIssue.findMany({
     where: { sourceId },
     orderBy: [{ lineNumber: "asc" }, { id: "asc" }],

@@ -1,4 +1,6 @@
+import { PERMISSIONS } from "@/lib/access/permissions";
 import type { Ctx } from "@/lib/context/ctx";
+import type { Role } from "@/lib/generated/prisma/enums";
 
 /** One row of the incidents list. */
 export type IncidentListItem = {
@@ -9,14 +11,19 @@ export type IncidentListItem = {
   createdAt: Date;
   sourceCount: number;
   eventCount: number;
+  /** The actor's role on it. */
+  role: Role;
 };
 
-/** The incidents the actor is a member of, newest first. */
+/** The incidents the actor is a member of (in a role that sees the incident), newest first. */
 export async function listIncidents(ctx: Ctx): Promise<IncidentListItem[]> {
   const rows = await ctx.db.prisma.incident.findMany({
-    where: { memberships: { some: { userId: ctx.actor.userId } } },
+    where: { memberships: { some: { userId: ctx.actor.userId, role: { in: [...PERMISSIONS["incident.view"]] } } } },
     orderBy: { createdAt: "desc" },
-    include: { _count: { select: { sources: true, events: true } } },
+    include: {
+      _count: { select: { sources: true, events: true } },
+      memberships: { where: { userId: ctx.actor.userId }, select: { role: true } },
+    },
   });
   return rows.map((r) => ({
     id: r.id,
@@ -26,5 +33,6 @@ export async function listIncidents(ctx: Ctx): Promise<IncidentListItem[]> {
     createdAt: r.createdAt,
     sourceCount: r._count.sources,
     eventCount: r._count.events,
+    role: r.memberships[0]?.role ?? "viewer",
   }));
 }

@@ -1,3 +1,4 @@
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 
 export type RuleView = {
@@ -16,6 +17,7 @@ export type RuleView = {
 
 /** The rules that apply to an incident (built-in and its own Sigma rules) and how many events each matched. */
 export async function listRules(ctx: Ctx, incidentId: string): Promise<RuleView[]> {
+  if (!(await can(ctx, incidentId, "evidence.view"))) return [];
   const rows = await ctx.db.sql.query<{
     id: string;
     key: string;

@@ -1,3 +1,4 @@
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 import { STALE_AFTER_MS } from "@/lib/ingest/claim-source";
 
@@ -26,6 +27,7 @@ export type SourceItem = {
 
 /** The incident's sources, oldest import first (empty when the actor is not a member). */
 export async function listSources(ctx: Ctx, incidentId: string): Promise<SourceItem[]> {
+  if (!(await can(ctx, incidentId, "evidence.view"))) return [];
   const rows = await ctx.db.prisma.source.findMany({
     where: { incidentId, incident: { memberships: { some: { userId: ctx.actor.userId } } } },
     orderBy: { importedAt: "asc" },

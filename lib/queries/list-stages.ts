@@ -1,3 +1,4 @@
+import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 
 export type StageListItem = {
@@ -12,6 +13,7 @@ export type StageListItem = {
 
 /** The incident's stages in chain order, with how many events each tags (empty when not a member). */
 export async function listStages(ctx: Ctx, incidentId: string): Promise<StageListItem[]> {
+  if (!(await can(ctx, incidentId, "chain.view"))) return [];
   const rows = await ctx.db.sql.query<{
     id: string;
     key: string;

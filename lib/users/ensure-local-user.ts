@@ -2,7 +2,10 @@ import os from "node:os";
 import type { Actor } from "@/lib/context/ctx";
 import type { Db } from "@/lib/db";
 
-/** The one local user's fixed address; real accounts arrive with sign-in. */
+/**
+ * The local user's fixed address. Before anyone has an account, the CLI (and the tests) act as
+ * this user; the first instance admin then takes over its incidents (lib/access/adopt-local-incidents.ts).
+ */
 export const LOCAL_USER_EMAIL = "local@chainline.invalid";
 
 /** Creates the local user on first run and returns it as an Actor. */
@@ -13,5 +16,5 @@ export async function ensureLocalUser(db: Db): Promise<Actor> {
     create: { email: LOCAL_USER_EMAIL, name, isLocal: true },
     update: {},
   });
-  return { userId: user.id, name: user.name };
+  return { userId: user.id, name: user.name, email: user.email, isAdmin: false, via: "cli" };
 }

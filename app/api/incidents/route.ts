@@ -1,7 +1,8 @@
 // GET /api/incidents – the acting user's incidents, newest first.
 // POST /api/incidents – create one from { title, summary?, timeZone?, stageSet? }; 201 with the incident.
+
+import { getRequestContext } from "@/lib/access/request-context";
 import { createIncident } from "@/lib/actions/create-incident";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { errorResponse, json } from "@/lib/http/json-response";
 import { listIncidents } from "@/lib/queries/list-incidents";
 
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
-    return json({ incidents: await listIncidents(await getLocalContext()) });
+    return json({ incidents: await listIncidents(await getRequestContext()) });
   } catch (err) {
     return errorResponse(err);
   }
@@ -18,7 +19,7 @@ export async function GET() {
 export async function POST(request: Request) {
   try {
     const body = await request.json();
-    return json(await createIncident(await getLocalContext(), body), 201);
+    return json(await createIncident(await getRequestContext(), body), 201);
   } catch (err) {
     return errorResponse(err);
   }

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { ChainStrip } from "@/components/chain/chain-strip";
 import { CoveragePanel } from "@/components/overview/coverage-panel";
 import { StageEditor } from "@/components/overview/stage-editor";
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { roleAllows } from "@/lib/access/permissions";
+import { getIncidentPageContext } from "@/lib/access/request-context";
 import { formatDateTime } from "@/lib/format/format-time";
 import { getChain } from "@/lib/queries/get-chain";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
@@ -15,7 +16,9 @@ export const metadata: Metadata = { title: "Overview" };
 
 export default async function IncidentOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const ctx = await getLocalContext();
+  const { ctx, role } = await getIncidentPageContext(id, "incident.view");
+  const mayEdit = roleAllows(role, "evidence.edit");
+  const maySeeEvidence = roleAllows(role, "evidence.view");
   const [incident, coverage, chain] = await Promise.all([getIncidentById(ctx, id), getIncidentCoverage(ctx, id), getChain(ctx, id)]);
   if (!incident) notFound();
   const stats = [
@@ -46,10 +49,18 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
           <h2 id="stages-heading" className="mb-2 font-semibold">
             Attack-chain stages
           </h2>
-          <StageEditor
-            incidentId={incident.id}
-            stages={incident.stages.map((st) => ({ key: st.key, name: st.name, attackTactic: st.attackTactic }))}
-          />
+          {mayEdit ? (
+            <StageEditor
+              incidentId={incident.id}
+              stages={incident.stages.map((st) => ({ key: st.key, name: st.name, attackTactic: st.attackTactic }))}
+            />
+          ) : (
+            <ol className="list-decimal space-y-1 pl-5 text-sm">
+              {incident.stages.map((st) => (
+                <li key={st.key}>{st.name}</li>
+              ))}
+            </ol>
+          )}
         </section>
       </div>
       {chain && chain.steps.length > 0 && (
@@ -65,7 +76,7 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
           <ChainStrip chain={chain} linkBase={`/incidents/${incident.id}/chain`} />
         </section>
       )}
-      <CoveragePanel coverage={coverage} incidentId={incident.id} timeZone={incident.timeZone} />
+      {maySeeEvidence && <CoveragePanel coverage={coverage} incidentId={incident.id} timeZone={incident.timeZone} />}
     </div>
   );
 }

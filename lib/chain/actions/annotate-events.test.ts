@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { ZodError } from "zod";
+import { actorOfUser } from "@/lib/access/actor-of-user";
 import type { Ctx } from "@/lib/context/ctx";
 import type { Db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors/not-found";
@@ -149,7 +150,7 @@ describeEachDatabase("annotateEvents", (kind) => {
     const { ctx, incidentId, ids } = await seed(t.db);
     const other = await seed(t.db, "Other");
     const outsider = await t.db.prisma.user.create({ data: { email: `outsider-${Date.now()}@example.test`, name: "Outsider" } });
-    const outsiderCtx: Ctx = { db: t.db, actor: { userId: outsider.id, name: outsider.name } };
+    const outsiderCtx: Ctx = { db: t.db, actor: actorOfUser(outsider, "cli") };
     const [a = ""] = ids;
 
     await expect(annotateEvents(outsiderCtx, incidentId, { eventIds: [a], action: "star" })).rejects.toBeInstanceOf(NotFoundError);

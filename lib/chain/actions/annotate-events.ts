@@ -1,3 +1,4 @@
+import { authorize } from "@/lib/access/authorize";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 import type { SqlRunner } from "@/lib/db/sql";
@@ -22,11 +23,7 @@ export async function annotateEvents(ctx: Ctx, incidentId: string, input: TAnnot
   const data = ZAnnotateEvents.parse(input);
   const ids = [...new Set(data.eventIds.map(String))];
   return ctx.db.sql.transaction(async (tx) => {
-    const [member] = await tx.query("SELECT 1 FROM memberships WHERE user_id = $1 AND incident_id::text = $2", [
-      ctx.actor.userId,
-      incidentId,
-    ]);
-    if (!member) throw new NotFoundError(`no incident ${incidentId} (or you are not a member of it)`);
+    await authorize(ctx, incidentId, "evidence.edit", tx);
     const [found] = await tx.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM events WHERE incident_id = $1 AND id = ANY($2::bigint[])",
       [incidentId, ids],

@@ -1,6 +1,6 @@
+import { authorize } from "@/lib/access/authorize";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
-import { requireMember } from "@/lib/context/require-member";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { type TCreateHypothesis, type TUpdateHypothesis, ZCreateHypothesis, ZUpdateHypothesis } from "@/lib/schemas/chain";
 
@@ -8,7 +8,7 @@ import { type TCreateHypothesis, type TUpdateHypothesis, ZCreateHypothesis, ZUpd
 export async function createHypothesis(ctx: Ctx, incidentId: string, input: TCreateHypothesis) {
   const data = ZCreateHypothesis.parse(input);
   return ctx.db.sql.transaction(async (tx) => {
-    await requireMember(tx, ctx, incidentId);
+    await authorize(ctx, incidentId, "evidence.edit", tx);
     const [h] = await tx.query<{ id: string }>(
       `INSERT INTO hypotheses (incident_id, title, description, status, source) VALUES ($1, $2, $3, $4::hypothesis_status, $5) RETURNING *`,
       [incidentId, data.title, data.description, data.status, data.source],
@@ -38,6 +38,7 @@ export async function updateHypothesis(ctx: Ctx, hypothesisId: string, input: TU
       [hypothesisId, ctx.actor.userId],
     );
     if (!before) throw new NotFoundError(`no hypothesis ${hypothesisId} (or you are not a member of its incident)`);
+    await authorize(ctx, before.incident_id, "evidence.edit", tx);
     await tx.query(
       `UPDATE hypotheses SET title = coalesce($2, title), description = coalesce($3, description),
          status = coalesce($4::hypothesis_status, status), updated_at = now() WHERE id = $1`,

@@ -1,4 +1,5 @@
 import { expect, it } from "vitest";
+import { actorOfUser } from "@/lib/access/actor-of-user";
 import { createIncident } from "@/lib/actions/create-incident";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { listStages } from "@/lib/queries/list-stages";
@@ -41,7 +42,7 @@ describeEachDatabase("managing an incident's stages", (kind) => {
 
     // Someone who is not a member can neither see nor change them.
     const outsider = await t.db.prisma.user.create({ data: { email: `outsider-${Date.now()}@example.test`, name: "Outsider" } });
-    const stranger = { db: t.db, actor: { userId: outsider.id, name: outsider.name } };
+    const stranger = { db: t.db, actor: actorOfUser(outsider, "cli") };
     expect(await listStages(stranger, id)).toEqual([]);
     await expect(renameStage(stranger, id, "reconnaissance", { name: "x" })).rejects.toThrow(/not a member/);
   });

@@ -1,6 +1,6 @@
+import { authorize } from "@/lib/access/authorize";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
-import { requireMember } from "@/lib/context/require-member";
 import type { SqlRunner } from "@/lib/db/sql";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
@@ -12,7 +12,7 @@ export class StageListError extends InvalidRequestError {}
 type StageRow = { id: string; key: string; name: string; position: number };
 
 async function stagesOf(tx: SqlRunner, ctx: Ctx, incidentId: string): Promise<StageRow[]> {
-  await requireMember(tx, ctx, incidentId);
+  await authorize(ctx, incidentId, "evidence.edit", tx);
   // Lock the list: two edits at once must not hand out the same position.
   return tx.query<StageRow>("SELECT id, key, name, position FROM stages WHERE incident_id = $1 ORDER BY position FOR UPDATE", [incidentId]);
 }

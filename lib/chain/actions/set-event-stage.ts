@@ -1,6 +1,6 @@
+import { authorize } from "@/lib/access/authorize";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
-import { requireMember } from "@/lib/context/require-member";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { refreshEventHourlyFor } from "@/lib/rollup/event-hourly";
 import { type TSetEventStage, ZSetEventStage } from "@/lib/schemas/chain";
@@ -12,7 +12,7 @@ import { type TSetEventStage, ZSetEventStage } from "@/lib/schemas/chain";
 export async function setEventStage(ctx: Ctx, incidentId: string, input: TSetEventStage) {
   const data = ZSetEventStage.parse(input);
   return ctx.db.sql.transaction(async (tx) => {
-    await requireMember(tx, ctx, incidentId);
+    await authorize(ctx, incidentId, "evidence.edit", tx);
     let stageId: string | null = null;
     if (data.stageKey !== null) {
       const [stage] = await tx.query<{ id: string }>("SELECT id FROM stages WHERE incident_id = $1 AND key = $2", [

@@ -1,3 +1,4 @@
+import { authorize } from "@/lib/access/authorize";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 import { NotFoundError } from "@/lib/errors/not-found";
@@ -16,6 +17,7 @@ export async function updateChainStep(ctx: Ctx, stepId: string, input: TUpdateCh
       [stepId, ctx.actor.userId],
     );
     if (!before) throw new NotFoundError(`no chain step ${stepId} (or you are not a member of its incident)`);
+    await authorize(ctx, before.incident_id, "evidence.edit", tx);
     await tx.query(
       `UPDATE chain_steps SET origin = 'analyst', updated_at = now(),
          title = coalesce($2, title), rationale = coalesce($3, rationale),

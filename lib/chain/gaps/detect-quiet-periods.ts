@@ -1,3 +1,4 @@
+import { authorize } from "@/lib/access/authorize";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 
@@ -21,6 +22,7 @@ export type QuietPeriod = { sourceId: string; startAt: Date; endAt: Date; hours:
  * gaps are left alone; a quiet period inside a declared gap of the same source is not repeated.
  */
 export async function detectQuietPeriods(ctx: Ctx, incidentId: string, threshold: number = QUIET_PERIOD_METHOD.expectedEventsThreshold) {
+  await authorize(ctx, incidentId, "evidence.edit");
   return ctx.db.sql.transaction(async (tx) => {
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('chainline.gaps'), hashtext($1))", [incidentId]);
     await tx.query("DELETE FROM gaps WHERE incident_id = $1 AND origin = 'detected' AND reason = 'quiet_period'", [incidentId]);

@@ -1,3 +1,4 @@
+import { authorize } from "@/lib/access/authorize";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 import { SqlParams } from "@/lib/db/sql-params";
@@ -32,6 +33,7 @@ export type RuleRunResult = {
  * because a new event can complete a pattern that began in older ones.
  */
 export async function runRules(ctx: Ctx, incidentId: string, options: { sourceId?: string } = {}): Promise<RuleRunResult> {
+  await authorize(ctx, incidentId, "evidence.edit");
   const started = performance.now();
   await syncBuiltinRules(ctx.db.sql);
   const rules = (await loadRules(ctx.db.sql, incidentId)).filter((r) => r.enabled);

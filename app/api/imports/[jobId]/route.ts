@@ -1,5 +1,5 @@
 // GET /api/imports/[jobId] – a running or finished import: status, progress (bytes, records), summary or error.
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getRequestContext } from "@/lib/access/request-context";
 import { errorResponse, json } from "@/lib/http/json-response";
 import { incidentNotFound } from "@/lib/http/require-incident";
 import { getImportJob } from "@/lib/ingest/import-jobs";
@@ -11,7 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ job
     const { jobId } = await params;
     const job = getImportJob(jobId);
     if (!job) return json({ error: `no import job ${jobId} in this server process` }, 404);
-    return (await incidentNotFound(await getLocalContext(), job.incidentId)) ?? json(job);
+    return (await incidentNotFound(await getRequestContext(), job.incidentId, "evidence.view")) ?? json(job);
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getIncidentPageContext } from "@/lib/access/request-context";
 import { formatDateTime } from "@/lib/format/format-time";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { listAuditEntries } from "@/lib/queries/list-audit-entries";
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Audit" };
 
 export default async function AuditPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const ctx = await getLocalContext();
+  const { ctx } = await getIncidentPageContext(id, "evidence.view");
   const [incident, entries] = await Promise.all([getIncidentById(ctx, id), listAuditEntries(ctx, id)]);
   const tz = incident?.timeZone ?? "UTC";
   return (
@@ -27,7 +27,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
         {entries.map((e) => (
           <tr key={e.id} className="border-b border-line last:border-0">
             <td className="mono px-3 py-2 text-xs">{formatDateTime(e.at, tz)}</td>
-            <td className="px-3 py-2">{e.actor.name}</td>
+            <td className="px-3 py-2">{e.actor?.name ?? e.actorLabel ?? "unknown"}</td>
             <td className="mono px-3 py-2 text-xs">{e.action}</td>
             <td className="mono px-3 py-2 text-xs text-muted">
               {e.entityType} {e.entityId}

@@ -4,7 +4,8 @@ import { AsOfControl } from "@/components/chain/as-of-control";
 import { ChainCards } from "@/components/chain/chain-cards";
 import { ChainStrip } from "@/components/chain/chain-strip";
 import { HypothesesTable } from "@/components/chain/hypotheses-table";
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { roleAllows } from "@/lib/access/permissions";
+import { getIncidentPageContext } from "@/lib/access/request-context";
 import { getChain } from "@/lib/queries/get-chain";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { listHypotheses } from "@/lib/queries/list-hypotheses";
@@ -27,7 +28,7 @@ export default async function ChainPage({
   searchParams: Promise<{ asOf?: string }>;
 }) {
   const [{ id }, { asOf: rawAsOf }] = await Promise.all([params, searchParams]);
-  const ctx = await getLocalContext();
+  const { ctx, role } = await getIncidentPageContext(id, "chain.view");
   const asOf = parseAsOf(rawAsOf);
   const [incident, chain, hypotheses] = await Promise.all([getIncidentById(ctx, id), getChain(ctx, id, asOf), listHypotheses(ctx, id)]);
   if (!incident || !chain) notFound();
@@ -60,7 +61,7 @@ export default async function ChainPage({
       ) : (
         <>
           <ChainStrip chain={chain} />
-          <ChainCards chain={chain} incidentId={id} timeZone={incident.timeZone} />
+          <ChainCards chain={chain} incidentId={id} timeZone={incident.timeZone} showEvidenceLinks={roleAllows(role, "evidence.view")} />
         </>
       )}
       <HypothesesTable hypotheses={hypotheses} />

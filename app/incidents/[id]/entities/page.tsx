@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TimeText } from "@/components/ui/time-text";
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getIncidentPageContext } from "@/lib/access/request-context";
 import { firstParam, formatCount } from "@/lib/format/query-values";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { listEntities, ZListEntitiesQuery } from "@/lib/queries/list-entities";
@@ -25,7 +25,7 @@ export default async function EntitiesPage({
   const sp = await searchParams;
   const parsed = ZListEntitiesQuery.safeParse({ kind: one(sp.kind), q: one(sp.q) });
   const filters = parsed.success ? parsed.data : {};
-  const ctx = await getLocalContext();
+  const { ctx } = await getIncidentPageContext(id, "evidence.view");
   const [incident, list] = await Promise.all([getIncidentById(ctx, id), listEntities(ctx, id, filters)]);
   if (!incident) notFound();
   const tz = incident.timeZone;

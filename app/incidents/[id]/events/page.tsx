@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EventsClient } from "@/components/events/events-client";
 import { apiSearch, parseEventsView } from "@/components/events/events-view";
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getIncidentPageContext } from "@/lib/access/request-context";
 import { getChain } from "@/lib/queries/get-chain";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { listIncidentTags } from "@/lib/queries/list-annotations";
@@ -25,7 +25,7 @@ export default async function EventsPage({
 }) {
   const { id } = await params;
   const view = parseEventsView(searchParamsRecord(await searchParams));
-  const ctx = await getLocalContext();
+  const { ctx } = await getIncidentPageContext(id, "evidence.view");
   const [incident, page, chain, sources, tags] = await Promise.all([
     getIncidentById(ctx, id),
     listEvents(ctx, id, { ...view.filters, sort: view.sort, dir: view.dir, limit: PAGE_SIZE }),

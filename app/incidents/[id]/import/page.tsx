@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { ImportClient } from "@/components/imports/import-client";
+import { getIncidentPageContext } from "@/lib/access/request-context";
 
 export const metadata: Metadata = { title: "Import logs" };
 
 export default async function ImportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  await getIncidentPageContext(id, "evidence.edit");
   return (
     <div className="space-y-3">
       <h2 className="text-lg font-semibold">Import logs</h2>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SourceStatus } from "@/components/sources/source-status";
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getIncidentPageContext } from "@/lib/access/request-context";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatDateTime } from "@/lib/format/format-time";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
@@ -14,7 +14,7 @@ const n = (x: number) => x.toLocaleString("en-US");
 
 export default async function SourcesPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const ctx = await getLocalContext();
+  const { ctx } = await getIncidentPageContext(id, "evidence.view");
   const [incident, sources] = await Promise.all([getIncidentById(ctx, id), listSources(ctx, id)]);
   const tz = incident?.timeZone ?? "UTC";
   return (

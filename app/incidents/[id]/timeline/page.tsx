@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TimelineClient } from "@/components/timeline/timeline-client";
 import { requestWidth } from "@/components/timeline/timeline-constants";
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getIncidentPageContext } from "@/lib/access/request-context";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { getTimelineData } from "@/lib/queries/get-timeline-data";
 import { parseTimelineView, searchParamsRecord } from "@/lib/schemas/timeline";
@@ -26,7 +26,7 @@ export default async function TimelinePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  const ctx = await getLocalContext();
+  const { ctx } = await getIncidentPageContext(id, "evidence.view");
   const incident = await getIncidentById(ctx, id);
   if (!incident) notFound();
   const v = parseTimelineView(searchParamsRecord(await searchParams));

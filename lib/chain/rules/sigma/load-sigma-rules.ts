@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
+import { authorize } from "@/lib/access/authorize";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
-import { requireMember } from "@/lib/context/require-member";
 import { parseSigma, type SigmaProblem } from "./parse-sigma";
 import { sigmaStage } from "./sigma-rule-spec";
 
@@ -20,7 +20,7 @@ export async function loadSigmaRules(
   const { rules, problems } = parseSigma(input.yaml, input.fileName);
   const loaded: LoadedSigmaRule[] = [];
   await ctx.db.sql.transaction(async (tx) => {
-    await requireMember(tx, ctx, incidentId);
+    await authorize(ctx, incidentId, "evidence.edit", tx);
     for (const rule of rules) {
       const key = `sigma.${rule.id ?? rule.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
       const { stageKey } = sigmaStage(rule);

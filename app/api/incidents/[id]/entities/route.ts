@@ -1,6 +1,6 @@
 // GET /api/incidents/[id]/entities?kind=&q= – the incident's entities (most events first, at most 200),
 //   with event counts and first/last seen; `kind` filters by kind, `q` by text in the value.
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getRequestContext } from "@/lib/access/request-context";
 import { errorResponse, json } from "@/lib/http/json-response";
 import { incidentNotFound } from "@/lib/http/require-incident";
 import { listEntities, ZListEntitiesQuery } from "@/lib/queries/list-entities";
@@ -12,8 +12,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { id } = await params;
     const q = new URL(request.url).searchParams;
     const filters = ZListEntitiesQuery.parse({ kind: q.get("kind"), q: q.get("q") });
-    const ctx = await getLocalContext();
-    return (await incidentNotFound(ctx, id)) ?? json(await listEntities(ctx, id, filters));
+    const ctx = await getRequestContext();
+    return (await incidentNotFound(ctx, id, "evidence.view")) ?? json(await listEntities(ctx, id, filters));
   } catch (err) {
     return errorResponse(err);
   }

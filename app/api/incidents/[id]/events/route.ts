@@ -1,7 +1,7 @@
 // GET /api/incidents/[id]/events – a page of the incident's events: filters (stage, source, entity, q, severity, from, to,
 //   starred, tag), sort (time | severity | source | action) and dir, keyset `cursor`, `limit` ≤ 500 →
 //   { events, nextCursor, total: { count, isCapped, label } | null (null after the first page) }.
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getRequestContext } from "@/lib/access/request-context";
 import { errorResponse, json } from "@/lib/http/json-response";
 import { InvalidCursorError, listEvents } from "@/lib/queries/list-events";
 import { ZEventListQuery } from "@/lib/schemas/annotations";
@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const { id } = await params;
     const query = ZEventListQuery.parse(searchParamsRecord(new URL(request.url).searchParams));
-    const page = await listEvents(await getLocalContext(), id, query);
+    const page = await listEvents(await getRequestContext(), id, query);
     return page ? json(page) : json({ error: `no incident ${id}` }, 404);
   } catch (err) {
     if (err instanceof InvalidCursorError) return json({ error: "invalid input", issues: [{ field: "cursor", reason: err.message }] }, 422);

@@ -1,5 +1,5 @@
 // GET /api/incidents/[id]/gaps – declared and detected evidence gaps and the steps they explain.
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getRequestContext } from "@/lib/access/request-context";
 import { errorResponse, json } from "@/lib/http/json-response";
 import { incidentNotFound } from "@/lib/http/require-incident";
 import { listGaps } from "@/lib/queries/list-gaps";
@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    const ctx = await getLocalContext();
-    return (await incidentNotFound(ctx, id)) ?? json({ gaps: await listGaps(ctx, id) });
+    const ctx = await getRequestContext();
+    return (await incidentNotFound(ctx, id, "chain.view")) ?? json({ gaps: await listGaps(ctx, id) });
   } catch (err) {
     return errorResponse(err);
   }

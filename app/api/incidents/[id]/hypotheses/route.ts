@@ -1,7 +1,8 @@
 // GET  /api/incidents/[id]/hypotheses – competing explanations with their steps and evidence.
 // POST /api/incidents/[id]/hypotheses – add one ({title, description?, status?, source?, stepIds?}).
+
+import { getRequestContext } from "@/lib/access/request-context";
 import { createHypothesis } from "@/lib/chain/actions/hypotheses";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { errorResponse, json } from "@/lib/http/json-response";
 import { incidentNotFound } from "@/lib/http/require-incident";
 import { listHypotheses } from "@/lib/queries/list-hypotheses";
@@ -11,8 +12,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    const ctx = await getLocalContext();
-    return (await incidentNotFound(ctx, id)) ?? json({ hypotheses: await listHypotheses(ctx, id) });
+    const ctx = await getRequestContext();
+    return (await incidentNotFound(ctx, id, "chain.view")) ?? json({ hypotheses: await listHypotheses(ctx, id) });
   } catch (err) {
     return errorResponse(err);
   }
@@ -21,7 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    return json(await createHypothesis(await getLocalContext(), id, await request.json()), 201);
+    return json(await createHypothesis(await getRequestContext(), id, await request.json()), 201);
   } catch (err) {
     return errorResponse(err);
   }

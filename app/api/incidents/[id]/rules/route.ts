@@ -1,8 +1,8 @@
 // GET  /api/incidents/[id]/rules – the rules that apply and what each matched.
 // POST /api/incidents/[id]/rules – load Sigma YAML (body: {fileName, yaml}); 422 lists unsupported rules.
 import { z } from "zod";
+import { getRequestContext } from "@/lib/access/request-context";
 import { loadSigmaRules } from "@/lib/chain/rules/sigma/load-sigma-rules";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { errorResponse, json } from "@/lib/http/json-response";
 import { incidentNotFound } from "@/lib/http/require-incident";
 import { listRules } from "@/lib/queries/list-rules";
@@ -14,8 +14,8 @@ const ZSigmaUpload = z.object({ fileName: z.string().min(1).max(300), yaml: z.st
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    const ctx = await getLocalContext();
-    return (await incidentNotFound(ctx, id)) ?? json({ rules: await listRules(ctx, id) });
+    const ctx = await getRequestContext();
+    return (await incidentNotFound(ctx, id, "evidence.view")) ?? json({ rules: await listRules(ctx, id) });
   } catch (err) {
     return errorResponse(err);
   }
@@ -24,7 +24,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    const ctx = await getLocalContext();
+    const ctx = await getRequestContext();
     const body = ZSigmaUpload.parse(await request.json());
     const result = await loadSigmaRules(ctx, id, body);
     return json(result, result.problems.length > 0 && result.loaded.length === 0 ? 422 : 200);

@@ -2,7 +2,8 @@
 // POST /api/incidents/[id]/sources – start an import; 202 { jobId, statusUrl } (poll it).
 //   Either JSON { uploadId, name, options } for a file sent to /uploads first, or the file's
 //   bytes as the body with ?name=&format=&tz=&timeFormat=&year=&map=&redact=false (streamed to disk).
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getRequestContext } from "@/lib/access/request-context";
+import { countUpload } from "@/lib/access/upload-limit";
 import { errorResponse, json } from "@/lib/http/json-response";
 import { incidentNotFound } from "@/lib/http/require-incident";
 import { startImportJob } from "@/lib/ingest/import-jobs";
@@ -15,8 +16,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    const ctx = await getLocalContext();
-    return (await incidentNotFound(ctx, id)) ?? json({ sources: await listSources(ctx, id) });
+    const ctx = await getRequestContext();
+    return (await incidentNotFound(ctx, id, "evidence.view")) ?? json({ sources: await listSources(ctx, id) });
   } catch (err) {
     return errorResponse(err);
   }
@@ -25,8 +26,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    const ctx = await getLocalContext();
-    const missing = await incidentNotFound(ctx, id);
+    const ctx = await getRequestContext();
+    const missing = await incidentNotFound(ctx, id, "evidence.edit");
     if (missing) return missing;
     let upload: { uploadId: string; filePath: string; name: string; options: unknown };
     if ((request.headers.get("content-type") ?? "").startsWith("application/json")) {
@@ -36,6 +37,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       upload = { uploadId: body.uploadId, filePath, name: body.name || "upload", options: body.options ?? {} };
     } else {
       if (!request.body) return json({ error: "empty body: send the file's bytes" }, 400);
+      await countUpload(ctx, id);
       const q = new URL(request.url).searchParams;
       const options = optionsFromQuery(q);
       const saved = await saveUpload(request.body);

@@ -1,8 +1,9 @@
 // GET  /api/incidents/[id]/stages – the stages in chain order, with event counts.
 // POST /api/incidents/[id]/stages – add one: {key, name, description?, attackTactic?, position?}.
 // PUT  /api/incidents/[id]/stages – reorder: {keys: every stage key in the new order}.
+
+import { getRequestContext } from "@/lib/access/request-context";
 import { addStage, reorderStages } from "@/lib/chain/actions/manage-stages";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { errorResponse, json } from "@/lib/http/json-response";
 import { incidentNotFound } from "@/lib/http/require-incident";
 import { listStages } from "@/lib/queries/list-stages";
@@ -12,8 +13,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    const ctx = await getLocalContext();
-    return (await incidentNotFound(ctx, id)) ?? json({ stages: await listStages(ctx, id) });
+    const ctx = await getRequestContext();
+    return (await incidentNotFound(ctx, id, "chain.view")) ?? json({ stages: await listStages(ctx, id) });
   } catch (err) {
     return errorResponse(err);
   }
@@ -22,7 +23,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    return json(await addStage(await getLocalContext(), id, await request.json()), 201);
+    return json(await addStage(await getRequestContext(), id, await request.json()), 201);
   } catch (err) {
     return errorResponse(err);
   }
@@ -31,7 +32,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    return json({ keys: await reorderStages(await getLocalContext(), id, await request.json()) });
+    return json({ keys: await reorderStages(await getRequestContext(), id, await request.json()) });
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,6 +1,8 @@
 // POST /api/incidents/[id]/uploads?name=FILE – streams the body to disk (size-limited) and
-// returns { uploadId, size, preview } so the form can show the first rows before importing.
-import { getLocalContext } from "@/lib/context/get-local-context";
+// returns { uploadId, size, preview } so the form can show the first rows before importing. 429 past the
+// per-user hourly upload limit.
+import { getRequestContext } from "@/lib/access/request-context";
+import { countUpload } from "@/lib/access/upload-limit";
 import { errorResponse, json } from "@/lib/http/json-response";
 import { incidentNotFound } from "@/lib/http/require-incident";
 import { previewFile } from "@/lib/ingest/preview-file";
@@ -11,8 +13,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    const missing = await incidentNotFound(await getLocalContext(), id);
+    const ctx = await getRequestContext();
+    const missing = await incidentNotFound(ctx, id, "evidence.edit");
     if (missing) return missing;
+    await countUpload(ctx, id);
     if (!request.body) return json({ error: "empty body: send the file's bytes" }, 400);
     const name = new URL(request.url).searchParams.get("name") || "upload";
     const upload = await saveUpload(request.body);

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { TimeText } from "@/components/ui/time-text";
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getIncidentPageContext } from "@/lib/access/request-context";
 import { firstParam, formatCount } from "@/lib/format/query-values";
 import { ENTITY_EVENTS_PAGE_SIZE, getEntity, ZGetEntityQuery } from "@/lib/queries/get-entity";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
@@ -26,7 +26,7 @@ export default async function EntityPage({
   const { id, entityId } = await params;
   const query = ZGetEntityQuery.safeParse({ after: one((await searchParams).after) });
   const after = query.success ? query.data.after : undefined;
-  const ctx = await getLocalContext();
+  const { ctx } = await getIncidentPageContext(id, "evidence.view");
   const [incident, entity] = await Promise.all([getIncidentById(ctx, id), getEntity(ctx, id, entityId, { after })]);
   if (!incident || !entity) notFound();
   const tz = incident.timeZone;

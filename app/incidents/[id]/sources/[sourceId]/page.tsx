@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SourceStatus } from "@/components/sources/source-status";
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getIncidentPageContext } from "@/lib/access/request-context";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatDateTime } from "@/lib/format/format-time";
 import { revealControls } from "@/lib/format/reveal-controls";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Source" };
 
 export default async function SourcePage({ params }: { params: Promise<{ id: string; sourceId: string }> }) {
   const { id, sourceId } = await params;
-  const ctx = await getLocalContext();
+  const { ctx } = await getIncidentPageContext(id, "evidence.view");
   const [incident, sources, found] = await Promise.all([getIncidentById(ctx, id), listSources(ctx, id), listImportIssues(ctx, sourceId)]);
   const s = sources.find((x) => x.id === sourceId);
   if (!incident || !s || !found) notFound();

@@ -1,8 +1,9 @@
 // POST /api/incidents/[id]/events/annotations – one change to one or many events, audited:
 //   { eventIds, action: "tag"|"untag"|"star"|"unstar"|"comment"|"key"|"unkey"|"attach"|"detach"|"stage",
 //     value? (tag or comment), stepId? (attach/detach), stageKey? (stage; null clears) } → { action, eventIds, changed }.
+
+import { getRequestContext } from "@/lib/access/request-context";
 import { annotateEvents } from "@/lib/chain/actions/annotate-events";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { errorResponse, json } from "@/lib/http/json-response";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +11,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    return json(await annotateEvents(await getLocalContext(), id, await request.json()));
+    return json(await annotateEvents(await getRequestContext(), id, await request.json()));
   } catch (err) {
     return errorResponse(err);
   }

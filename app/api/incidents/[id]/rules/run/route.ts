@@ -1,6 +1,7 @@
 // POST /api/incidents/[id]/rules/run – run the rules, detect quiet periods, rebuild the chain.
+
+import { getRequestContext } from "@/lib/access/request-context";
 import { analyzeIncident } from "@/lib/chain/analyze-incident";
-import { getLocalContext } from "@/lib/context/get-local-context";
 import { errorResponse, json } from "@/lib/http/json-response";
 import { incidentNotFound } from "@/lib/http/require-incident";
 
@@ -9,8 +10,8 @@ export const dynamic = "force-dynamic";
 export async function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
-    const ctx = await getLocalContext();
-    return (await incidentNotFound(ctx, id)) ?? json(await analyzeIncident(ctx, id));
+    const ctx = await getRequestContext();
+    return (await incidentNotFound(ctx, id, "evidence.edit")) ?? json(await analyzeIncident(ctx, id));
   } catch (err) {
     return errorResponse(err);
   }

@@ -1,6 +1,6 @@
 // POST /api/incidents/[id]/uploads/[uploadId]/preview – { name, options } → the first rows as
 // they would be imported with those options (format, zone, time format, mapping).
-import { getLocalContext } from "@/lib/context/get-local-context";
+import { getRequestContext } from "@/lib/access/request-context";
 import { errorResponse, json } from "@/lib/http/json-response";
 import { incidentNotFound } from "@/lib/http/require-incident";
 import { previewFile } from "@/lib/ingest/preview-file";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string; uploadId: string }> }) {
   try {
     const { id, uploadId } = await params;
-    const missing = await incidentNotFound(await getLocalContext(), id);
+    const missing = await incidentNotFound(await getRequestContext(), id, "evidence.edit");
     if (missing) return missing;
     const file = uploadPath(uploadId);
     if (!file) return json({ error: "no such upload" }, 404);
