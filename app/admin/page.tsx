@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminPanel } from "@/components/access/admin-panel";
 import { getInstanceSettings } from "@/lib/access/accounts/instance-settings";
@@ -16,7 +17,12 @@ export default async function AdminPage() {
   const [accounts, settings] = await Promise.all([listAccounts(ctx), getInstanceSettings(ctx.db)]);
   return (
     <div className="space-y-3">
-      <h1 className="text-xl font-semibold">Admin</h1>
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-xl font-semibold">Admin</h1>
+        <Link href="/admin/audit" className="text-sm text-accent underline">
+          Instance audit trail
+        </Link>
+      </div>
       <AdminPanel
         accounts={accounts.map((a) => ({
           id: a.id,

@@ -29,6 +29,20 @@ describeEachDatabase("signInWithPassword", (kind) => {
     expect(audit.map((a) => a.action)).toContain("auth.sign-in");
   });
 
+  it("rotates the session: signing in again from a signed-in browser ends the old session", async () => {
+    const { email, password, ctx } = await newAccount(t.db);
+    const auth = await authFor(t.db);
+    const first = await signInWithPassword(t.db, auth, { email, password, ip: "198.51.100.7", headers: headers() });
+    const cookie = first.setCookie.map((c) => c.split(";")[0]).join("; ");
+    const withCookie = headers();
+    withCookie.set("cookie", cookie);
+    const second = await signInWithPassword(t.db, auth, { email, password, ip: "198.51.100.7", headers: withCookie });
+    expect(second.setCookie.join()).not.toBe(first.setCookie.join());
+    const tokens = await t.db.sql.query<{ token: string }>("SELECT token FROM sessions WHERE user_id = $1", [ctx.actor.userId]);
+    expect(tokens).toHaveLength(1);
+    expect(cookie).not.toContain(tokens[0]?.token);
+  });
+
   it("locks an account after 20 wrong passwords in a row: 429, audited, the right one refused until the window passes", async () => {
     const { email, password, ctx } = await newAccount(t.db);
     const auth = await authFor(t.db);

@@ -40,6 +40,8 @@ export async function signInWithPassword(
     await audit("auth.sign-in.refused", { reason: "too many wrong passwords", retryAfter: retryAfterSeconds(locked) });
     throw new TooManyRequestsError("too many wrong passwords: try again later", retryAfterSeconds(locked));
   }
+  // The session this browser had, if any: ended once the new one exists (sessions rotate at sign-in).
+  const previous = await auth.api.getSession({ headers: attempt.headers }).catch(() => null);
   try {
     const { headers, response } = await auth.api.signInEmail({
       body: { email, password: attempt.password },
@@ -47,6 +49,7 @@ export async function signInWithPassword(
       returnHeaders: true,
     });
     await clearWindow(db.sql, keys.account);
+    if (previous) await db.sql.query("DELETE FROM sessions WHERE token = $1", [previous.session.token]);
     return { userId: response.user.id, setCookie: headers.getSetCookie() };
   } catch (err) {
     // Only a refusal (4xx) is a wrong password; a server-side failure must not be counted or hidden as one.

@@ -1,40 +1,48 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { AuditFilters } from "@/components/audit/audit-filters";
+import { AuditTable } from "@/components/audit/audit-table";
 import { getIncidentPageContext } from "@/lib/access/request-context";
-import { formatDateTime } from "@/lib/format/format-time";
+import { auditQueryFrom, listAudit } from "@/lib/audit/list-audit";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
-import { listAuditEntries } from "@/lib/queries/list-audit-entries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit" };
 
-export default async function AuditPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
+// Members who may see the incident's evidence: every change to it, who made it, and what changed.
+export default async function AuditPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
   const { ctx } = await getIncidentPageContext(id, "evidence.view");
-  const [incident, entries] = await Promise.all([getIncidentById(ctx, id), listAuditEntries(ctx, id)]);
-  const tz = incident?.timeZone ?? "UTC";
+  const query = auditQueryFrom(sp);
+  const [incident, page] = await Promise.all([getIncidentById(ctx, id), listAudit(ctx, id, query)]);
+  const next = new URLSearchParams(
+    Object.entries({ ...query, before: page.nextCursor ?? "" }).filter((kv): kv is [string, string] => Boolean(kv[1]) && kv[0] !== "limit"),
+  );
   return (
-    <table className="w-full rounded border border-line bg-panel text-sm">
-      <caption className="mb-2 text-left text-sm text-muted">Every change to this incident: who, what, when.</caption>
-      <thead className="border-b border-line text-left text-muted">
-        <tr>
-          <th className="px-3 py-2 font-medium">When</th>
-          <th className="px-3 py-2 font-medium">Who</th>
-          <th className="px-3 py-2 font-medium">Action</th>
-          <th className="px-3 py-2 font-medium">Object</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((e) => (
-          <tr key={e.id} className="border-b border-line last:border-0">
-            <td className="mono px-3 py-2 text-xs">{formatDateTime(e.at, tz)}</td>
-            <td className="px-3 py-2">{e.actor?.name ?? e.actorLabel ?? "unknown"}</td>
-            <td className="mono px-3 py-2 text-xs">{e.action}</td>
-            <td className="mono px-3 py-2 text-xs text-muted">
-              {e.entityType} {e.entityId}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="space-y-3">
+      <p className="text-sm text-muted">
+        Every change to this incident: who, what, when, and the change itself. The trail cannot be edited or deleted.
+      </p>
+      <AuditFilters query={query} exportBase={`/api/incidents/${id}/audit`} />
+      <AuditTable entries={page.entries} timeZone={incident?.timeZone ?? "UTC"} />
+      <div className="flex gap-4 text-sm">
+        {query.before && (
+          <Link className="text-accent underline" href={`/incidents/${id}/audit`}>
+            Newest
+          </Link>
+        )}
+        {page.nextCursor && (
+          <Link className="text-accent underline" href={`/incidents/${id}/audit?${next}`}>
+            Older entries
+          </Link>
+        )}
+      </div>
+    </div>
   );
 }

@@ -1,17 +1,25 @@
-// GET /api/incidents/[id]/audit – the incident's audit entries, newest first (404 if not a member).
+// GET /api/incidents/[id]/audit – the incident's audit trail, newest first, with names and changes:
+//   ?actor=&action=&from=YYYY-MM-DD&to=YYYY-MM-DD&before=<id>&limit= → { entries, nextCursor };
+//   &format=csv|jsonl → the whole filtered trail as a download (CSV safe from formula injection).
 import { getRequestContext } from "@/lib/access/request-context";
+import { AUDIT_EXPORT_FORMATS, type AuditExportFormat, downloadResponse, exportAudit } from "@/lib/audit/audit-export";
+import { auditQueryFrom, listAudit } from "@/lib/audit/list-audit";
 import { errorResponse, json } from "@/lib/http/json-response";
-import { getIncidentById } from "@/lib/queries/get-incident-by-id";
-import { listAuditEntries } from "@/lib/queries/list-audit-entries";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await params;
     const ctx = await getRequestContext();
-    if (!(await getIncidentById(ctx, id))) return json({ error: `no incident ${id}` }, 404);
-    return json({ entries: await listAuditEntries(ctx, id) });
+    const sp = new URL(request.url).searchParams;
+    const query = auditQueryFrom(Object.fromEntries(sp));
+    const format = sp.get("format");
+    if (format && (AUDIT_EXPORT_FORMATS as readonly string[]).includes(format)) {
+      return downloadResponse(exportAudit(ctx, id, format as AuditExportFormat, query), `audit-${id}`, format as AuditExportFormat);
+    }
+    if (format) return json({ error: "invalid input", issues: [{ field: "format", reason: "csv or jsonl" }] }, 422);
+    return json(await listAudit(ctx, id, query));
   } catch (err) {
     return errorResponse(err);
   }

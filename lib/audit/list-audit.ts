@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { assertAdmin, authorize } from "@/lib/access/authorize";
+import type { Ctx } from "@/lib/context/ctx";
+import { type AuditChange, auditDiff } from "./audit-diff";
+
+/** Filters and paging for an audit trail (the page's query string, the API's, the export's). */
+export const ZAuditQuery = z.object({
+  /** A user id, or text matched against the actor's name, email or label (an address tried). */
+  actor: z.string().trim().max(320).optional(),
+  /** An action, or its start ("member." matches every membership change). */
+  action: z.string().trim().max(100).optional(),
+  from: z.iso.date("a date, YYYY-MM-DD").optional(),
+  to: z.iso.date("a date, YYYY-MM-DD").optional(),
+  /** Keyset cursor: entries older than this id. */
+  before: z.string().regex(/^\d+$/, "an entry id").optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+});
+export type TAuditQuery = z.input<typeof ZAuditQuery>;
+
+/** The query from a URL's parameters, empty fields (an unfilled form) left out. */
+export function auditQueryFrom(params: Record<string, string | string[] | undefined>): TAuditQuery {
+  const out: Record<string, string> = {};
+  for (const key of ["actor", "action", "from", "to", "before", "limit"]) {
+    const v = params[key];
+    const last = Array.isArray(v) ? v.at(-1) : v;
+    if (last?.trim()) out[key] = last;
+  }
+  return ZAuditQuery.parse(out);
+}
+
+/** One audit entry as people read it: names and links, not bare ids, and what changed. */
+export type AuditRow = {
+  id: string;
+  at: Date;
+  action: string;
+  actor: { id: string; name: string; email: string } | null;
+  /** How the actor acted (a token, the CLI) or, with no actor, what was tried. */
+  actorLabel: string | null;
+  ip: string | null;
+  incidentId: string | null;
+  entityType: string;
+  entityId: string;
+  object: { label: string; href: string | null };
+  changes: AuditChange[];
+  before: unknown;
+  after: unknown;
+};
+
+type Row = {
+  id: string;
+  at: Date;
+  action: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_email: string | null;
+  actor_label: string | null;
+  ip_address: string | null;
+  incident_id: string | null;
+  entity_type: string;
+  entity_id: string;
+  before: unknown;
+  after: unknown;
+};
+
+/** Each audited kind of object: the table its name is read from, and the page it links to. */
+const OBJECTS: Record<string, { sql: string; href?: (incidentId: string | null, id: string) => string | null }> = {
+  Incident: { sql: "SELECT id::text, title AS label FROM incidents WHERE id::text = ANY($1)", href: (_i, id) => `/incidents/${id}` },
+  User: { sql: "SELECT id::text, name || ' <' || email || '>' AS label FROM users WHERE id::text = ANY($1)" },
+  Source: {
+    sql: "SELECT id::text, name AS label FROM sources WHERE id::text = ANY($1)",
+    href: (i, id) => (i ? `/incidents/${i}/sources/${id}` : null),
+  },
+  ChainStep: {
+    sql: "SELECT id::text, title AS label FROM chain_steps WHERE id::text = ANY($1)",
+    href: (i) => (i ? `/incidents/${i}/chain` : null),
+  },
+  Hypothesis: {
+    sql: "SELECT id::text, title AS label FROM hypotheses WHERE id::text = ANY($1)",
+    href: (i) => (i ? `/incidents/${i}/chain` : null),
+  },
+  Stage: { sql: "SELECT id::text, name AS label FROM stages WHERE id::text = ANY($1)", href: (i) => (i ? `/incidents/${i}` : null) },
+  Gap: {
+    sql: "SELECT id::text, description AS label FROM gaps WHERE id::text = ANY($1)",
+    href: (i) => (i ? `/incidents/${i}/timeline` : null),
+  },
+  ApiToken: { sql: "SELECT id::text, name || ' (' || prefix || '…)' AS label FROM api_tokens WHERE id::text = ANY($1)" },
+  Invitation: { sql: "SELECT id::text, email || ' as ' || role::text AS label FROM invitations WHERE id::text = ANY($1)" },
+  Event: {
+    sql: "SELECT id::text, left(message, 120) AS label FROM events WHERE id::text = ANY($1)",
+    href: (i, id) => (i && /^\d+$/.test(id) ? `/incidents/${i}/events?event=${id}` : null),
+  },
+};
+
+/** Names for the objects entries refer to, read once per kind; a deleted object keeps its id. */
+async function objectNames(ctx: Ctx, rows: Row[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const byType = new Map<string, Set<string>>();
+  for (const r of rows) (byType.get(r.entity_type) ?? byType.set(r.entity_type, new Set()).get(r.entity_type))?.add(r.entity_id);
+  await Promise.all(
+    [...byType].map(async ([type, ids]) => {
+      const spec = OBJECTS[type];
+      if (!spec) return;
+      for (const r of await ctx.db.sql.query<{ id: string; label: string }>(spec.sql, [[...ids]])) names.set(`${type}:${r.id}`, r.label);
+    }),
+  );
+  return names;
+}
+
+/**
+ * An audit trail, newest first, a page at a time: an incident's (for those who may see its
+ * evidence) or, with incidentId null, the whole instance's (the admin: sign-ins, accounts, tokens).
+ */
+export async function listAudit(
+  ctx: Ctx,
+  incidentId: string | null,
+  input: TAuditQuery = {},
+): Promise<{ entries: AuditRow[]; nextCursor: string | null }> {
+  const q = ZAuditQuery.parse(input);
+  if (incidentId) await authorize(ctx, incidentId, "evidence.view");
+  else assertAdmin(ctx);
+  const rows = await ctx.db.sql.query<Row>(
+    `SELECT a.id::text, a.at, a.action, a.actor_id::text, u.name AS actor_name, u.email AS actor_email, a.actor_label, a.ip_address,
+            a.incident_id::text, a.entity_type, a.entity_id, a.before, a.after
+     FROM audit_entries a LEFT JOIN users u ON u.id = a.actor_id
+     WHERE ($1::uuid IS NULL OR a.incident_id = $1::uuid)
+       AND ($2::text IS NULL OR a.actor_id::text = $2 OR u.name ILIKE '%' || $2 || '%' OR u.email ILIKE '%' || $2 || '%' OR a.actor_label ILIKE '%' || $2 || '%')
+       AND ($3::text IS NULL OR a.action = $3 OR a.action LIKE $3 || '%')
+       AND ($4::date IS NULL OR a.at >= $4::date)
+       AND ($5::date IS NULL OR a.at < $5::date + 1)
+       AND ($6::bigint IS NULL OR a.id < $6::bigint)
+     ORDER BY a.id DESC LIMIT $7`,
+    [incidentId, q.actor || null, q.action || null, q.from ?? null, q.to ?? null, q.before ?? null, q.limit + 1],
+  );
+  const page = rows.slice(0, q.limit);
+  const names = await objectNames(ctx, page);
+  return {
+    entries: page.map((r) => ({
+      id: r.id,
+      at: new Date(r.at),
+      action: r.action,
+      actor: r.actor_id ? { id: r.actor_id, name: r.actor_name ?? "", email: r.actor_email ?? "" } : null,
+      actorLabel: r.actor_label,
+      ip: r.ip_address,
+      incidentId: r.incident_id,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      object: {
+        label: names.get(`${r.entity_type}:${r.entity_id}`) ?? `${r.entity_type} ${r.entity_id}`,
+        href: OBJECTS[r.entity_type]?.href?.(r.incident_id, r.entity_id) ?? null,
+      },
+      changes: auditDiff(r.before, r.after),
+      before: r.before,
+      after: r.after,
+    })),
+    nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null,
+  };
+}
