@@ -24,10 +24,10 @@ export function proxy(request: NextRequest) {
   if (isCrossSiteWrite(request.method, request.headers, request.headers.get("host"))) return refuse(403, "cross-site request refused");
 
   const declared = accessFor(request.method, pathname);
-  if (!declared) return isApi ? refuse(404, "no such route") : finish(NextResponse.next());
+  if (!declared && isApi) return refuse(404, "no such route");
   const hasCredentials =
     request.cookies.has(SESSION_COOKIE) || request.cookies.has(`__Secure-${SESSION_COOKIE}`) || request.headers.has("authorization");
-  if (declared.access !== "public" && !hasCredentials) {
+  if (declared && declared.access !== "public" && !hasCredentials) {
     if (isApi) return refuse(401, "sign in first, or send a token as 'Authorization: Bearer …'");
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";
@@ -35,6 +35,8 @@ export function proxy(request: NextRequest) {
     return finish(NextResponse.redirect(url, 303));
   }
 
+  // Always set here (never what the client sent): pages and handlers trust these. An undeclared page
+  // goes on to Next.js's 404 with them too.
   const forwarded = new Headers(request.headers);
   forwarded.set("x-nonce", nonce);
   forwarded.set("Content-Security-Policy", csp);

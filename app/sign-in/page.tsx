@@ -4,6 +4,7 @@ import { SignInForm } from "@/components/access/sign-in-form";
 import { needsFirstAdmin } from "@/lib/access/accounts/setup-first-admin";
 import { currentActor } from "@/lib/access/current-user";
 import { oidcConfigFromEnv } from "@/lib/access/oidc-config";
+import { safeNext } from "@/lib/access/safe-next";
 import { getDb } from "@/lib/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD_DEFAULT } from "@/lib/demo/demo-accounts";
 
@@ -19,7 +20,7 @@ const SSO_ERRORS: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string; error?: string }> }) {
   const { next, error } = await searchParams;
   if (await needsFirstAdmin(await getDb())) redirect("/setup");
-  if (await currentActor()) redirect(next?.startsWith("/") && !next.startsWith("//") ? next : "/incidents");
+  if (await currentActor()) redirect(safeNext(next));
   const sso = oidcConfigFromEnv();
   return (
     <div className="mx-auto mt-12 max-w-sm rounded border border-line bg-panel p-6">

@@ -53,11 +53,22 @@ export function MembersPanel({
       >
         <label className="text-sm">
           Email
-          <input name="member-email" type="email" required className="ml-1 w-64 rounded border border-line bg-bg px-2 py-1 text-sm" />
+          <input
+            name="member-email"
+            aria-label="New member's email"
+            type="email"
+            required
+            className="ml-1 w-64 rounded border border-line bg-bg px-2 py-1 text-sm"
+          />
         </label>
         <label className="text-sm">
           Role
-          <select name="member-role" defaultValue="analyst" className="ml-1 rounded border border-line bg-bg px-2 py-1 text-sm">
+          <select
+            name="member-role"
+            aria-label="New member's role"
+            defaultValue="analyst"
+            className="ml-1 rounded border border-line bg-bg px-2 py-1 text-sm"
+          >
             {ROLES.map(([r]) => (
               <option key={r}>{r}</option>
             ))}

@@ -1,12 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { safeNext } from "@/lib/access/safe-next";
 import { Field } from "./field";
-
-/** Where to go after signing in: only a path on this site (never another origin). */
-function safeNext(next: string | undefined): string {
-  return next?.startsWith("/") && !next.startsWith("//") ? next : "/incidents";
-}
 
 /** A demo account the sign-in page offers with one click (only when the server runs the demo). */
 export type DemoAccount = { email: string; note: string };

@@ -83,46 +83,50 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
           </code>
         </div>
       )}
-      <table className="w-full text-sm">
-        <thead className="text-left text-muted">
-          <tr>
-            <th className="py-1 font-medium">Name</th>
-            <th className="py-1 font-medium">Token</th>
-            <th className="py-1 font-medium">Scope</th>
-            <th className="py-1 font-medium">State</th>
-            <th className="py-1 font-medium">Expires</th>
-            <th className="py-1 font-medium">Last used</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((t) => (
-            <tr key={t.id} className="border-t border-line">
-              <td className="py-1">{t.name}</td>
-              <td className="mono py-1 text-xs">{t.prefix}…</td>
-              <td className="py-1">{t.scope}</td>
-              <td className="py-1">{t.state}</td>
-              <td className="mono py-1 text-xs">{t.expiresAt.slice(0, 10)}</td>
-              <td className="mono py-1 text-xs">{t.lastUsedAt ? t.lastUsedAt.slice(0, 16).replace("T", " ") : "never"}</td>
-              <td className="py-1 text-right">
-                {t.state === "active" && (
-                  <button
-                    type="button"
-                    className="text-sm text-danger underline"
-                    onClick={async () => {
-                      const err = await sendJson(`/api/tokens/${t.id}`, "DELETE");
-                      if (err) setError(err);
-                      else router.refresh();
-                    }}
-                  >
-                    Revoke {t.name}
-                  </button>
-                )}
-              </td>
+      {tokens.length === 0 ? (
+        <p className="text-sm text-muted">No tokens yet.</p>
+      ) : (
+        <table className="w-full text-sm">
+          <thead className="text-left text-muted">
+            <tr>
+              <th className="py-1 font-medium">Name</th>
+              <th className="py-1 font-medium">Token</th>
+              <th className="py-1 font-medium">Scope</th>
+              <th className="py-1 font-medium">State</th>
+              <th className="py-1 font-medium">Expires</th>
+              <th className="py-1 font-medium">Last used</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {tokens.map((t) => (
+              <tr key={t.id} className="border-t border-line">
+                <td className="py-1">{t.name}</td>
+                <td className="mono py-1 text-xs">{t.prefix}…</td>
+                <td className="py-1">{t.scope}</td>
+                <td className="py-1">{t.state}</td>
+                <td className="mono py-1 text-xs">{t.expiresAt.slice(0, 10)}</td>
+                <td className="mono py-1 text-xs">{t.lastUsedAt ? t.lastUsedAt.slice(0, 16).replace("T", " ") : "never"}</td>
+                <td className="py-1 text-right">
+                  {t.state === "active" && (
+                    <button
+                      type="button"
+                      className="text-sm text-danger underline"
+                      onClick={async () => {
+                        const err = await sendJson(`/api/tokens/${t.id}`, "DELETE");
+                        if (err) setError(err);
+                        else router.refresh();
+                      }}
+                    >
+                      Revoke {t.name}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }

@@ -10,12 +10,15 @@ export function ChainCards({
   incidentId,
   timeZone,
   showEvidenceLinks = true,
+  mayEdit = true,
 }: {
   chain: ChainView;
   incidentId: string;
   timeZone: string;
   /** False for roles that may not open raw events (executives): no links to the timeline. */
   showEvidenceLinks?: boolean;
+  /** False for roles that may not record assessments (viewers, executives): no edit form. */
+  mayEdit?: boolean;
 }) {
   return (
     <ol aria-label="Attack chain, in order" className="grid grid-cols-1 gap-3 md:grid-cols-3">
@@ -80,7 +83,7 @@ export function ChainCards({
                       Events on the timeline
                     </Link>
                   )}
-                  <StepDetails step={step} incidentId={incidentId} />
+                  <StepDetails step={step} incidentId={incidentId} mayEdit={mayEdit} />
                 </>
               ) : (
                 <p className="text-xs">No event tagged with this stage, and no later stage implies it.</p>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import type { ChainStepView } from "@/lib/queries/get-chain";
 
 /** Why the step stands as it does, how belief in it changed, and the analyst's edit form. */
-export function StepDetails({ step, incidentId }: { step: ChainStepView; incidentId: string }) {
+export function StepDetails({ step, incidentId, mayEdit = true }: { step: ChainStepView; incidentId: string; mayEdit?: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -49,47 +49,49 @@ export function StepDetails({ step, incidentId }: { step: ChainStepView; inciden
           </li>
         ))}
       </ol>
-      <form action={save} className="mt-2 grid grid-cols-2 gap-1">
-        <label className="col-span-1 flex flex-col">
-          <span className="text-muted">Confidence</span>
-          <select name="confidence" defaultValue={step.confidence.label} className="rounded border border-line bg-panel p-1">
-            {["confirmed", "likely", "possible", "unknown"].map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
-        <label className="col-span-1 flex flex-col">
-          <span className="text-muted">Score (0–100)</span>
-          <input
-            name="score"
-            type="number"
-            min={0}
-            max={100}
-            defaultValue={step.confidence.score}
-            className="rounded border border-line bg-panel p-1"
-          />
-        </label>
-        <label className="col-span-2 flex flex-col">
-          <span className="text-muted">Why (kept in the history)</span>
-          <textarea name="reason" required rows={2} className="rounded border border-line bg-panel p-1" />
-        </label>
-        <label className="col-span-1 flex flex-col">
-          <span className="text-muted">In effect from</span>
-          <input name="effectiveAt" type="date" className="rounded border border-line bg-panel p-1" />
-        </label>
-        <label className="col-span-1 flex flex-col">
-          <span className="text-muted">Source</span>
-          <input name="citation" className="rounded border border-line bg-panel p-1" />
-        </label>
-        <button type="submit" disabled={saving} className="col-span-2 mt-1 rounded bg-accent px-2 py-1 text-accent-ink">
-          {saving ? "Saving…" : "Record assessment"}
-        </button>
-        {error && (
-          <p role="alert" className="col-span-2 text-danger">
-            {error}
-          </p>
-        )}
-      </form>
+      {mayEdit && (
+        <form action={save} className="mt-2 grid grid-cols-2 gap-1">
+          <label className="col-span-1 flex flex-col">
+            <span className="text-muted">Confidence</span>
+            <select name="confidence" defaultValue={step.confidence.label} className="rounded border border-line bg-panel p-1">
+              {["confirmed", "likely", "possible", "unknown"].map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </label>
+          <label className="col-span-1 flex flex-col">
+            <span className="text-muted">Score (0–100)</span>
+            <input
+              name="score"
+              type="number"
+              min={0}
+              max={100}
+              defaultValue={step.confidence.score}
+              className="rounded border border-line bg-panel p-1"
+            />
+          </label>
+          <label className="col-span-2 flex flex-col">
+            <span className="text-muted">Why (kept in the history)</span>
+            <textarea name="reason" required rows={2} className="rounded border border-line bg-panel p-1" />
+          </label>
+          <label className="col-span-1 flex flex-col">
+            <span className="text-muted">In effect from</span>
+            <input name="effectiveAt" type="date" className="rounded border border-line bg-panel p-1" />
+          </label>
+          <label className="col-span-1 flex flex-col">
+            <span className="text-muted">Source</span>
+            <input name="citation" className="rounded border border-line bg-panel p-1" />
+          </label>
+          <button type="submit" disabled={saving} className="col-span-2 mt-1 rounded bg-accent px-2 py-1 text-accent-ink">
+            {saving ? "Saving…" : "Record assessment"}
+          </button>
+          {error && (
+            <p role="alert" className="col-span-2 text-danger">
+              {error}
+            </p>
+          )}
+        </form>
+      )}
     </details>
   );
 }

@@ -11,11 +11,11 @@ test.describe("as the incident's owner", () => {
   }) => {
     const id = await demoIncidentId(request);
     await page.goto(`/incidents/${id}/members`);
-    await expect(page.getByRole("cell", { name: "viewer@chainline.test" })).toBeVisible();
+    await expect(page.getByRole("cell", { name: "viewer@chainline.test", exact: true })).toBeVisible();
 
     const email = `new-${Date.now()}@example.test`;
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Role", { exact: true }).selectOption("executive");
+    await page.getByLabel("New member's email").fill(email);
+    await page.getByLabel("New member's role").selectOption("executive");
     await page.getByRole("button", { name: "Add member" }).click();
     const link = await page.getByTestId("invitation-link").textContent();
     expect(link).toMatch(/\/invite\/clinv_[\w-]+$/);
@@ -35,7 +35,7 @@ test.describe("as the incident's owner", () => {
 
     // The invited person follows the link in a browser of their own and joins.
     const browser = page.context().browser();
-    const fresh = await browser?.newContext({ baseURL: new URL(page.url()).origin });
+    const fresh = await browser?.newContext({ baseURL: new URL(page.url()).origin, storageState: { cookies: [], origins: [] } });
     const invitee = await fresh?.newPage();
     if (!invitee || !link) throw new Error("no browser for the invitee");
     await invitee.goto(link);

@@ -46,8 +46,19 @@ test.describe("as the executive", () => {
     const id = await demoIncidentId(request);
     await page.goto(`/incidents/${id}`);
     await expect(page.getByRole("navigation", { name: "Incident views" }).getByRole("link")).toHaveText(["Overview", "Chain"]);
-    const events = (await (await request.get(`/api/incidents/${id}/chain`)).json()) as { steps: unknown[] };
-    expect(events.steps.length).toBeGreaterThan(0);
+    // The chain, but no evidence behind it: no event ids, no rule details, no source names.
+    const chain = (await (await request.get(`/api/incidents/${id}/chain`)).json()) as {
+      steps: { keyEventIds: string[]; detail: object }[];
+    };
+    expect(chain.steps.length).toBeGreaterThan(0);
+    expect(chain.steps.flatMap((s) => s.keyEventIds)).toEqual([]);
+    expect(chain.steps.map((s) => s.detail)).toEqual(chain.steps.map(() => ({})));
+    const gaps = (await (await request.get(`/api/incidents/${id}/gaps`)).json()) as { gaps: { sourceName: string | null }[] };
+    expect(gaps.gaps.length).toBeGreaterThan(0);
+    expect(gaps.gaps.every((g) => g.sourceName === null)).toBe(true);
+    await page.goto(`/incidents/${id}/chain`);
+    await expect(page.getByRole("button", { name: "Record assessment" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Events on the timeline" })).toHaveCount(0);
     const analyst = await (await request.get(`/api/incidents/${id}/events?limit=1`)).json();
     expect(analyst.error).toBeTruthy();
     const res = await page.goto(`/incidents/${id}/events`);

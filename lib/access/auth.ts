@@ -7,6 +7,7 @@ import { getAuthSecret } from "./auth-secret";
 import { hasPendingInvitation } from "./invitations/has-pending-invitation";
 import { OIDC_PROVIDER_ID, oidcConfigFromEnv } from "./oidc-config";
 import { hashPassword, verifyPassword } from "./password-hash";
+import { PEER_HEADER } from "./peer-address";
 
 /** How long a session lasts from sign-in; it is not extended by use. */
 export const SESSION_SECONDS = 12 * 60 * 60;
@@ -35,7 +36,9 @@ function makeAuth(db: Db, secret: string) {
       password: { hash: hashPassword, verify: ({ hash, password }) => verifyPassword(hash, password) },
     },
     session: { expiresIn: SESSION_SECONDS, disableSessionRefresh: true },
-    account: { accountLinking: { enabled: true, trustedProviders: oidc ? [OIDC_PROVIDER_ID] : [] } },
+    // An SSO sign-in joins an existing account of the same address only when the provider says it
+    // verified that address (a provider that lets people type any email must not hand out accounts).
+    account: { accountLinking: { enabled: true, trustedProviders: [] } },
     user: {
       // Single sign-on creates an account on first sign-in only where the admin allows it, or for
       // an address with a pending invitation.
@@ -76,6 +79,8 @@ function makeAuth(db: Db, secret: string) {
       database: { generateId: "uuid" },
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax", path: "/" },
       useSecureCookies: publicUrl?.startsWith("https://") ?? false,
+      // Sessions record the address the server saw (lib/access/peer-address.ts), not one a client wrote.
+      ipAddress: { ipAddressHeaders: [PEER_HEADER] },
     },
     plugins: oidc
       ? [

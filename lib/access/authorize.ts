@@ -2,13 +2,12 @@ import type { Ctx } from "@/lib/context/ctx";
 import type { SqlRunner } from "@/lib/db/sql";
 import { ForbiddenError } from "@/lib/errors/forbidden";
 import { NotFoundError } from "@/lib/errors/not-found";
+import { isUuid } from "./is-uuid";
 import { type IncidentRole, isVisibility, isWrite, type Permission, roleAllows } from "./permissions";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The actor's role on the incident, or null when they are not a member (or the id is not one). */
 export async function roleOn(ctx: Ctx, incidentId: string, sql: SqlRunner = ctx.db.sql): Promise<IncidentRole | null> {
-  if (!UUID.test(incidentId)) return null;
+  if (!isUuid(incidentId)) return null;
   const [m] = await sql.query<{ role: IncidentRole }>(
     "SELECT m.role FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.user_id = $1 AND m.incident_id = $2 AND u.disabled_at IS NULL",
     [ctx.actor.userId, incidentId],
@@ -44,8 +43,8 @@ export function assertMayWrite(ctx: Ctx): void {
     throw new ForbiddenError("this token is read-only: it may not change anything");
 }
 
-/** Refuses anyone but the instance admin. */
-export function assertAdmin(ctx: Ctx): void {
+/** Refuses anyone but the instance admin (and, for a change, the admin's read-only token). */
+export function assertAdmin(ctx: Ctx, mode: "read" | "write" = "write"): void {
   if (!ctx.actor.isAdmin) throw new ForbiddenError("only the instance admin may do this");
-  assertMayWrite(ctx);
+  if (mode === "write") assertMayWrite(ctx);
 }

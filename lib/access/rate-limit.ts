@@ -17,14 +17,9 @@ export async function hitWindow(sql: SqlRunner, key: string, seconds: number): P
   return { count: row.count, resetAt: new Date(row.reset_at) };
 }
 
-/** The window's count without counting (0 once the window has passed). */
-export async function peekWindow(sql: SqlRunner, key: string, seconds: number): Promise<WindowState> {
-  const [row] = await sql.query<{ count: number; reset_at: Date }>(
-    `SELECT count, window_start + make_interval(secs => $2) AS reset_at FROM rate_limit_windows
-     WHERE key = $1 AND window_start > clock_timestamp() - make_interval(secs => $2)`,
-    [key, seconds],
-  );
-  return row ? { count: row.count, resetAt: new Date(row.reset_at) } : { count: 0, resetAt: new Date() };
+/** Takes one count back (an attempt that turned out not to be a wrong password). */
+export async function takeBack(sql: SqlRunner, key: string): Promise<void> {
+  await sql.query("UPDATE rate_limit_windows SET count = greatest(count - 1, 0) WHERE key = $1", [key]);
 }
 
 /** Forgets a window (a successful sign-in ends a run of wrong passwords). */

@@ -30,7 +30,7 @@ export async function getRequestContext(): Promise<Ctx> {
   const ctx = await contextFromHeaders(h, { method, path });
   const pathname = path.split("?")[0] ?? "";
   const declared = pathname ? accessFor(method, pathname) : null;
-  if (declared?.access === "admin") assertAdmin(ctx);
+  if (declared?.access === "admin") assertAdmin(ctx, method === "GET" ? "read" : "write");
   else if (declared && declared.access !== "public" && declared.access !== "signed-in") {
     const incidentId = incidentIdOf(pathname);
     if (incidentId) await authorize(ctx, incidentId, declared.access);

@@ -108,7 +108,8 @@ async function objectNames(ctx: Ctx, rows: Row[]): Promise<Map<string, string>> 
 
 /**
  * An audit trail, newest first, a page at a time: an incident's (for those who may see its
- * evidence) or, with incidentId null, the whole instance's (the admin: sign-ins, accounts, tokens).
+ * evidence) or, with incidentId null, the instance's own (the admin: sign-ins, accounts, tokens,
+ * settings; never an incident's, which only its members see).
  */
 export async function listAudit(
   ctx: Ctx,
@@ -117,12 +118,12 @@ export async function listAudit(
 ): Promise<{ entries: AuditRow[]; nextCursor: string | null }> {
   const q = ZAuditQuery.parse(input);
   if (incidentId) await authorize(ctx, incidentId, "evidence.view");
-  else assertAdmin(ctx);
+  else assertAdmin(ctx, "read");
   const rows = await ctx.db.sql.query<Row>(
     `SELECT a.id::text, a.at, a.action, a.actor_id::text, u.name AS actor_name, u.email AS actor_email, a.actor_label, a.ip_address,
             a.incident_id::text, a.entity_type, a.entity_id, a.before, a.after
      FROM audit_entries a LEFT JOIN users u ON u.id = a.actor_id
-     WHERE ($1::uuid IS NULL OR a.incident_id = $1::uuid)
+     WHERE (a.incident_id = $1::uuid OR ($1::uuid IS NULL AND a.incident_id IS NULL))
        AND ($2::text IS NULL OR a.actor_id::text = $2 OR u.name ILIKE '%' || $2 || '%' OR u.email ILIKE '%' || $2 || '%' OR a.actor_label ILIKE '%' || $2 || '%')
        AND ($3::text IS NULL OR a.action = $3 OR a.action LIKE $3 || '%')
        AND ($4::date IS NULL OR a.at >= $4::date)

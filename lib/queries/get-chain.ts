@@ -79,6 +79,8 @@ export function confidenceAsOf(history: HistoryRow[], asOf: Date | null): ChainC
 export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null = null): Promise<ChainView | null> {
   const sql = ctx.db.sql;
   if (!(await can(ctx, incidentId, "chain.view"))) return null;
+  // Executives read the chain but no raw evidence: no event ids, no rule details naming sources.
+  const mayOpenEvidence = await can(ctx, incidentId, "evidence.view");
   const [stages, steps, history, hypotheses, gaps, keys] = await Promise.all([
     sql.query<{ id: string; key: string; name: string; position: number; n: number }>(
       `SELECT st.id, st.key, st.name, st.position, count(e.id)::int AS n FROM stages st
@@ -163,8 +165,8 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
           endAt: iso(g.end_at) ?? "",
           description: g.description,
         })),
-      keyEventIds: keys.filter((k) => k.step_id === s.id).map((k) => String(k.event_id)),
-      detail: s.detail,
+      keyEventIds: mayOpenEvidence ? keys.filter((k) => k.step_id === s.id).map((k) => String(k.event_id)) : [],
+      detail: mayOpenEvidence ? s.detail : {},
     };
   });
   return {

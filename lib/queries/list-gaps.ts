@@ -20,6 +20,8 @@ export type GapView = {
 /** Every evidence gap of the incident, oldest first, with the steps it explains (empty when not a member). */
 export async function listGaps(ctx: Ctx, incidentId: string): Promise<GapView[]> {
   if (!(await can(ctx, incidentId, "chain.view"))) return [];
+  // Executives see the gaps, not which source (raw evidence) each belongs to.
+  const mayOpenEvidence = await can(ctx, incidentId, "evidence.view");
   const rows = await ctx.db.sql.query<{
     id: string;
     source_id: string | null;
@@ -43,15 +45,15 @@ export async function listGaps(ctx: Ctx, incidentId: string): Promise<GapView[]>
   );
   return rows.map((r) => ({
     id: r.id,
-    sourceId: r.source_id,
-    sourceName: r.source_name,
+    sourceId: mayOpenEvidence ? r.source_id : null,
+    sourceName: mayOpenEvidence ? r.source_name : null,
     scope: r.scope,
     startAt: new Date(r.start_at).toISOString(),
     endAt: new Date(r.end_at).toISOString(),
     reason: r.reason,
     origin: r.origin,
     description: r.description,
-    detail: r.detail,
+    detail: mayOpenEvidence ? r.detail : {},
     stepStages: r.step_stages,
   }));
 }

@@ -14,6 +14,7 @@ export type HypothesisView = {
 /** The incident's competing hypotheses with the steps they explain and the events for and against them. */
 export async function listHypotheses(ctx: Ctx, incidentId: string): Promise<HypothesisView[]> {
   if (!(await can(ctx, incidentId, "chain.view"))) return [];
+  const mayOpenEvidence = await can(ctx, incidentId, "evidence.view");
   const sql = ctx.db.sql;
   const [hypotheses, steps, evidence] = await Promise.all([
     sql.query<{ id: string; title: string; description: string; status: string; source: string }>(
@@ -37,6 +38,9 @@ export async function listHypotheses(ctx: Ctx, incidentId: string): Promise<Hypo
     steps: steps.filter((s) => s.hypothesis_id === h.id).map((s) => ({ id: s.id, stageKey: s.key })),
     evidence: evidence
       .filter((e) => e.hypothesis_id === h.id)
-      .map((e) => ({ eventId: String(e.event_id), stance: e.stance, note: e.note })),
+      // Executives see how much evidence stands for and against, not the events or notes on them.
+      .map((e) =>
+        mayOpenEvidence ? { eventId: String(e.event_id), stance: e.stance, note: e.note } : { eventId: "", stance: e.stance, note: "" },
+      ),
   }));
 }

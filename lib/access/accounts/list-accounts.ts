@@ -4,7 +4,7 @@ import { ACCOUNT_SELECT } from "./create-account";
 
 /** Every account (not the pre-accounts local user), for the instance admin, oldest first, with how each signs in. */
 export async function listAccounts(ctx: Ctx) {
-  assertAdmin(ctx);
+  assertAdmin(ctx, "read");
   const rows = await ctx.db.prisma.user.findMany({
     where: { isLocal: false },
     orderBy: { createdAt: "asc" },

@@ -3,11 +3,13 @@ import type { Ctx } from "@/lib/context/ctx";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { assertAdmin } from "../authorize";
+import { isUuid } from "../is-uuid";
 
 /** The instance admin disables an account (its sessions end; tokens and sign-in are refused) or enables it again. */
 export async function setAccountDisabled(ctx: Ctx, userId: string, disabled: boolean) {
   assertAdmin(ctx);
   if (disabled && userId === ctx.actor.userId) throw new InvalidRequestError("you cannot disable your own account");
+  if (!isUuid(userId)) throw new NotFoundError(`no account ${userId}`);
   return ctx.db.prisma.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, disabledAt: true } });
     if (!before) throw new NotFoundError(`no account ${userId}`);

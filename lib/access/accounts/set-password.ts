@@ -1,11 +1,16 @@
 import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 import { ForbiddenError } from "@/lib/errors/forbidden";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
+import { TooManyRequestsError } from "@/lib/errors/too-many-requests";
 import { assertAdmin, assertMayWrite } from "../authorize";
+import { isUuid } from "../is-uuid";
 import { hashPassword, verifyPassword } from "../password-hash";
+import { clearWindow, hitWindow, retryAfterSeconds } from "../rate-limit";
 import { ZNewAccount } from "../schemas";
+import { accountKeys, SIGN_IN_LIMITS } from "../sign-in-with-password";
 
 const ZPassword = ZNewAccount.shape.password;
 
@@ -19,7 +24,16 @@ export async function changeOwnPassword(ctx: Ctx, input: { current: string; next
   const next = ZPassword.parse(input.next);
   const account = await ctx.db.prisma.account.findFirst({ where: { userId: ctx.actor.userId, providerId: "credential" } });
   if (!account?.password) throw new InvalidRequestError("this account signs in through single sign-on: it has no password here");
-  if (!(await verifyPassword(account.password, input.current))) throw new InvalidRequestError("the current password is wrong");
+  // Guessing the current password here counts against the same window as guessing it at sign-in.
+  const key = accountKeys(ctx.actor.email, ctx.actor.ip ?? "unknown").account;
+  const tries = await hitWindow(ctx.db.sql, key, SIGN_IN_LIMITS.windowSeconds);
+  if (tries.count > SIGN_IN_LIMITS.perAccount)
+    throw new TooManyRequestsError("too many wrong passwords: try again later", retryAfterSeconds(tries));
+  if (!(await verifyPassword(account.password, input.current))) {
+    await recordAuditSql(ctx.db.sql, ctx, { action: "user.password.change.failed", entityType: "User", entityId: ctx.actor.userId });
+    throw new InvalidRequestError("the current password is wrong");
+  }
+  await clearWindow(ctx.db.sql, key);
   await writePassword(ctx, ctx.actor.userId, next, "user.password.change", keepSessionToken);
 }
 
@@ -27,7 +41,7 @@ export async function changeOwnPassword(ctx: Ctx, input: { current: string; next
 export async function resetPassword(ctx: Ctx, userId: string, password: string) {
   assertAdmin(ctx);
   const next = ZPassword.parse(password);
-  if (!(await ctx.db.prisma.user.findUnique({ where: { id: userId } }))) throw new NotFoundError(`no account ${userId}`);
+  if (!isUuid(userId) || !(await ctx.db.prisma.user.findUnique({ where: { id: userId } }))) throw new NotFoundError(`no account ${userId}`);
   await writePassword(ctx, userId, next, "user.password.reset");
 }
 
@@ -38,6 +52,13 @@ async function writePassword(ctx: Ctx, userId: string, password: string, action:
     if (existing) await tx.account.update({ where: { id: existing.id }, data: { password: hash } });
     else await tx.account.create({ data: { userId, accountId: userId, providerId: "credential", password: hash } });
     const ended = await tx.session.deleteMany({ where: { userId, ...(keepSessionToken ? { token: { not: keepSessionToken } } : {}) } });
-    await recordAudit(tx, ctx, { action, entityType: "User", entityId: userId, after: { sessionsEnded: ended.count } });
+    // A password changed after a compromise must also stop the tokens made with it.
+    const revoked = await tx.apiToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, ctx, {
+      action,
+      entityType: "User",
+      entityId: userId,
+      after: { sessionsEnded: ended.count, tokensRevoked: revoked.count },
+    });
   });
 }

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { createAccountTx } from "../accounts/create-account";
+import { assertMayWrite } from "../authorize";
 import { hashToken } from "../secret-token";
 
 /** An invitation as its link shows it, or null when the link is unknown, used, withdrawn or expired. */
@@ -45,6 +46,7 @@ export async function acceptInvitation(
     let userId: string;
     let who: Ctx | { actor: { userId: string; via: "session" } };
     if ("ctx" in as) {
+      assertMayWrite(as.ctx);
       if (as.ctx.actor.email.toLowerCase() !== inv.email.toLowerCase()) {
         throw new InvalidRequestError(`this invitation is for ${inv.email}; you are signed in as ${as.ctx.actor.email}`);
       }

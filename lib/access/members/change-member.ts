@@ -4,10 +4,12 @@ import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize } from "../authorize";
+import { isUuid } from "../is-uuid";
 import type { IncidentRole } from "../permissions";
 import { ZChangeRole } from "./schemas";
 
 async function membershipOf(tx: Prisma.TransactionClient, incidentId: string, userId: string) {
+  if (!isUuid(userId)) throw new NotFoundError(`${userId} is not a member of this incident`);
   // Locks the incident's owners, so two owners demoting each other at once cannot leave none.
   await tx.$queryRawUnsafe("SELECT 1 FROM memberships WHERE incident_id = $1::uuid AND role = 'owner' FOR UPDATE", incidentId);
   const m = await tx.membership.findFirst({ where: { incidentId, userId }, include: { user: { select: { email: true } } } });
@@ -62,6 +64,7 @@ export async function removeMember(ctx: Ctx, incidentId: string, userId: string)
 export async function revokeInvitation(ctx: Ctx, incidentId: string, invitationId: string) {
   await authorize(ctx, incidentId, "members.manage");
   await ctx.db.prisma.$transaction(async (tx) => {
+    if (!isUuid(invitationId)) throw new NotFoundError(`no pending invitation ${invitationId}`);
     const inv = await tx.invitation.findFirst({ where: { id: invitationId, incidentId, acceptedAt: null, revokedAt: null } });
     if (!inv) throw new NotFoundError(`no pending invitation ${invitationId}`);
     await tx.invitation.update({ where: { id: inv.id }, data: { revokedAt: new Date() } });

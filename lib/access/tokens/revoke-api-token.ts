@@ -1,9 +1,13 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Ctx } from "@/lib/context/ctx";
 import { NotFoundError } from "@/lib/errors/not-found";
+import { assertMayWrite } from "../authorize";
+import { isUuid } from "../is-uuid";
 
 /** Revokes one of the actor's tokens (the instance admin may revoke anyone's). Idempotent. */
 export async function revokeApiToken(ctx: Ctx, tokenId: string) {
+  assertMayWrite(ctx);
+  if (!isUuid(tokenId)) throw new NotFoundError(`no token ${tokenId}`);
   return ctx.db.prisma.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({
       where: { id: tokenId, ...(ctx.actor.isAdmin ? {} : { userId: ctx.actor.userId }) },

@@ -1,4 +1,5 @@
 import { authorize } from "@/lib/access/authorize";
+import { isUuid } from "@/lib/access/is-uuid";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 import { NotFoundError } from "@/lib/errors/not-found";
@@ -32,6 +33,7 @@ export async function createHypothesis(ctx: Ctx, incidentId: string, input: TCre
 /** Changes a hypothesis's wording or status, or records events that support or contradict it. */
 export async function updateHypothesis(ctx: Ctx, hypothesisId: string, input: TUpdateHypothesis) {
   const data = ZUpdateHypothesis.parse(input);
+  if (!isUuid(hypothesisId)) throw new NotFoundError(`no hypothesis ${hypothesisId}`);
   return ctx.db.sql.transaction(async (tx) => {
     const [before] = await tx.query<{ incident_id: string }>(
       "SELECT h.* FROM hypotheses h JOIN memberships m ON m.incident_id = h.incident_id AND m.user_id = $2 WHERE h.id = $1 FOR UPDATE OF h",

@@ -1,4 +1,5 @@
 import { authorize } from "@/lib/access/authorize";
+import { isUuid } from "@/lib/access/is-uuid";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 import { NotFoundError } from "@/lib/errors/not-found";
@@ -11,6 +12,7 @@ import { type TUpdateChainStep, ZUpdateChainStep } from "@/lib/schemas/chain";
  */
 export async function updateChainStep(ctx: Ctx, stepId: string, input: TUpdateChainStep) {
   const data = ZUpdateChainStep.parse(input);
+  if (!isUuid(stepId)) throw new NotFoundError(`no chain step ${stepId}`);
   return ctx.db.sql.transaction(async (tx) => {
     const [before] = await tx.query<Record<string, unknown> & { incident_id: string; confidence: string; confidence_score: number }>(
       `SELECT s.* FROM chain_steps s JOIN memberships m ON m.incident_id = s.incident_id AND m.user_id = $2 WHERE s.id = $1 FOR UPDATE OF s`,

@@ -61,7 +61,13 @@ export default async function ChainPage({
       ) : (
         <>
           <ChainStrip chain={chain} />
-          <ChainCards chain={chain} incidentId={id} timeZone={incident.timeZone} showEvidenceLinks={roleAllows(role, "evidence.view")} />
+          <ChainCards
+            chain={chain}
+            incidentId={id}
+            timeZone={incident.timeZone}
+            showEvidenceLinks={roleAllows(role, "evidence.view")}
+            mayEdit={roleAllows(role, "evidence.edit")}
+          />
         </>
       )}
       <HypothesesTable hypotheses={hypotheses} />
