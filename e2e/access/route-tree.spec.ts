@@ -60,19 +60,28 @@ function fill(pattern: string, params: Record<string, string>): string {
   });
 }
 
+/** The tree, real ids, and a request context per visitor: anonymous, a non-member, and each role. */
+async function visitors(playwright: { request: APIRequest }, baseURL: string) {
+  const admin = await as(playwright, baseURL, "admin");
+  const roles = await Promise.all(
+    Object.entries(ROLE_OF).map(async ([who, role]) => ({ role, ctx: await as(playwright, baseURL, who as AccountKey) })),
+  );
+  return {
+    tree: routeTree(),
+    admin,
+    params: await paramsFor(admin),
+    anon: await as(playwright, baseURL, null),
+    outsider: await as(playwright, baseURL, "instructor"),
+    roles,
+  };
+}
+
 test.describe("[ACCESS] the route tree", () => {
   test("every page: anonymous visitors are sent to sign in, non-members get 404, each role sees what it may", async ({
     playwright,
     baseURL,
   }) => {
-    const tree = routeTree();
-    const admin = await as(playwright, baseURL as string, "admin");
-    const params = await paramsFor(admin);
-    const anon = await as(playwright, baseURL as string, null);
-    const outsider = await as(playwright, baseURL as string, "instructor");
-    const roles = Object.fromEntries(
-      await Promise.all(Object.keys(ROLE_OF).map(async (k) => [k, await as(playwright, baseURL as string, k as AccountKey)])),
-    );
+    const { tree, admin, params, anon, outsider, roles } = await visitors(playwright, baseURL as string);
     for (const pattern of tree.pages) {
       const access = PAGE_ACCESS[pattern];
       expect(access, `${pattern} has no access declaration in lib/access/route-access.ts`).toBeDefined();
@@ -89,9 +98,9 @@ test.describe("[ACCESS] the route tree", () => {
       }
       if (access && isIncidentPermission(access)) {
         expect((await outsider.get(url)).status(), `non-member ${url}`).toBe(404);
-        for (const [who, role] of Object.entries(ROLE_OF)) {
+        for (const { role, ctx } of roles) {
           const allowed = (PERMISSIONS[access] as readonly string[]).includes(role);
-          expect((await roles[who].get(url)).status(), `${role} ${url}`).toBe(allowed ? 200 : 404);
+          expect((await ctx.get(url)).status(), `${role} ${url}`).toBe(allowed ? 200 : 404);
         }
       }
     }
@@ -101,14 +110,7 @@ test.describe("[ACCESS] the route tree", () => {
     playwright,
     baseURL,
   }) => {
-    const tree = routeTree();
-    const admin = await as(playwright, baseURL as string, "admin");
-    const params = await paramsFor(admin);
-    const anon = await as(playwright, baseURL as string, null);
-    const outsider = await as(playwright, baseURL as string, "instructor");
-    const roles = Object.fromEntries(
-      await Promise.all(Object.keys(ROLE_OF).map(async (k) => [k, await as(playwright, baseURL as string, k as AccountKey)])),
-    );
+    const { tree, params, anon, outsider, roles } = await visitors(playwright, baseURL as string);
     const send = (ctx: APIRequestContext, method: string, url: string) =>
       ctx.fetch(url, { method, data: method === "GET" ? undefined : {} });
     for (const [pattern, methods] of Object.entries(tree.handlers)) {
@@ -123,12 +125,12 @@ test.describe("[ACCESS] the route tree", () => {
         if (access === "admin") expect((await send(outsider, method, url)).status(), `non-admin ${label}`).toBe(403);
         if (!access || !isIncidentPermission(access)) continue;
         expect((await send(outsider, method, url)).status(), `non-member ${label}`).toBe(404);
-        for (const [who, role] of Object.entries(ROLE_OF)) {
+        for (const { role, ctx } of roles) {
           const allowed = (PERMISSIONS[access] as readonly string[]).includes(role);
           const seesIncident = (PERMISSIONS["incident.view"] as readonly string[]).includes(role);
           // Allowed writes would change the demo incident: only the refusals are sent.
           if (allowed && method !== "GET") continue;
-          const status = (await send(roles[who], method, url)).status();
+          const status = (await send(ctx, method, url)).status();
           if (allowed) expect(status, `${role} ${label}`).toBe(200);
           else expect(status, `${role} ${label}`).toBe(!seesIncident || isVisibility(access) ? 404 : 403);
         }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -23,19 +23,37 @@ function uploadDir(): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The file of an upload id, or null for anything that is not one of ours (no path tricks). */
-export function uploadPath(uploadId: string): string | null {
+/** Who an upload belongs to: the user who sent it, for the incident it was sent to. */
+export type UploadOwner = { userId: string; incidentId: string };
+
+function filePathOf(uploadId: string): string | null {
   return UUID.test(uploadId) ? path.join(/*turbopackIgnore: true*/ uploadDir(), uploadId) : null;
 }
 
-/** Streams a request body to disk (never into memory), stopping at the size limit. */
+/**
+ * The file of an upload, or null for anything that is not one of ours (no path tricks) or not this
+ * user's for this incident: an upload id seen by someone else opens nothing.
+ */
+export function uploadPath(uploadId: string, owner: UploadOwner): string | null {
+  const file = filePathOf(uploadId);
+  if (!file) return null;
+  try {
+    return readFileSync(`${file}.owner`, "utf8") === `${owner.userId} ${owner.incidentId}` ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Streams a request body to disk (never into memory), stopping at the size limit, and records whose it is. */
 export async function saveUpload(
   body: ReadableStream<Uint8Array>,
+  owner: UploadOwner,
   maxBytes = uploadLimit(),
 ): Promise<{ uploadId: string; filePath: string; size: number }> {
   mkdirSync(uploadDir(), { recursive: true });
   const uploadId = randomUUID();
-  const filePath = uploadPath(uploadId) as string;
+  const filePath = filePathOf(uploadId) as string;
+  writeFileSync(`${filePath}.owner`, `${owner.userId} ${owner.incidentId}`, { mode: 0o600 });
   let size = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -50,13 +68,16 @@ export async function saveUpload(
   try {
     await pipeline(Readable.fromWeb(body as never), limit, createWriteStream(filePath));
   } catch (err) {
-    rmSync(filePath, { force: true });
+    removeUpload(uploadId);
     throw err;
   }
   return { uploadId, filePath, size };
 }
 
+/** Deletes an upload and its owner record. */
 export function removeUpload(uploadId: string): void {
-  const p = uploadPath(uploadId);
-  if (p) rmSync(p, { force: true });
+  const p = filePathOf(uploadId);
+  if (!p) return;
+  rmSync(p, { force: true });
+  rmSync(`${p}.owner`, { force: true });
 }

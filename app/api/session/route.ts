@@ -9,6 +9,7 @@ import { signInWithPassword } from "@/lib/access/sign-in-with-password";
 import { signOut } from "@/lib/access/sign-out";
 import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/json-response";
+import { withCookies } from "@/lib/http/with-cookies";
 
 export const dynamic = "force-dynamic";
 
@@ -20,9 +21,7 @@ export async function POST(request: Request) {
       ip: clientIp(request.headers),
       headers: request.headers,
     });
-    const res = new Response(null, { status: 204 });
-    for (const c of setCookie) res.headers.append("Set-Cookie", c);
-    return res;
+    return withCookies(new Response(null, { status: 204 }), setCookie);
   } catch (err) {
     return errorResponse(err);
   }
@@ -32,9 +31,7 @@ export async function DELETE(request: Request) {
   try {
     const ctx = await getRequestContext();
     const setCookie = await signOut(ctx, await getAuth(), request.headers);
-    const res = new Response(null, { status: 204 });
-    for (const c of setCookie) res.headers.append("Set-Cookie", c);
-    return res;
+    return withCookies(new Response(null, { status: 204 }), setCookie);
   } catch (err) {
     return errorResponse(err);
   }

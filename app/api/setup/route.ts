@@ -7,6 +7,7 @@ import { ZNewAccount } from "@/lib/access/schemas";
 import { signInWithPassword } from "@/lib/access/sign-in-with-password";
 import { getDb } from "@/lib/db";
 import { errorResponse } from "@/lib/http/json-response";
+import { withCookies } from "@/lib/http/with-cookies";
 
 export const dynamic = "force-dynamic";
 
@@ -21,9 +22,7 @@ export async function POST(request: Request) {
       ip: clientIp(request.headers),
       headers: request.headers,
     });
-    const res = new Response(null, { status: 204 });
-    for (const c of setCookie) res.headers.append("Set-Cookie", c);
-    return res;
+    return withCookies(new Response(null, { status: 204 }), setCookie);
   } catch (err) {
     return errorResponse(err);
   }

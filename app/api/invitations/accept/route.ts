@@ -9,6 +9,7 @@ import { signInWithPassword } from "@/lib/access/sign-in-with-password";
 import { getDb } from "@/lib/db";
 import { UnauthenticatedError } from "@/lib/errors/unauthenticated";
 import { errorResponse, json } from "@/lib/http/json-response";
+import { withCookies } from "@/lib/http/with-cookies";
 
 export const dynamic = "force-dynamic";
 
@@ -31,9 +32,7 @@ export async function POST(request: Request) {
       ip: clientIp(request.headers),
       headers: request.headers,
     });
-    const res = json({ incidentId: done.incidentId });
-    for (const c of setCookie) res.headers.append("Set-Cookie", c);
-    return res;
+    return withCookies(json({ incidentId: done.incidentId }), setCookie);
   } catch (err) {
     return errorResponse(err);
   }

@@ -32,7 +32,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     let upload: { uploadId: string; filePath: string; name: string; options: unknown };
     if ((request.headers.get("content-type") ?? "").startsWith("application/json")) {
       const body = (await request.json()) as { uploadId?: string; name?: string; options?: unknown };
-      const filePath = uploadPath(body.uploadId ?? "");
+      const filePath = uploadPath(body.uploadId ?? "", { userId: ctx.actor.userId, incidentId: id });
       if (!filePath || !body.uploadId) return json({ error: "uploadId does not name an upload" }, 404);
       upload = { uploadId: body.uploadId, filePath, name: body.name || "upload", options: body.options ?? {} };
     } else {
@@ -40,7 +40,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       await countUpload(ctx, id);
       const q = new URL(request.url).searchParams;
       const options = optionsFromQuery(q);
-      const saved = await saveUpload(request.body);
+      const saved = await saveUpload(request.body, { userId: ctx.actor.userId, incidentId: id });
       upload = { ...saved, name: q.get("name") || "upload", options };
     }
     const job = startImportJob(

@@ -19,7 +19,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     await countUpload(ctx, id);
     if (!request.body) return json({ error: "empty body: send the file's bytes" }, 400);
     const name = new URL(request.url).searchParams.get("name") || "upload";
-    const upload = await saveUpload(request.body);
+    const upload = await saveUpload(request.body, { userId: ctx.actor.userId, incidentId: id });
     try {
       return json({ uploadId: upload.uploadId, size: upload.size, name, preview: await previewFile(upload.filePath, {}, name) }, 201);
     } catch (err) {

@@ -11,9 +11,10 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, { params }: { params: Promise<{ id: string; uploadId: string }> }) {
   try {
     const { id, uploadId } = await params;
-    const missing = await incidentNotFound(await getRequestContext(), id, "evidence.edit");
+    const ctx = await getRequestContext();
+    const missing = await incidentNotFound(ctx, id, "evidence.edit");
     if (missing) return missing;
-    const file = uploadPath(uploadId);
+    const file = uploadPath(uploadId, { userId: ctx.actor.userId, incidentId: id });
     if (!file) return json({ error: "no such upload" }, 404);
     const body = (await request.json()) as { name?: string; options?: unknown };
     return json(await previewFile(file, (body.options ?? {}) as never, body.name ?? "upload"));
