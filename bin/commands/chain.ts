@@ -1,4 +1,6 @@
 import { buildChain } from "@/lib/chain/build-chain";
+import { stepEntityLines } from "@/lib/chain/group-step-entities";
+import { parseAsOf } from "@/lib/chain/parse-as-of";
 import { getChain } from "@/lib/queries/get-chain";
 import { cliContext } from "../cli-context";
 import { type Command, UsageError } from "../command";
@@ -14,9 +16,9 @@ export const chainShow: Command = {
   },
   async run({ values }) {
     if (typeof values.incident !== "string") throw new UsageError("--incident is required");
-    const raw = values["as-of"];
-    const asOf = typeof raw === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T23:59:59.999Z` : raw) : null;
-    if (asOf && Number.isNaN(asOf.getTime())) throw new UsageError(`--as-of: not a date: ${raw}`);
+    const parsed = parseAsOf(values["as-of"] as string | undefined);
+    if ("error" in parsed) throw new UsageError(`--as-of: ${parsed.error}`);
+    const { asOf } = parsed;
     const ctx = await cliContext();
     const chain = await getChain(ctx, values.incident, asOf);
     if (!chain) throw new UsageError(`no incident ${values.incident} (or you are not a member of it)`);
@@ -38,6 +40,9 @@ export const chainShow: Command = {
         String(s.hypotheses.length),
       ]),
     );
+    const named = chain.steps.filter((s) => s.entities.length > 0);
+    if (named.length) console.log("\nwho and what each step's evidence names (events naming it):");
+    for (const s of named) for (const line of stepEntityLines(s.entities)) console.log(`  ${s.stageKey.padEnd(24)} ${line}`);
     const missing = chain.stages.filter((st) => !st.stepId).map((st) => st.key);
     if (missing.length) console.log(`\nno evidence and not implied: ${missing.join(", ")}`);
     return 0;

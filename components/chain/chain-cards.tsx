@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ChainView } from "@/lib/queries/get-chain";
 import { ConfidenceBadge } from "./confidence-badge";
 import { StepDetails } from "./step-details";
+import { StepEntities } from "./step-entities";
 import { stepWhen } from "./step-when";
 
 /** One card per stage, in chain order (left to right, then down); an ordered list for screen readers. */
@@ -59,6 +60,7 @@ export function ChainCards({
                       : `${step.eventCount.toLocaleString("en-US")} event${step.eventCount === 1 ? "" : "s"} show${step.eventCount === 1 ? "s" : ""} it`}
                   </p>
                   <ConfidenceBadge confidence={step.confidence} />
+                  <StepEntities entities={step.entities} incidentId={incidentId} />
                   {step.gaps.length > 0 && (
                     <ul className="space-y-1 text-xs" aria-label="Evidence gaps">
                       {step.gaps.map((g) => (

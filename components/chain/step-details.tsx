@@ -44,6 +44,9 @@ export function StepDetails({ step, incidentId, mayEdit = true }: { step: ChainS
           <li key={`${h.recordedAt}-${h.origin}-${h.label}`}>
             <span className="tabular-nums">{h.effectiveAt?.slice(0, 10)}</span> · {h.label} {h.score} ·{" "}
             {h.origin === "rules" ? "rules" : h.by}
+            {h.origin === "analyst" && h.enteredBy && h.enteredBy !== h.by && (
+              <span className="text-muted"> (entered by {h.enteredBy})</span>
+            )}
             {h.citation && <span className="text-muted"> · {h.citation}</span>}
             {h.origin === "analyst" && h.rationale && <span className="block text-muted">{h.rationale}</span>}
           </li>

@@ -17,17 +17,36 @@ test("[CHAIN] the chain view shows the inferred key theft, its retention gap, an
   // Every stage is on the page, in order.
   await expect(chain.getByRole("article")).toHaveCount(9);
 
-  // Replay to after the 12 March 2024 addendum: the same step, now only possible.
+  await expect(card).toContainText("by MSRC");
+
+  // Replay to after the 12 March 2024 addendum: the same step, now only possible, still Microsoft's word.
   await page.getByRole("link", { name: "2024-03-12" }).click();
   await expect(page).toHaveURL(/asOf=2024-03-12/);
   await expect(card).toContainText(/possible/i);
   await expect(card).toContainText("35/100");
-  await expect(card).toContainText("CSRB");
+  await expect(card).toContainText("by MSRC");
+  // The CSRB's report can be cited only once released (2 April 2024), and is attributed to the CSRB.
+  await page.getByRole("link", { name: "2024-04-02" }).click();
+  await expect(card).toContainText("by CSRB");
+
+  // A date that is not one is an error, not silently "now".
+  await page.goto(`/incidents/${id}/chain?asOf=2023-02-30`);
+  await expect(page.getByRole("alert").filter({ hasText: "Cannot show the chain as of that date" })).toContainText(
+    "not a day of the calendar",
+  );
+  await page.goto(`/incidents/${id}/chain?asOf=2024-04-02`);
 
   // Evidenced steps are not inferred, and each links to its events on the timeline.
   const forgery = chain.getByRole("article", { name: "6. Token forgery" });
   await expect(forgery).toContainText("evidenced");
   await expect(forgery.getByRole("link", { name: "Events on the timeline" })).toHaveAttribute("href", /timeline\?.*stage=token-forgery/);
+  // It names what its evidence involves: the 2016 signing key, linking to the key's entity page.
+  const key = forgery.getByLabel("Entities its evidence names").getByRole("link", { name: "1LTMzakihiRla_8z2BEJVXeWMqo", exact: false });
+  await expect(key).toHaveAttribute("href", new RegExp(`/incidents/${id}/entities/`));
+  await key.click();
+  await expect(page.getByRole("heading", { name: "In the chain" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Token forgery" })).toBeVisible();
+  await page.goBack();
   await page.screenshot({ path: "e2e/screenshots/chain.png", fullPage: true });
 });
 

@@ -7,6 +7,8 @@ import { getChain } from "@/lib/queries/get-chain";
 import { applyPublicAssessments } from "@/lib/scenarios/apply-public-assessments";
 import { loadScenario } from "@/lib/scenarios/load-scenario";
 import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
+import { ACTOR_APP } from "@/scenarios/storm-0558/cast";
+import { KEY_2016 } from "@/scenarios/storm-0558/facts";
 import type { AnswerKey } from "@/scenarios/storm-0558/generate";
 
 type Tagged = { file: string; line: number; stage: string | null };
@@ -69,13 +71,28 @@ describeEachDatabase("the Storm-0558 chain built by the default rules", (kind) =
     expect(acquisition?.gaps.some((g) => g.reason === "retention" && g.scope === "debug-share-security.jsonl")).toBe(true);
     expect(acquisition?.rationale).toMatch(/No event shows this step directly/);
 
+    // Each step names who and what its evidence involves: the actor's app reads the mail, the 2016 key signs the tokens.
+    const named = (stage: string, kind: string) =>
+      chain.steps
+        .find((s) => s.stageKey === stage)
+        ?.entities.filter((e) => e.kind === kind)
+        .map((e) => e.value.toLowerCase()) ?? [];
+    expect(named("mailbox-access", "app")).toContain(ACTOR_APP.appId.toLowerCase());
+    expect(named("token-forgery", "key")).toContain(KEY_2016.kid.toLowerCase());
+    expect(chain.steps.find((s) => s.stageKey === "mailbox-access")?.entities.every((e) => e.events > 0 && e.ofKind >= 1)).toBe(true);
+
     // The public record, entered as dated assessments: the chain as believed on two dates differs.
     await applyPublicAssessments(ctx, incidentId);
     const october2023 = await getChain(ctx, incidentId, new Date("2023-10-01T23:59:59Z"));
-    const april2024 = await getChain(ctx, incidentId, new Date("2024-04-01T23:59:59Z"));
+    const march2024 = await getChain(ctx, incidentId, new Date("2024-03-31T23:59:59Z"));
+    const april2024 = await getChain(ctx, incidentId, new Date("2024-04-02T23:59:59Z"));
     const at = (c: typeof chain | null) => c?.steps.find((s) => s.stageKey === "key-acquisition")?.confidence;
     expect(at(october2023)).toMatchObject({ label: "likely", score: 70, origin: "analyst" });
-    expect(at(april2024)).toMatchObject({ label: "possible", score: 35, origin: "analyst" });
+    // Attributed to their publishers, not to whoever loaded the scenario; the CSRB only once it was released.
+    expect(at(october2023)).toMatchObject({ by: "MSRC" });
+    expect(at(march2024)).toMatchObject({ label: "possible", score: 35, by: "MSRC" });
+    expect(at(march2024)?.citation).not.toMatch(/CSRB/);
+    expect(at(april2024)).toMatchObject({ label: "possible", score: 35, origin: "analyst", by: "CSRB", enteredBy: ctx.actor.name });
     expect(at(april2024)?.citation).toMatch(/CSRB/);
     const now = await getChain(ctx, incidentId);
     expect(now?.steps.find((s) => s.stageKey === "key-acquisition")?.hypotheses).toHaveLength(7);

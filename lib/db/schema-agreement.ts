@@ -29,6 +29,7 @@ function expectedUdt(field: DmmfField, enums: Map<string, string>): string {
     Inet: "inet",
     Timestamptz: "timestamptz",
     Timestamp: "timestamp",
+    Date: "date",
     JsonB: "jsonb",
     Json: "json",
     Integer: "int4",

@@ -1,5 +1,6 @@
 import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
+import { readStepEntities, type StepEntity } from "./step-entities";
 
 export type ChainConfidence = {
   label: "confirmed" | "likely" | "possible" | "unknown";
@@ -9,7 +10,10 @@ export type ChainConfidence = {
   effectiveAt: string | null;
   rationale: string;
   citation: string;
+  /** Whose judgement: the publisher it is attributed to (MSRC, CSRB), else who entered it. */
   by: string | null;
+  /** Who entered it (differs from `by` for the public record's assessments). */
+  enteredBy: string | null;
 };
 
 export type ChainStepView = {
@@ -30,6 +34,8 @@ export type ChainStepView = {
   hypotheses: { id: string; title: string; status: string }[];
   gaps: { id: string; reason: string; origin: string; scope: string; startAt: string; endAt: string; description: string }[];
   keyEventIds: string[];
+  /** The accounts, addresses, hosts, apps, keys, mailboxes and files its evidence names, most-named first. */
+  entities: StepEntity[];
   detail: Record<string, unknown>;
 };
 
@@ -47,6 +53,7 @@ type HistoryRow = {
   rationale: string;
   citation: string;
   by_name: string;
+  attributed_to: string | null;
 };
 
 const toConfidence = (h: HistoryRow): ChainConfidence => ({
@@ -56,7 +63,8 @@ const toConfidence = (h: HistoryRow): ChainConfidence => ({
   effectiveAt: new Date(h.effective_at).toISOString(),
   rationale: h.rationale,
   citation: h.citation,
-  by: h.by_name,
+  by: h.attributed_to ?? h.by_name,
+  enteredBy: h.by_name,
 });
 
 /**
@@ -72,7 +80,7 @@ export function confidenceAsOf(history: HistoryRow[], asOf: Date | null): ChainC
   const rules = history.filter((h) => h.origin === "rules").sort((a, b) => +new Date(a.recorded_at) - +new Date(b.recorded_at));
   const latestRules = rules.at(-1);
   if (latestRules) return toConfidence(latestRules);
-  return { label: "unknown", score: 0, origin: "none", effectiveAt: null, rationale: "", citation: "", by: null };
+  return { label: "unknown", score: 0, origin: "none", effectiveAt: null, rationale: "", citation: "", by: null, enteredBy: null };
 }
 
 /** The incident's chain, its stages and each step's confidence as believed on `asOf` (now when null). */
@@ -81,7 +89,7 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
   if (!(await can(ctx, incidentId, "chain.view"))) return null;
   // Executives read the chain but no raw evidence: no event ids, no rule details naming sources.
   const mayOpenEvidence = await can(ctx, incidentId, "evidence.view");
-  const [stages, steps, history, hypotheses, gaps, keys] = await Promise.all([
+  const [stages, steps, history, hypotheses, gaps, keys, entities] = await Promise.all([
     sql.query<{ id: string; key: string; name: string; position: number; n: number }>(
       `SELECT st.id, st.key, st.name, st.position, count(e.id)::int AS n FROM stages st
        LEFT JOIN events e ON e.incident_id = st.incident_id AND e.stage_id = st.id
@@ -103,7 +111,7 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
       detail: Record<string, unknown>;
     }>("SELECT * FROM chain_steps WHERE incident_id = $1 ORDER BY position, start_at NULLS LAST", [incidentId]),
     sql.query<HistoryRow>(
-      `SELECT h.step_id, h.confidence, h.confidence_score, h.origin, h.effective_at, h.recorded_at, h.rationale, h.citation, u.name AS by_name
+      `SELECT h.step_id, h.confidence, h.confidence_score, h.origin, h.effective_at, h.recorded_at, h.rationale, h.citation, h.attributed_to, u.name AS by_name
        FROM chain_step_confidence h JOIN chain_steps s ON s.id = h.step_id JOIN users u ON u.id = h.changed_by_id
        WHERE s.incident_id = $1 ORDER BY h.effective_at, h.id`,
       [incidentId],
@@ -132,6 +140,8 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
        WHERE s.incident_id = $1 AND ce.is_key ORDER BY ce.event_id`,
       [incidentId],
     ),
+    // Entities are raw evidence: executives get the chain without them.
+    mayOpenEvidence ? readStepEntities(sql, incidentId) : Promise.resolve(new Map<string, StepEntity[]>()),
   ]);
   const stageById = new Map(stages.map((s) => [s.id, s]));
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
@@ -166,6 +176,7 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
           description: g.description,
         })),
       keyEventIds: mayOpenEvidence ? keys.filter((k) => k.step_id === s.id).map((k) => String(k.event_id)) : [],
+      entities: entities.get(s.id) ?? [],
       detail: mayOpenEvidence ? s.detail : {},
     };
   });

@@ -104,6 +104,8 @@ export type EntityDetail = {
   unstagedCount: number;
   sources: EntitySource[];
   related: RelatedEntity[];
+  /** The chain steps whose evidence names this entity, in chain order, with how many of their events do. */
+  steps: { id: string; stageKey: string; stageName: string; title: string; events: number }[];
   events: EntityEvent[];
   /** Pass as `after` for the next page; null on the last page. */
   nextCursor: string | null;
@@ -138,7 +140,7 @@ export async function getEntity(
   const pageSize = options.pageSize ?? ENTITY_EVENTS_PAGE_SIZE;
   const after = options.after ?? null;
 
-  const [span, stages, sources, related, events] = await Promise.all([
+  const [span, stages, sources, related, events, steps] = await Promise.all([
     sql.query<{ event_count: number; first_seen: string | null; last_seen: string | null; unstaged: number }>(
       `WITH ${MINE}
        SELECT count(*)::int AS event_count, ${isoMicros("min(ev.occurred_at)")} AS first_seen, ${isoMicros("max(ev.occurred_at)")} AS last_seen,
@@ -201,6 +203,14 @@ export async function getEntity(
        ORDER BY ev.occurred_at, ev.id LIMIT $4`,
       [entityId, after?.occurredAt ?? null, after?.eventId ?? null, pageSize + 1],
     ),
+    sql.query<{ id: string; stage_key: string; stage_name: string; title: string; n: number }>(
+      `SELECT cs.id, st.key AS stage_key, st.name AS stage_name, cs.title, count(DISTINCT cse.event_id)::int AS n
+       FROM event_entities ee JOIN chain_step_events cse ON cse.event_id = ee.event_id
+       JOIN chain_steps cs ON cs.id = cse.step_id JOIN stages st ON st.id = cs.stage_id
+       WHERE ee.entity_id = $1 AND cs.incident_id = $2
+       GROUP BY cs.id, st.key, st.name, st.position, cs.title ORDER BY st.position`,
+      [entityId, incidentId],
+    ),
   ]);
 
   const page = events.slice(0, pageSize);
@@ -234,6 +244,7 @@ export async function getEntity(
       roles: r.roles,
       relation: relationOf(r.kind),
     })),
+    steps: steps.map((r) => ({ id: r.id, stageKey: r.stage_key, stageName: r.stage_name, title: r.title, events: r.n })),
     events: page.map((r) => ({
       id: r.id,
       occurredAt: r.occurred,

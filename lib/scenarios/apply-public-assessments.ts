@@ -6,7 +6,8 @@ import { HYPOTHESES, HYPOTHESIS_STAGES, PUBLIC_CONFIDENCE } from "@/scenarios/st
 /**
  * Enters the public record's judgements into the demo chain as an analyst would: the competing
  * hypotheses for the key theft, and the published confidence in the crash-dump path on the dates
- * it was published (MSRC 6 Sep 2023 "most probable", 12 Mar 2024 "unproven"). Run once, after
+ * it was published (MSRC 6 Sep 2023 "most probable", 12 Mar 2024 "unproven"; CSRB 2 Apr 2024 "not
+ * proven"), each attributed to its publisher. Run once, after
  * the chain is built; a second run adds nothing.
  */
 export async function applyPublicAssessments(ctx: Ctx, incidentId: string): Promise<{ hypotheses: number; confidenceChanges: number }> {
@@ -49,6 +50,9 @@ export async function applyPublicAssessments(ctx: Ctx, incidentId: string): Prom
         reason: `Public record: "${c.wording}"`,
         effectiveAt: new Date(`${c.asOf}T00:00:00Z`),
         citation: c.source,
+        // The publisher's judgement, not the judgement of whoever loaded the scenario.
+        attributedTo: c.publisher,
+        citedOn: c.publishedOn,
       });
       confidenceChanges += 1;
     }

@@ -15,6 +15,10 @@ export const ZUpdateChainStep = z
     /** When the belief took effect, if earlier than now (e.g. a report's publication date). */
     effectiveAt: z.coerce.date().optional(),
     citation: z.string().trim().max(1000).optional(),
+    /** Whose judgement it is, when not yours (a report's publisher: "MSRC", "CSRB"). */
+    attributedTo: z.string().trim().min(1).max(100).optional(),
+    /** The cited document's date (YYYY-MM-DD): it may not be after effectiveAt. */
+    citedOn: z.iso.date("a date, YYYY-MM-DD").optional(),
     rationale: z.string().trim().max(8000).optional(),
     addEventIds: z.array(z.coerce.bigint()).max(10_000).optional(),
     removeEventIds: z.array(z.coerce.bigint()).max(10_000).optional(),
@@ -23,6 +27,10 @@ export const ZUpdateChainStep = z
   .refine((v) => v.confidence === undefined || (v.reason ?? "").length > 0, {
     message: "say why the confidence changed (reason)",
     path: ["reason"],
+  })
+  .refine((v) => !v.citedOn || v.citedOn <= (v.effectiveAt ?? new Date()).toISOString().slice(0, 10), {
+    message: "an assessment cannot cite a document dated after the assessment itself takes effect",
+    path: ["citedOn"],
   });
 export type TUpdateChainStep = z.input<typeof ZUpdateChainStep>;
 

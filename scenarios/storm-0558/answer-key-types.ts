@@ -31,7 +31,8 @@ export type KeyMeta = {
 /** A story record as written: file, 1-based line where the record starts, and its time (UTC ISO). */
 export type KeyEvent = KeyMeta & { file: string; line: number; ts: string };
 
-export type ConfidenceChange = Confidence & { asOf: string; wording: string; source: string };
+/** A published judgement: when it took effect, its words, the document, who published it and that document's date. */
+export type ConfidenceChange = Confidence & { asOf: string; wording: string; source: string; publisher: string; publishedOn: string };
 
 export type ChainStep = {
   id: string;

@@ -6,7 +6,7 @@ import type { AnswerKey, ChainStep, Gap, KeyEvent, Manifest, StageKey } from "./
 import { ACTOR_APP, DEBUG_RETENTION, MAILBOX_LOG_FROM } from "./cast";
 import { ACTOR_CLIENT_INFO, DATES, IOC_IPS, KEY_2016, SOURCES } from "./facts";
 import type { FileResult } from "./output";
-import { HYPOTHESES, MOST_PROBABLE, UNPROVEN } from "./public-assessments";
+import { CSRB_NOT_PROVEN, HYPOTHESES, MOST_PROBABLE, UNPROVEN } from "./public-assessments";
 import { DUMP_ARRIVES } from "./story-2021";
 import { iso } from "./time";
 
@@ -45,7 +45,16 @@ function step(
     title,
     when,
     inferred: false,
-    confidenceHistory: [{ asOf: "2023-07-14", ...extra.confidence, wording: "as logged", source: "scenario logs" }],
+    confidenceHistory: [
+      {
+        asOf: "2023-07-14",
+        ...extra.confidence,
+        wording: "as logged",
+        source: "scenario logs",
+        publisher: "the logs",
+        publishedOn: "2023-07-14",
+      },
+    ],
     evidence: mine.map((e) => e.ref),
     hypotheses: [],
     ...extra,
@@ -62,7 +71,7 @@ export function buildChain(events: KeyEvent[]): ChainStep[] {
     step("C1", "key-exposure", "Signing service crash writes a heap dump; key material in it is inferred", events, {
       inferred: true,
       confidence: { label: UNPROVEN.label, score: UNPROVEN.score },
-      confidenceHistory: [MOST_PROBABLE, UNPROVEN],
+      confidenceHistory: [MOST_PROBABLE, UNPROVEN, CSRB_NOT_PROVEN],
       hypotheses: ["H1"],
       rationale:
         "The crash and the dump are logged (1000, then 1001 naming memory.hdmp). That the dump held the 2016 key is an inference: no dump with the key was ever found.",
@@ -87,7 +96,7 @@ export function buildChain(events: KeyEvent[]): ChainStep[] {
       ...step("C5", "key-acquisition", "2016 MSA signing key acquired by the actor", events, {
         inferred: true,
         confidence: { label: UNPROVEN.label, score: UNPROVEN.score },
-        confidenceHistory: [MOST_PROBABLE, UNPROVEN],
+        confidenceHistory: [MOST_PROBABLE, UNPROVEN, CSRB_NOT_PROVEN],
         hypotheses: HYPOTHESES.map((h) => h.id),
         rationale:
           "No log shows the key leaving: the debugging environment's logs end at their retention boundary and egress was not collected. The engineer account opening the dump from an unfamiliar address is consistent with H1 but proves no extraction.",

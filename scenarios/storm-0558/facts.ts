@@ -34,6 +34,8 @@ export const DATES = {
   disclosure: "2023-07-11",
   msrcMostProbable: "2023-09-06",
   msrcAddendum: "2024-03-12",
+  // The CSRB report is dated 2024-03-20 but was released on 2024-04-02: it could be cited only from then.
+  csrbReleased: "2024-04-02",
 } as const;
 
 export const SOURCES = {

@@ -12,13 +12,27 @@ export const MOST_PROBABLE: ConfidenceChange = {
   score: 70,
   wording: "most probable",
   source: SOURCES.msrc0906,
+  publisher: "MSRC",
+  publishedOn: DATES.msrcMostProbable,
 };
 export const UNPROVEN: ConfidenceChange = {
   asOf: DATES.msrcAddendum,
   label: "possible",
   score: 35,
   wording: "unproven: a leading hypothesis only; no crash dump containing the key was found",
-  source: `${SOURCES.msrc0906}; ${SOURCES.csrb} p.5`,
+  source: `${SOURCES.msrc0906} (12 Mar 2024 addendum)`,
+  publisher: "MSRC",
+  publishedOn: DATES.msrcAddendum,
+};
+/** The CSRB's report, released after the addendum (it cannot be cited before 2 April 2024): the same judgement, independently. */
+export const CSRB_NOT_PROVEN: ConfidenceChange = {
+  asOf: DATES.csrbReleased,
+  label: "possible",
+  score: 35,
+  wording: "not proven: Microsoft could not show how the key was taken; the crash-dump theory is one of several",
+  source: `${SOURCES.csrb} p.5`,
+  publisher: "CSRB",
+  publishedOn: DATES.csrbReleased,
 };
 
 export const HYPOTHESES: Hypothesis[] = [
@@ -85,8 +99,8 @@ export const HYPOTHESES: Hypothesis[] = [
 
 /** Published confidence changes, per stage whose step they concern. */
 export const PUBLIC_CONFIDENCE: { stage: StageKey; changes: ConfidenceChange[] }[] = [
-  { stage: "key-exposure", changes: [MOST_PROBABLE, UNPROVEN] },
-  { stage: "key-acquisition", changes: [MOST_PROBABLE, UNPROVEN] },
+  { stage: "key-exposure", changes: [MOST_PROBABLE, UNPROVEN, CSRB_NOT_PROVEN] },
+  { stage: "key-acquisition", changes: [MOST_PROBABLE, UNPROVEN, CSRB_NOT_PROVEN] },
 ];
 
 /** Which steps each hypothesis explains: H1 is the whole crash-dump path; all explain the key theft. */

@@ -168,7 +168,11 @@ describe("agreement with the public record", () => {
     expect(theft?.confidenceHistory.map((c) => [c.asOf, c.label, c.wording.split(":")[0]])).toEqual([
       ["2023-09-06", "likely", "most probable"],
       ["2024-03-12", "possible", "unproven"],
+      ["2024-04-02", "possible", "not proven"],
     ]);
+    // Each judgement is its publisher's, and cites nothing published after it took effect.
+    expect(theft?.confidenceHistory.map((c) => c.publisher)).toEqual(["MSRC", "MSRC", "CSRB"]);
+    for (const c of theft?.confidenceHistory ?? []) expect(c.publishedOn <= c.asOf, `${c.asOf} cites ${c.publishedOn}`).toBe(true);
     expect(theft?.confidenceHistory[0]?.score).toBeGreaterThanOrEqual(60);
     expect(theft?.confidenceHistory[1]?.score).toBeLessThanOrEqual(40);
     expect(theft?.hypotheses.length).toBeGreaterThanOrEqual(5);

@@ -39,9 +39,19 @@ export async function updateChainStep(ctx: Ctx, stepId: string, input: TUpdateCh
     if (data.confidence !== undefined) {
       const score = data.confidenceScore ?? before.confidence_score;
       await tx.query(
-        `INSERT INTO chain_step_confidence (step_id, confidence, confidence_score, rationale, effective_at, changed_by_id, origin, citation)
-         VALUES ($1, $2::confidence, $3, $4, $5, $6, 'analyst', $7)`,
-        [stepId, data.confidence, score, data.reason ?? "", data.effectiveAt ?? new Date(), ctx.actor.userId, data.citation ?? ""],
+        `INSERT INTO chain_step_confidence (step_id, confidence, confidence_score, rationale, effective_at, changed_by_id, origin, citation, attributed_to, cited_on)
+         VALUES ($1, $2::confidence, $3, $4, $5, $6, 'analyst', $7, $8, $9::date)`,
+        [
+          stepId,
+          data.confidence,
+          score,
+          data.reason ?? "",
+          data.effectiveAt ?? new Date(),
+          ctx.actor.userId,
+          data.citation ?? "",
+          data.attributedTo ?? null,
+          data.citedOn ?? null,
+        ],
       );
       // The step shows the latest belief in effect now; a backdated entry may not be the latest.
       await tx.query(

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AsOfControl } from "@/components/chain/as-of-control";
 import { ChainCards } from "@/components/chain/chain-cards";
@@ -6,6 +7,7 @@ import { ChainStrip } from "@/components/chain/chain-strip";
 import { HypothesesTable } from "@/components/chain/hypotheses-table";
 import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
+import { parseAsOf } from "@/lib/chain/parse-as-of";
 import { getChain } from "@/lib/queries/get-chain";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { listHypotheses } from "@/lib/queries/list-hypotheses";
@@ -14,11 +16,6 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Chain" };
 
 /** A bare date means the end of that day (UTC): what was believed on it. */
-function parseAsOf(raw: string | undefined): Date | null {
-  if (!raw || !/^\d{4}-\d{2}-\d{2}$/.test(raw)) return null;
-  const d = new Date(`${raw}T23:59:59.999Z`);
-  return Number.isNaN(d.getTime()) ? null : d;
-}
 
 export default async function ChainPage({
   params,
@@ -29,7 +26,19 @@ export default async function ChainPage({
 }) {
   const [{ id }, { asOf: rawAsOf }] = await Promise.all([params, searchParams]);
   const { ctx, role } = await getIncidentPageContext(id, "chain.view");
-  const asOf = parseAsOf(rawAsOf);
+  const parsed = parseAsOf(rawAsOf);
+  if ("error" in parsed) {
+    return (
+      <div role="alert" className="rounded border border-danger p-4 text-sm">
+        <p className="font-semibold">Cannot show the chain as of that date</p>
+        <p className="mt-1">{parsed.error}.</p>
+        <Link className="mt-2 inline-block text-accent underline" href={`/incidents/${id}/chain`}>
+          The chain as believed now
+        </Link>
+      </div>
+    );
+  }
+  const { asOf } = parsed;
   const [incident, chain, hypotheses] = await Promise.all([getIncidentById(ctx, id), getChain(ctx, id, asOf), listHypotheses(ctx, id)]);
   if (!incident || !chain) notFound();
   // The dates on which an analyst's belief changed: where replaying the chain is worth a stop.

@@ -91,6 +91,28 @@ export default async function EntityPage({
             )}
           </section>
 
+          <section aria-labelledby="steps-heading" className="rounded border border-line bg-panel p-4">
+            <h3 id="steps-heading" className="mb-2 font-semibold">
+              In the chain
+            </h3>
+            {entity.steps.length === 0 ? (
+              <p className="text-sm text-muted">No chain step's evidence names it.</p>
+            ) : (
+              <ul className="space-y-1 text-sm">
+                {entity.steps.map((s) => (
+                  <li key={s.id} className="flex justify-between gap-3">
+                    <Link href={`${base}/chain#stage-${s.stageKey}`} className="truncate text-accent hover:underline" title={s.title}>
+                      {s.stageName}
+                    </Link>
+                    <span className="tabular-nums" title="its events among the step's evidence">
+                      {n(s.events)}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
           <section aria-labelledby="sources-heading" className="rounded border border-line bg-panel p-4">
             <h3 id="sources-heading" className="mb-2 font-semibold">
               Sources
