@@ -18,7 +18,7 @@ port="${PORT:-3000}"
 host="${HOST:-127.0.0.1}"
 echo
 echo "Chainline is running at http://$host:$port/sign-in  (Ctrl-C stops it)"
-echo "Sign in as admin@chainline.test (or analyst@, viewer@, executive@chainline.test), password: ${DEMO_PASSWORD:-chainline-demo}"
+echo "Sign in as admin@chainline.test (or analyst@, viewer@, executive@, instructor@, trainee@chainline.test), password: ${DEMO_PASSWORD:-chainline-demo}"
 echo "The sign-in page lists the demo accounts: one click signs you in as any of them."
 echo
 CHAINLINE_DEMO=1 exec npx next start -p "$port" -H "$host"

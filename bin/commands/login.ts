@@ -15,6 +15,7 @@ export const loginCommand: Command = {
     const me = (await remoteFetch({ server, token }, "/api/me")) as { email: string; tokenScope: string };
     const file = saveToken(server, token);
     console.log(`signed in to ${server} as ${me.email} (${me.tokenScope} token); kept in ${file}`);
+    console.log(`use it with --server ${server} (or CHAINLINE_SERVER=${server}) on import, incident list and whoami`);
     return 0;
   },
 };

@@ -6,10 +6,10 @@ import { fetchJson, sendJson } from "@/components/ui/send-json";
 
 /** Roles an owner can give, with what each may do (shown beside the picker). */
 const ROLES = [
-  ["owner", "members, settings, delete; everything an analyst does"],
+  ["owner", "members; everything an analyst does"],
   ["analyst", "import, tag, edit the chain, write"],
   ["viewer", "read everything"],
-  ["executive", "overview, chain and brief only: no raw events, entities or sources"],
+  ["executive", "overview and chain only: no raw events, entities or sources"],
 ] as const;
 
 export type MemberRow = { id: string; name: string; email: string; role: string; isSelf: boolean };
@@ -31,8 +31,10 @@ export function MembersPanel({
   const base = `/api/incidents/${incidentId}`;
   const done = (err: string | null) => {
     setError(err);
-    if (!err) router.refresh();
+    if (err) setLink(null);
+    else router.refresh();
   };
+  const owners = members.filter((m) => m.role === "owner").length;
   return (
     <div className="space-y-4">
       <form
@@ -121,13 +123,16 @@ export function MembersPanel({
                 </select>
               </td>
               <td className="px-3 py-2 text-right">
-                <button
-                  type="button"
-                  className="text-sm text-danger underline"
-                  onClick={async () => done(await sendJson(`${base}/members/${m.id}`, "DELETE"))}
-                >
-                  Remove {m.email}
-                </button>
+                {/* The last owner cannot be removed (the server refuses too): no button to press. */}
+                {(m.role !== "owner" || owners > 1) && (
+                  <button
+                    type="button"
+                    className="text-sm text-danger underline"
+                    onClick={async () => done(await sendJson(`${base}/members/${m.id}`, "DELETE"))}
+                  >
+                    Remove {m.email}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

@@ -65,8 +65,8 @@ export function ChainCards({
                     <ul className="space-y-1 text-xs" aria-label="Evidence gaps">
                       {step.gaps.map((g) => (
                         <li key={g.id} className="rounded bg-bg px-2 py-1" title={g.description}>
-                          <span className="font-medium">gap: {g.reason.replace("_", " ")}</span> · {g.scope} · {g.startAt.slice(0, 10)} →{" "}
-                          {g.endAt.slice(0, 10)}
+                          <span className="font-medium">gap: {g.reason.replace("_", " ")}</span>
+                          {g.scope ? ` · ${g.scope}` : ""} · {g.startAt.slice(0, 10)} → {g.endAt.slice(0, 10)}
                         </li>
                       ))}
                     </ul>

@@ -36,7 +36,7 @@ export function StepDetails({ step, incidentId, mayEdit = true }: { step: ChainS
 
   return (
     <details className="text-xs">
-      <summary className="cursor-pointer text-muted">Why · history · assess</summary>
+      <summary className="cursor-pointer text-muted">{mayEdit ? "Why · history · assess" : "Why · history"}</summary>
       <p className="mt-2 whitespace-pre-wrap">{step.rationale}</p>
       <h4 className="mt-2 font-semibold">Confidence history</h4>
       <ol className="mt-1 space-y-1">

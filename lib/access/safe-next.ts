@@ -4,7 +4,7 @@
  */
 export function safeNext(next: string | null | undefined): string {
   const fallback = "/incidents";
-  if (!next || !next.startsWith("/") || /[\\\u0000-\u001f\u007f]/.test(next)) return fallback;
+  if (!next?.startsWith("/") || hasUnsafeCharacter(next)) return fallback;
   try {
     const base = "http://chainline.invalid";
     const url = new URL(next, base);
@@ -12,4 +12,13 @@ export function safeNext(next: string | null | undefined): string {
   } catch {
     return fallback;
   }
+}
+
+/** A backslash (read as a slash by browsers) or a control character (dropped by URL parsers). */
+function hasUnsafeCharacter(text: string): boolean {
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (ch === "\\" || code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-import { APIError } from "better-auth/api";
+import { isAPIError } from "better-auth/api";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Db } from "@/lib/db";
 import { TooManyRequestsError } from "@/lib/errors/too-many-requests";
@@ -57,7 +57,9 @@ export async function signInWithPassword(
     return { userId: response.user.id, setCookie: headers.getSetCookie() };
   } catch (err) {
     // Only a refusal (4xx) is a wrong password; a server-side failure must not be counted or hidden as one.
-    if (!(err instanceof APIError) || err.statusCode >= 500) {
+    // isAPIError, not instanceof: better-auth throws both its own and better-call's APIError class,
+    // and a bundler may load either twice.
+    if (!isAPIError(err) || httpStatus(err) >= 500) {
       await takeBack(db.sql, keys.account);
       await takeBack(db.sql, keys.address);
       throw err;
@@ -70,6 +72,12 @@ export async function signInWithPassword(
     }
     throw new UnauthenticatedError("wrong email or password");
   }
+}
+
+/** The HTTP status an APIError carries (a number under either name). */
+function httpStatus(err: unknown): number {
+  const e = err as { statusCode?: unknown; status?: unknown };
+  return typeof e.statusCode === "number" ? e.statusCode : typeof e.status === "number" ? e.status : 500;
 }
 
 /** The rate-limit windows of an account and of an address (shared with checks of a current password). */

@@ -124,7 +124,7 @@ export async function listAudit(
             a.incident_id::text, a.entity_type, a.entity_id, a.before, a.after
      FROM audit_entries a LEFT JOIN users u ON u.id = a.actor_id
      WHERE (a.incident_id = $1::uuid OR ($1::uuid IS NULL AND a.incident_id IS NULL))
-       AND ($2::text IS NULL OR a.actor_id::text = $2 OR u.name ILIKE '%' || $2 || '%' OR u.email ILIKE '%' || $2 || '%' OR a.actor_label ILIKE '%' || $2 || '%')
+       AND ($2::text IS NULL OR a.actor_id::text = $2 OR u.name ILIKE '%' || $2 || '%' OR u.email ILIKE '%' || $2 || '%' OR a.actor_label ILIKE '%' || $2 || '%' OR a.ip_address = $2)
        AND ($3::text IS NULL OR a.action = $3 OR a.action LIKE $3 || '%')
        AND ($4::date IS NULL OR a.at >= $4::date)
        AND ($5::date IS NULL OR a.at < $5::date + 1)

@@ -13,8 +13,9 @@ export type Actor = {
   via: "session" | "token" | "cli";
   /** Set when via is "token": a read token may not change anything. */
   tokenScope?: "read" | "write";
-  /** The token's id when via is "token" (audited as such). */
+  /** The token's id and name when via is "token" (audited as such). */
   tokenId?: string;
+  tokenName?: string;
   /** The client's address, for the audit trail. */
   ip?: string;
 };

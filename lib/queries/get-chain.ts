@@ -170,7 +170,8 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
           id: g.id,
           reason: g.reason,
           origin: g.origin,
-          scope: g.scope,
+          // A gap's scope names the log source: raw evidence, not for executives.
+          scope: mayOpenEvidence ? g.scope : "",
           startAt: iso(g.start_at) ?? "",
           endAt: iso(g.end_at) ?? "",
           description: g.description,

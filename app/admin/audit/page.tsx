@@ -9,7 +9,7 @@ import { auditQueryFrom, listAudit } from "@/lib/audit/list-audit";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Instance audit" };
 
-// The instance admin only: the whole instance's trail (sign-ins, failed sign-ins, accounts, tokens, and every incident's changes).
+// The instance admin only: the instance's own trail (sign-ins, failed sign-ins, accounts, tokens, settings).
 export default async function InstanceAuditPage({
   searchParams,
 }: {
@@ -26,7 +26,8 @@ export default async function InstanceAuditPage({
     <div className="space-y-3">
       <h1 className="text-xl font-semibold">Instance audit</h1>
       <p className="text-sm text-muted">
-        Sign-ins, failed sign-ins and lock-outs, sign-outs, accounts, tokens, settings, and every incident's changes. Times in UTC.
+        Sign-ins, failed sign-ins and lock-outs, sign-outs, accounts, tokens and settings. An incident's own trail is on its Audit tab, for
+        its members. Times in UTC.
       </p>
       <AuditFilters query={query} exportBase="/api/admin/audit" />
       <AuditTable entries={page.entries} timeZone="UTC" />

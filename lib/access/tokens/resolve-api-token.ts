@@ -37,6 +37,7 @@ export async function resolveApiToken(db: Db, token: string, use: { ip?: string;
   const actor = actorOfUser({ id: row.user_id, name: row.user_name, email: row.email, isAdmin: row.is_admin }, "token", {
     tokenScope: row.scope,
     tokenId: row.id,
+    tokenName: row.name,
     ip: use.ip,
   });
   await db.sql.query("UPDATE api_tokens SET last_used_at = clock_timestamp() WHERE id = $1", [row.id]);
