@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ErrorLine } from "@/components/ui/error-line";
 import { fetchJson } from "@/components/ui/send-json";
 import { Field } from "./field";
 
@@ -26,11 +27,7 @@ export function AcceptInvitationForm({ token, email, isSignedIn }: { token: stri
           <Field id="password" label="Choose a password (at least 10 characters)" type="password" autoComplete="new-password" />
         </>
       )}
-      {error && (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <button type="submit" className="w-full rounded bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink">
         {isSignedIn ? "Accept the invitation" : "Create the account and accept"}
       </button>

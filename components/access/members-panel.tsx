@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ErrorLine } from "@/components/ui/error-line";
 import { fetchJson, sendJson } from "@/components/ui/send-json";
+import { ShownOnce } from "@/components/ui/shown-once";
 
 /** Roles an owner can give, with what each may do (shown beside the picker). */
 const ROLES = [
@@ -80,18 +82,13 @@ export function MembersPanel({
           Add member
         </button>
       </form>
-      {error && (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {link && (
-        <div role="status" className="rounded border border-line bg-bg p-3 text-sm">
-          <p className="font-medium">No account has that address: send them this one-time link (valid 7 days, shown once).</p>
-          <code className="mono mt-1 block break-all text-xs" data-testid="invitation-link">
-            {link}
-          </code>
-        </div>
+        <ShownOnce
+          title="No account has that address: send them this one-time link (valid 7 days, shown once)."
+          value={link}
+          testId="invitation-link"
+        />
       )}
       <table className="w-full rounded border border-line bg-panel text-sm">
         <thead className="border-b border-line text-left text-muted">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ErrorLine } from "@/components/ui/error-line";
 import { sendJson } from "@/components/ui/send-json";
 import { Field } from "./field";
 
@@ -21,11 +22,7 @@ export function SetupForm() {
       <Field id="name" label="Your name" autoComplete="name" />
       <Field id="email" label="Email" type="email" autoComplete="username" />
       <Field id="password" label="Password (at least 10 characters)" type="password" autoComplete="new-password" />
-      {error && (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <button type="submit" className="w-full rounded bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink">
         Create the admin account
       </button>

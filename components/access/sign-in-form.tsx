@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ErrorLine } from "@/components/ui/error-line";
 import { safeNext } from "@/lib/access/safe-next";
 import { Field } from "./field";
 
@@ -51,11 +52,7 @@ export function SignInForm({
       >
         <Field id="email" label="Email" type="email" autoComplete="username" />
         <Field id="password" label="Password" type="password" autoComplete="current-password" />
-        {error && (
-          <p role="alert" className="text-sm text-danger">
-            {error}
-          </p>
-        )}
+        <ErrorLine error={error} />
         <button
           type="submit"
           disabled={busy}

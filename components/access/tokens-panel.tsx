@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ErrorLine } from "@/components/ui/error-line";
 import { fetchJson, sendJson } from "@/components/ui/send-json";
+import { ShownOnce } from "@/components/ui/shown-once";
 
 /** A token as the Account page lists it (never the secret). */
 export type TokenRow = {
@@ -70,19 +72,8 @@ export function TokensPanel({ tokens }: { tokens: TokenRow[] }) {
           Create token
         </button>
       </form>
-      {error && (
-        <p role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      )}
-      {created && (
-        <div role="status" className="rounded border border-line bg-bg p-3 text-sm">
-          <p className="font-medium">Copy this token now: it is not shown again.</p>
-          <code className="mono mt-1 block break-all text-xs" data-testid="new-token">
-            {created}
-          </code>
-        </div>
-      )}
+      <ErrorLine error={error} />
+      {created && <ShownOnce title="Copy this token now: it is not shown again." value={created} testId="new-token" />}
       {tokens.length === 0 ? (
         <p className="text-sm text-muted">No tokens yet.</p>
       ) : (
