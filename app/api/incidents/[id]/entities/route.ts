@@ -2,7 +2,6 @@
 //   with event counts and first/last seen; `kind` filters by kind, `q` by text in the value.
 import { getRequestContext } from "@/lib/access/request-context";
 import { errorResponse, json } from "@/lib/http/json-response";
-import { incidentNotFound } from "@/lib/http/require-incident";
 import { listEntities, ZListEntitiesQuery } from "@/lib/queries/list-entities";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const q = new URL(request.url).searchParams;
     const filters = ZListEntitiesQuery.parse({ kind: q.get("kind"), q: q.get("q") });
     const ctx = await getRequestContext();
-    return (await incidentNotFound(ctx, id, "evidence.view")) ?? json(await listEntities(ctx, id, filters));
+    return json(await listEntities(ctx, id, filters));
   } catch (err) {
     return errorResponse(err);
   }

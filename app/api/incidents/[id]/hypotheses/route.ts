@@ -4,7 +4,6 @@
 import { getRequestContext } from "@/lib/access/request-context";
 import { createHypothesis } from "@/lib/chain/actions/hypotheses";
 import { errorResponse, json } from "@/lib/http/json-response";
-import { incidentNotFound } from "@/lib/http/require-incident";
 import { listHypotheses } from "@/lib/queries/list-hypotheses";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const { id } = await params;
     const ctx = await getRequestContext();
-    return (await incidentNotFound(ctx, id, "chain.view")) ?? json({ hypotheses: await listHypotheses(ctx, id) });
+    return json({ hypotheses: await listHypotheses(ctx, id) });
   } catch (err) {
     return errorResponse(err);
   }

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { getRequestContext } from "@/lib/access/request-context";
 import { loadSigmaRules } from "@/lib/chain/rules/sigma/load-sigma-rules";
 import { errorResponse, json } from "@/lib/http/json-response";
-import { incidentNotFound } from "@/lib/http/require-incident";
 import { listRules } from "@/lib/queries/list-rules";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const { id } = await params;
     const ctx = await getRequestContext();
-    return (await incidentNotFound(ctx, id, "evidence.view")) ?? json({ rules: await listRules(ctx, id) });
+    return json({ rules: await listRules(ctx, id) });
   } catch (err) {
     return errorResponse(err);
   }

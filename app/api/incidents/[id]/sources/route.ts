@@ -5,7 +5,6 @@
 import { getRequestContext } from "@/lib/access/request-context";
 import { countUpload } from "@/lib/access/upload-limit";
 import { errorResponse, json } from "@/lib/http/json-response";
-import { incidentNotFound } from "@/lib/http/require-incident";
 import { startImportJob } from "@/lib/ingest/import-jobs";
 import { optionsFromQuery } from "@/lib/ingest/options-from-query";
 import { removeUpload, saveUpload, uploadPath } from "@/lib/ingest/uploads";
@@ -17,7 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const { id } = await params;
     const ctx = await getRequestContext();
-    return (await incidentNotFound(ctx, id, "evidence.view")) ?? json({ sources: await listSources(ctx, id) });
+    return json({ sources: await listSources(ctx, id) });
   } catch (err) {
     return errorResponse(err);
   }
@@ -27,8 +26,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const { id } = await params;
     const ctx = await getRequestContext();
-    const missing = await incidentNotFound(ctx, id, "evidence.edit");
-    if (missing) return missing;
     let upload: { uploadId: string; filePath: string; name: string; options: unknown };
     if ((request.headers.get("content-type") ?? "").startsWith("application/json")) {
       const body = (await request.json()) as { uploadId?: string; name?: string; options?: unknown };

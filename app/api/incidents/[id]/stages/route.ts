@@ -5,7 +5,6 @@
 import { getRequestContext } from "@/lib/access/request-context";
 import { addStage, reorderStages } from "@/lib/chain/actions/manage-stages";
 import { errorResponse, json } from "@/lib/http/json-response";
-import { incidentNotFound } from "@/lib/http/require-incident";
 import { listStages } from "@/lib/queries/list-stages";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const { id } = await params;
     const ctx = await getRequestContext();
-    return (await incidentNotFound(ctx, id, "chain.view")) ?? json({ stages: await listStages(ctx, id) });
+    return json({ stages: await listStages(ctx, id) });
   } catch (err) {
     return errorResponse(err);
   }

@@ -3,7 +3,6 @@
 import { getRequestContext } from "@/lib/access/request-context";
 import { buildChain } from "@/lib/chain/build-chain";
 import { errorResponse, json } from "@/lib/http/json-response";
-import { incidentNotFound } from "@/lib/http/require-incident";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +10,7 @@ export async function POST(_request: Request, { params }: { params: Promise<{ id
   try {
     const { id } = await params;
     const ctx = await getRequestContext();
-    return (await incidentNotFound(ctx, id, "evidence.edit")) ?? json(await buildChain(ctx, id));
+    return json(await buildChain(ctx, id));
   } catch (err) {
     return errorResponse(err);
   }

@@ -3,7 +3,6 @@
 import { getRequestContext } from "@/lib/access/request-context";
 import { detectQuietPeriods } from "@/lib/chain/gaps/detect-quiet-periods";
 import { errorResponse, json } from "@/lib/http/json-response";
-import { incidentNotFound } from "@/lib/http/require-incident";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +10,7 @@ export async function POST(_request: Request, { params }: { params: Promise<{ id
   try {
     const { id } = await params;
     const ctx = await getRequestContext();
-    return (await incidentNotFound(ctx, id, "evidence.edit")) ?? json({ quietPeriods: await detectQuietPeriods(ctx, id) });
+    return json({ quietPeriods: await detectQuietPeriods(ctx, id) });
   } catch (err) {
     return errorResponse(err);
   }

@@ -2,7 +2,6 @@
 // they would be imported with those options (format, zone, time format, mapping).
 import { getRequestContext } from "@/lib/access/request-context";
 import { errorResponse, json } from "@/lib/http/json-response";
-import { incidentNotFound } from "@/lib/http/require-incident";
 import { previewFile } from "@/lib/ingest/preview-file";
 import { uploadPath } from "@/lib/ingest/uploads";
 
@@ -12,8 +11,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const { id, uploadId } = await params;
     const ctx = await getRequestContext();
-    const missing = await incidentNotFound(ctx, id, "evidence.edit");
-    if (missing) return missing;
     const file = uploadPath(uploadId, { userId: ctx.actor.userId, incidentId: id });
     if (!file) return json({ error: "no such upload" }, 404);
     const body = (await request.json()) as { name?: string; options?: unknown };
