@@ -1,4 +1,4 @@
-import type { ChainView } from "@/lib/queries/get-chain";
+import type { ChainStepView, ChainView } from "@/lib/queries/get-chain";
 
 const TONE: Record<string, string> = {
   confirmed: "bg-emerald-600",
@@ -7,36 +7,38 @@ const TONE: Record<string, string> = {
   unknown: "bg-slate-400",
 };
 
-/** The whole chain at a glance, one cell per stage; each cell jumps to its card. */
+/** Each chain at a glance, one row of cells in the order its steps happened; each cell jumps to its card. */
 export function ChainStrip({ chain, linkBase = "" }: { chain: ChainView; linkBase?: string }) {
+  const byId = new Map(chain.steps.map((s) => [s.id, s]));
+  const month = (iso: string | null | undefined) => iso?.slice(0, 7) ?? "?";
   return (
-    <nav
-      aria-label="Chain at a glance"
-      className="grid gap-1"
-      style={{ gridTemplateColumns: `repeat(${chain.stages.length}, minmax(0, 1fr))` }}
-    >
-      {chain.stages.map((stage, i) => {
-        const step = chain.steps.find((s) => s.id === stage.stepId);
-        const year = (iso: string | null | undefined) => iso?.slice(0, 7) ?? "?";
+    <nav aria-label="Chain at a glance" className="space-y-2">
+      {chain.chains.map((group) => {
+        const steps = group.stepIds.map((id) => byId.get(id)).filter((s): s is ChainStepView => Boolean(s));
         return (
-          <a
-            key={stage.id}
-            href={`${linkBase}#stage-${stage.key}`}
-            className={`flex min-w-0 flex-col gap-1 rounded p-2 text-xs ${step ? (step.inferred ? "border-2 border-dashed border-amber-500" : "border border-line bg-panel") : "border border-dashed border-line text-muted"}`}
-          >
-            <span className="truncate font-medium" title={stage.name}>
-              {i + 1}. {stage.name}
-            </span>
-            <span className="truncate text-muted">
-              {step ? (step.timePrecision === "unknown" ? `${year(step.startAt)} … ${year(step.endAt)}` : year(step.startAt)) : "not found"}
-            </span>
-            <span className="h-1.5 rounded bg-line" aria-hidden="true">
-              {step && (
-                <span className={`block h-1.5 rounded ${TONE[step.confidence.label]}`} style={{ width: `${step.confidence.score}%` }} />
-              )}
-            </span>
-            <span className="capitalize">{step ? `${step.confidence.label}${step.inferred ? " · inferred" : ""}` : "—"}</span>
-          </a>
+          <div key={group.id}>
+            {chain.chains.length > 1 && <p className="mb-1 text-xs font-medium text-muted">{group.title}</p>}
+            <div className="grid gap-1" style={{ gridTemplateColumns: `repeat(${Math.max(steps.length, 4)}, minmax(0, 1fr))` }}>
+              {steps.map((step, i) => (
+                <a
+                  key={step.id}
+                  href={`${linkBase}#step-${step.id}`}
+                  className={`flex min-w-0 flex-col gap-1 rounded p-2 text-xs ${step.inferred ? "border-2 border-dashed border-amber-500" : "border border-line bg-panel"}`}
+                >
+                  <span className="truncate font-medium" title={step.stageName}>
+                    {i + 1}. {step.stageName}
+                  </span>
+                  <span className="truncate text-muted">
+                    {step.timePrecision === "unknown" ? `${month(step.startAt)} … ${month(step.endAt)}` : month(step.startAt)}
+                  </span>
+                  <span className="h-1.5 rounded bg-line" aria-hidden="true">
+                    <span className={`block h-1.5 rounded ${TONE[step.confidence.label]}`} style={{ width: `${step.confidence.score}%` }} />
+                  </span>
+                  <span className="capitalize">{`${step.confidence.label}${step.inferred ? " · inferred" : ""}`}</span>
+                </a>
+              ))}
+            </div>
+          </div>
         );
       })}
     </nav>

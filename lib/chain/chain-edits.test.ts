@@ -27,9 +27,14 @@ describeEachDatabase("editing the chain", (kind) => {
     let chain = await getChain(ctx, incidentId);
     const credential = chain?.steps.find((s) => s.stageKey === "credential-access");
     expect(credential).toMatchObject({ inferred: false, confidence: { label: "confirmed", origin: "rules" } });
-    // Nothing shows how the intruder got in, but credential theft implies they did, before it.
+    // Nothing shows how the intruder got in, but what they did implies they did, before the first of it (the log clearing).
     const initial = chain?.steps.find((s) => s.stageKey === "initial-access");
-    expect(initial).toMatchObject({ inferred: true, startAt: null, endAt: credential?.startAt, timePrecision: "unknown" });
+    const cleared = chain?.steps.find((s) => s.stageKey === "defense-evasion");
+    expect(cleared?.startAt && credential?.startAt && cleared.startAt < credential.startAt).toBe(true);
+    expect(initial).toMatchObject({ inferred: true, startAt: null, endAt: cleared?.startAt, timePrecision: "unknown" });
+    // One chain on the one host, in the order it happened, each arrow forward in time.
+    expect(chain?.chains.map((c) => c.kind)).toEqual(["chain"]);
+    expect(chain?.steps.map((s) => s.stageKey)).toEqual(["initial-access", "defense-evasion", "credential-access"]);
     expect(initial?.rationale).toMatch(/No event shows how the intruder first got in/);
 
     // A hand tag wins over the rules, survives a rerun, and clearing it gives the event back to them.

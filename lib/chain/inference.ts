@@ -23,7 +23,9 @@ export const IMPLIED_STAGES: Readonly<Record<string, Implication>> = {
       "execution",
       "persistence",
       "privilege-escalation",
+      "defense-evasion",
       "credential-access",
+      "discovery",
       "lateral-movement",
       "collection",
       "exfiltration",
@@ -35,7 +37,12 @@ export const IMPLIED_STAGES: Readonly<Record<string, Implication>> = {
 
 /** Confidence the builder gives a step, from the kind of evidence it has (0–100 alongside the label). */
 export const RULE_CONFIDENCE = {
+  /** Success seen directly, from more than one source or kind of evidence. */
   direct: { label: "confirmed", score: 90 },
+  /** Success seen directly, but by one kind of evidence from one source: likely until corroborated. */
+  uncorroborated: { label: "likely", score: 70 },
+  /** Every event records a failure: the step was attempted; nothing shows it succeeded. */
+  attemptsOnly: { label: "possible", score: 40 },
   circumstantial: { label: "possible", score: 35 },
   impliedOnly: { label: "possible", score: 25 },
 } as const;

@@ -58,18 +58,43 @@ export function planChain(stages: PlanStage[], evidence: Map<string, StageEviden
 function direct(stage: PlanStage, own: StageEvidence): StepPlan {
   const instant = own.firstAt.getTime() === own.lastAt.getTime();
   const rules = own.rules.map((r) => `${r.name} (${r.count})`).join("; ");
+  const shown = `${own.directCount === 1 ? "1 event shows" : `${own.directCount} events show`} this step directly, ${iso(own.firstAt)} to ${iso(own.lastAt)}: ${rules}.`;
+  const judged = judgeDirect(own);
   return {
     ...base(stage, own),
     startAt: own.firstAt,
     endAt: own.lastAt,
     precision: instant ? "instant" : "window",
     inferred: false,
-    confidence: RULE_CONFIDENCE.direct.label,
-    score: RULE_CONFIDENCE.direct.score,
-    rationale: `${own.directCount === 1 ? "1 event shows" : `${own.directCount} events show`} this step directly, ${iso(own.firstAt)} to ${iso(own.lastAt)}: ${rules}.`,
+    confidence: judged.label,
+    score: judged.score,
+    rationale: `${shown} ${judged.why}`,
     impliedBy: [],
     after: [],
     missing: null,
+  };
+}
+
+/**
+ * Confidence from the step's own evidence: "confirmed" needs success seen directly, by more than
+ * one source or kind of evidence; one kind from one source is "likely" until something else
+ * corroborates it (a linked step can, see corroborate); failures alone show only an attempt.
+ */
+export function judgeDirect(own: StageEvidence): { label: ConfidenceLabel; score: number; why: string } {
+  if ((own.failedCount ?? 0) >= own.directCount) {
+    const c = RULE_CONFIDENCE.attemptsOnly;
+    return { ...c, why: "Every one records a failure: they show attempts, and nothing shows one succeeded." };
+  }
+  const kinds = Math.max(new Set(own.rules.filter((r) => r.evidence === "direct").map((r) => r.key)).size, own.kindCount ?? 0);
+  if (own.sourceIds.length >= 2 || kinds >= 2) {
+    const by = [own.sourceIds.length >= 2 ? `${own.sourceIds.length} sources` : "", kinds >= 2 ? `${kinds} kinds of evidence` : ""]
+      .filter(Boolean)
+      .join(" and ");
+    return { ...RULE_CONFIDENCE.direct, why: `Confirmed: ${by} agree.` };
+  }
+  return {
+    ...RULE_CONFIDENCE.uncorroborated,
+    why: "One kind of evidence from one source: likely until another source or kind of evidence corroborates it.",
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
+import { backwardArrows, chainStages } from "@/lib/chain/chain-checks";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { getChain } from "@/lib/queries/get-chain";
 import { applyPublicAssessments } from "@/lib/scenarios/apply-public-assessments";
@@ -61,6 +62,23 @@ describeEachDatabase("the Storm-0558 chain built by the default rules", (kind) =
       expect(found / expected.evidence.length, `${expected.stage} evidence`).toBeGreaterThanOrEqual(0.95);
     }
     expect(chain.steps).toHaveLength(key.chain.length);
+
+    // One chain, tied by the engineer account, the dump file, the debugging host and the key id;
+    // the key theft joined to the forged tokens by inference only; no arrow backwards in time.
+    expect(chainStages(chain)).toEqual([key.chain.map((c) => c.stage)]);
+    expect(chain.chains.filter((c) => c.kind === "findings")).toEqual([]);
+    expect(backwardArrows(chain)).toEqual([]);
+    const links = chain.chains[0]?.links ?? [];
+    const tie = (from: string, to: string) => {
+      const f = chain.steps.find((s) => s.stageKey === from)?.id;
+      const t2 = chain.steps.find((s) => s.stageKey === to)?.id;
+      return links.find((l) => l.fromStepId === f && l.toStepId === t2);
+    };
+    expect(tie("account-compromise", "key-acquisition")?.ties).toContainEqual({ kind: "account", value: "alindqvist@corp" });
+    expect(tie("transfer-out", "key-acquisition")?.ties.map((x) => x.kind)).toEqual(expect.arrayContaining(["host", "file"]));
+    expect(tie("transfer-out", "detection-failure")?.ties.map((x) => x.value)).toEqual([expect.stringMatching(/memory\.hdmp$/)]);
+    expect(tie("key-acquisition", "token-forgery")).toMatchObject({ kind: "inferred", ties: [] });
+    expect(tie("token-forgery", "response")?.ties).toContainEqual({ kind: "key", value: KEY_2016.kid });
 
     // The key theft: inferred between the dump's arrival and the first forged token, tied to the retention gap.
     const acquisition = chain.steps.find((s) => s.stageKey === "key-acquisition");

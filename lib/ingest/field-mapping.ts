@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EventDraft, RecordMapper } from "./canonical";
+import type { EntityKind, EntityRef, EventDraft, RecordMapper } from "./canonical";
 
 /** Canonical fields a mapping can fill from a column or JSON path. */
 export const MAPPABLE_FIELDS = [
@@ -160,6 +160,32 @@ function composeMessage(raw: Record<string, unknown>, mapping: FieldMapping): st
   return parts.join(" ").slice(0, 500);
 }
 
+const FILE_COLUMNS = new Set(["file", "path", "filepath", "filename", "targetfilename"]);
+
+/** Top-level columns that name a key, an app, a session, a mailbox or an address in any log: what ties evidence together. */
+const ENTITY_COLUMNS: Readonly<Record<string, EntityKind>> = {
+  kid: "key",
+  keyid: "key",
+  signingkeyid: "key",
+  appid: "app",
+  applicationid: "app",
+  clientappid: "app",
+  sessionid: "session",
+  logonid: "session",
+  mailboxownerupn: "mailbox",
+  ip: "ip",
+};
+
+function entitiesFromColumns(raw: Record<string, unknown>): EntityRef[] {
+  const out: EntityRef[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const kind = ENTITY_COLUMNS[squash(key)];
+    if (!kind || (typeof value !== "string" && typeof value !== "number")) continue;
+    out.push({ kind, value: String(value), role: squash(key) === "clientappid" ? "client-app" : kind === "key" ? "signing-key" : kind });
+  }
+  return out;
+}
+
 /** A mapper that reads each canonical field from the mapped source field. */
 export function mapperFromMapping(mapping: FieldMapping): RecordMapper {
   const timeKey = mapping.time;
@@ -179,6 +205,12 @@ export function mapperFromMapping(mapping: FieldMapping): RecordMapper {
       if (key) draft[f] = text(getField(raw, key));
     }
     if (mapping.id) draft.nativeId = text(getField(raw, mapping.id));
+    const entities = entitiesFromColumns(raw);
+    // A target read from a file or path column is a file: the chain ties evidence by the files it touches.
+    if (draft.target && mapping.target && FILE_COLUMNS.has(squash(mapping.target))) {
+      entities.push({ kind: "file", value: draft.target, role: "target" });
+    }
+    if (entities.length > 0) draft.entities = entities;
     return draft;
   };
 }

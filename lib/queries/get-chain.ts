@@ -1,4 +1,5 @@
 import { can } from "@/lib/access/authorize";
+import { stepAnchor } from "@/lib/chain/step-order";
 import type { Ctx } from "@/lib/context/ctx";
 import { readStepEntities, type StepEntity } from "./step-entities";
 
@@ -18,6 +19,8 @@ export type ChainConfidence = {
 
 export type ChainStepView = {
   id: string;
+  /** The chain the step belongs to (null: an analyst's step outside any chain). */
+  chainId: string | null;
   stageKey: string;
   stageName: string;
   position: number;
@@ -41,7 +44,40 @@ export type ChainStepView = {
 
 export type StageView = { id: string; key: string; name: string; position: number; eventCount: number; stepId: string | null };
 
-export type ChainView = { incidentId: string; asOf: string | null; stages: StageView[]; steps: ChainStepView[] };
+/** An arrow between two steps: the later follows the earlier, and this is what ties them. */
+export type ChainLinkView = {
+  id: string;
+  fromStepId: string;
+  toStepId: string;
+  origin: "rules" | "analyst";
+  kind: "entity" | "inferred" | "analyst";
+  /** The shared entities (none for executives, who see no raw evidence: the kind and rationale say enough). */
+  ties: { kind: string; value: string }[];
+  rationale: string;
+};
+
+/** One chain of tied evidence, or the findings that tie to nothing, with its steps in the order they happened. */
+export type ChainGroupView = {
+  id: string;
+  kind: "chain" | "findings";
+  ordinal: number;
+  title: string;
+  firstAt: string | null;
+  lastAt: string | null;
+  stepIds: string[];
+  links: ChainLinkView[];
+};
+
+export type ChainView = {
+  incidentId: string;
+  asOf: string | null;
+  stages: StageView[];
+  /** Every step, in chain order (chains by first evidence, findings last); `chains` groups them. */
+  steps: ChainStepView[];
+  chains: ChainGroupView[];
+  /** Steps left out as of `asOf`: their evidence begins after it (or, inferred, nothing implied them yet). */
+  notYetObserved: number;
+};
 
 type HistoryRow = {
   step_id: string;
@@ -89,7 +125,7 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
   if (!(await can(ctx, incidentId, "chain.view"))) return null;
   // Executives read the chain but no raw evidence: no event ids, no rule details naming sources.
   const mayOpenEvidence = await can(ctx, incidentId, "evidence.view");
-  const [stages, steps, history, hypotheses, gaps, keys, entities] = await Promise.all([
+  const [stages, steps, history, hypotheses, gaps, keys, entities, chains, links] = await Promise.all([
     sql.query<{ id: string; key: string; name: string; position: number; n: number }>(
       `SELECT st.id, st.key, st.name, st.position, count(e.id)::int AS n FROM stages st
        LEFT JOIN events e ON e.incident_id = st.incident_id AND e.stage_id = st.id
@@ -98,6 +134,7 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
     ),
     sql.query<{
       id: string;
+      chain_id: string | null;
       stage_id: string;
       title: string;
       start_at: Date | null;
@@ -109,7 +146,11 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
       rationale: string;
       position: number;
       detail: Record<string, unknown>;
-    }>("SELECT * FROM chain_steps WHERE incident_id = $1 ORDER BY position, start_at NULLS LAST", [incidentId]),
+    }>(
+      `SELECT s.* FROM chain_steps s LEFT JOIN chains c ON c.id = s.chain_id WHERE s.incident_id = $1
+       ORDER BY c.ordinal NULLS LAST, s.chain_id, s.position, s.start_at NULLS LAST`,
+      [incidentId],
+    ),
     sql.query<HistoryRow>(
       `SELECT h.step_id, h.confidence, h.confidence_score, h.origin, h.effective_at, h.recorded_at, h.rationale, h.citation, h.attributed_to, u.name AS by_name
        FROM chain_step_confidence h JOIN chain_steps s ON s.id = h.step_id JOIN users u ON u.id = h.changed_by_id
@@ -142,14 +183,33 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
     ),
     // Entities are raw evidence: executives get the chain without them.
     mayOpenEvidence ? readStepEntities(sql, incidentId) : Promise.resolve(new Map<string, StepEntity[]>()),
+    sql.query<{ id: string; kind: "chain" | "findings"; ordinal: number; title: string; first_at: Date | null; last_at: Date | null }>(
+      "SELECT id, kind, ordinal, title, first_at, last_at FROM chains WHERE incident_id = $1 ORDER BY ordinal",
+      [incidentId],
+    ),
+    sql.query<{
+      id: string;
+      from_step_id: string;
+      to_step_id: string;
+      origin: ChainLinkView["origin"];
+      kind: ChainLinkView["kind"];
+      ties: { kind: string; value: string }[];
+      rationale: string;
+    }>(
+      "SELECT id, from_step_id, to_step_id, origin, kind, ties, rationale FROM chain_links WHERE incident_id = $1 ORDER BY created_at, id",
+      [incidentId],
+    ),
   ]);
   const stageById = new Map(stages.map((s) => [s.id, s]));
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-  const stepViews: ChainStepView[] = steps.map((s) => {
+  // As of a date, a step whose evidence begins later was not yet observed (an inferred one: not yet implied).
+  const visible = steps.filter((s) => !asOf || !observedAfter(s, asOf));
+  const stepViews: ChainStepView[] = visible.map((s) => {
     const stage = stageById.get(s.stage_id);
     const own = history.filter((h) => h.step_id === s.id);
     return {
       id: s.id,
+      chainId: s.chain_id,
       stageKey: stage?.key ?? "",
       stageName: stage?.name ?? "",
       position: stage?.position ?? s.position,
@@ -181,9 +241,54 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
       detail: mayOpenEvidence ? s.detail : {},
     };
   });
+  const shown = new Set(stepViews.map((s) => s.id));
+  const chainViews: ChainGroupView[] = chains
+    .map((c) => {
+      const stepIds = orderInChain(stepViews.filter((s) => s.chainId === c.id)).map((s) => s.id);
+      const at = (id: string) => stepIds.indexOf(id);
+      return {
+        id: c.id,
+        kind: c.kind,
+        ordinal: c.ordinal,
+        title: c.title,
+        firstAt: iso(c.first_at),
+        lastAt: iso(c.last_at),
+        stepIds,
+        links: links
+          .filter((l) => shown.has(l.from_step_id) && at(l.to_step_id) >= 0)
+          .sort((a, b) => at(a.to_step_id) - at(b.to_step_id) || at(a.from_step_id) - at(b.from_step_id))
+          .map((l) => ({
+            id: l.id,
+            fromStepId: l.from_step_id,
+            toStepId: l.to_step_id,
+            origin: l.origin,
+            kind: l.kind,
+            ties: mayOpenEvidence ? l.ties : [],
+            rationale: mayOpenEvidence ? l.rationale : linkKindText(l.kind),
+          })),
+      };
+    })
+    .filter((c) => c.stepIds.length > 0);
+  const orphans = stepViews.filter((s) => !s.chainId || !chains.some((c) => c.id === s.chainId));
+  if (orphans.length > 0) {
+    chainViews.push({
+      id: "analyst",
+      kind: "chain",
+      ordinal: chainViews.length + 1,
+      title: "Analyst's steps",
+      firstAt: null,
+      lastAt: null,
+      stepIds: orphans.map((s) => s.id),
+      links: [],
+    });
+  }
+  const byId = new Map(stepViews.map((s) => [s.id, s]));
+  const ordered = chainViews.flatMap((c) => c.stepIds.map((id) => byId.get(id) as ChainStepView));
   return {
     incidentId,
     asOf: asOf ? asOf.toISOString() : null,
+    chains: chainViews,
+    notYetObserved: steps.length - visible.length,
     stages: stages.map((s) => ({
       id: s.id,
       key: s.key,
@@ -192,6 +297,27 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
       eventCount: s.n,
       stepId: steps.find((x) => x.stage_id === s.id)?.id ?? null,
     })),
-    steps: stepViews,
+    steps: ordered,
   };
+}
+
+/** True when, as of `asOf`, nothing yet showed the step: its evidence (or, inferred, what implies it) came later. */
+function observedAfter(s: { start_at: Date | null; end_at: Date | null; is_inferred: boolean }, asOf: Date): boolean {
+  const known = s.is_inferred ? (s.end_at ?? s.start_at) : (s.start_at ?? s.end_at);
+  return known !== null && new Date(known) > asOf;
+}
+
+/** A chain's steps in the order they happened: first evidence, an inferred step by the middle of its bounds. */
+export function orderInChain<T extends { startAt: string | null; endAt: string | null; inferred: boolean; position: number }>(
+  steps: T[],
+): T[] {
+  const at = (s: T) => stepAnchor(s.startAt ? Date.parse(s.startAt) : null, s.endAt ? Date.parse(s.endAt) : null, s.inferred);
+  return [...steps].sort((x, y) => at(x) - at(y) || x.position - y.position);
+}
+
+/** What an arrow rests on, in words an executive reads (they see no entity values). */
+function linkKindText(kind: ChainLinkView["kind"]): string {
+  if (kind === "entity") return "The two steps' evidence names the same accounts, addresses, hosts, apps, keys or files.";
+  if (kind === "inferred") return "Inferred: the later step implies the earlier; no shared evidence ties them.";
+  return "Linked by an analyst.";
 }

@@ -5,7 +5,7 @@
 // routine changes and low-severity alerts of both teams.
 
 import { DETECTING_VICTIM, VICTIMS } from "./cast";
-import { ACTOR_CLIENT_INFO, KEY_2016, RENEWAL_API } from "./facts";
+import { ACTOR_CLIENT_INFO, IOC_IPS, KEY_2016, RENEWAL_API } from "./facts";
 import { type FileResult, type FileSpec, produce, type Rec } from "./output";
 import { createRng, type Rng } from "./random";
 import { ACTOR, alertTriggers, CAMPAIGN_FIXES } from "./story-2023";
@@ -22,10 +22,11 @@ const WINDOW = { start: at("2023-06-01T00:00:00Z"), end: at("2023-07-12T00:00:00
 export const ALERT_AT = "2023-06-16T14:05:31.000Z";
 export const RULE_NAME = "Big Yellow Taxi";
 
-type Entry = { ts: string; actor: string; action: string; target: string; detail: string };
+/** `kid`, `app_id` and `ip` name the key, app or address an entry concerns, as a SIEM's or ticket system's fields would. */
+type Entry = { ts: string; actor: string; action: string; target: string; detail: string; kid?: string; app_id?: string; ip?: string };
 // A change log written by people and tools to the second.
 const line = (e: Entry) =>
-  `${JSON.stringify({ ts: iso(at(e.ts), 0), actor: e.actor, action: e.action, target: e.target, detail: e.detail })}\n`;
+  `${JSON.stringify({ ts: iso(at(e.ts), 0), actor: e.actor, action: e.action, target: e.target, detail: e.detail, kid: e.kid, app_id: e.app_id, ip: e.ip })}\n`;
 
 const SOC = `soc@${DETECTING_VICTIM.domain}`;
 const SIEM = `siem@${DETECTING_VICTIM.domain}`;
@@ -46,6 +47,7 @@ function entries(): [string, "detection" | "response", Entry][] {
         actor: SOC,
         action: "case.note",
         target: "MailItemsAccessed",
+        app_id: ACTOR.appId,
         detail: "Mailbox access anomalies under review: binds by an AppId absent from the Outlook baseline",
       },
     ],
@@ -57,6 +59,7 @@ function entries(): [string, "detection" | "response", Entry][] {
         actor: SIEM,
         action: "alert.fired",
         target: `AppId ${ACTOR.appId}`,
+        app_id: ACTOR.appId,
         detail: `${RULE_NAME}: MailItemsAccessed by AppId ${ACTOR.appId} (ClientAppId ${ACTOR.clientAppId}, ClientInfoString ${ACTOR_CLIENT_INFO}) not in the Outlook baseline; ${triggers.length} records since 2023-06-15, first UAL Id ${first.id}`,
       },
     ],
@@ -68,6 +71,7 @@ function entries(): [string, "detection" | "response", Entry][] {
         actor: SOC,
         action: "case.escalated",
         target: "provider support",
+        app_id: ACTOR.appId,
         detail: "Reported to the mail provider and the national CERT; case opened",
       },
     ],
@@ -101,6 +105,7 @@ function entries(): [string, "detection" | "response", Entry][] {
         actor: IDENTITY,
         action: "investigation.finding",
         target: keyTarget,
+        kid: KEY_2016.kid,
         detail: "Forged tokens found signed with the 2016 MSA consumer signing key",
       },
     ],
@@ -134,6 +139,7 @@ function entries(): [string, "detection" | "response", Entry][] {
         actor: "owa-deploy@contoso.test",
         action: "key.blocked",
         target: keyTarget,
+        kid: KEY_2016.kid,
         detail: "Tokens signed with the key blocked in OWA; token caches cleared",
       },
     ],
@@ -145,6 +151,7 @@ function entries(): [string, "detection" | "response", Entry][] {
         actor: "msa-keys@contoso.test",
         action: "key.revoked",
         target: keyTarget,
+        kid: KEY_2016.kid,
         detail: "Key replacement complete; all active MSA signing keys revoked; MSA keys moved to the enterprise key store",
       },
     ],
@@ -156,6 +163,7 @@ function entries(): [string, "detection" | "response", Entry][] {
         actor: "msa-keys@contoso.test",
         action: "jwks.key_removed",
         target: keyTarget,
+        kid: KEY_2016.kid,
         detail: "Key removed from the published JWKS (observed absent between 27 Jun and 5 Jul 2023)",
       },
     ],
@@ -167,6 +175,7 @@ function entries(): [string, "detection" | "response", Entry][] {
         actor: "msa-keys@contoso.test",
         action: "key.blocked",
         target: keyTarget,
+        kid: KEY_2016.kid,
         detail: "Key blocked for impacted consumer accounts",
       },
     ],
@@ -178,6 +187,7 @@ function entries(): [string, "detection" | "response", Entry][] {
         actor: "threat-intel@contoso.test",
         action: "actor.observed",
         target: "actor infrastructure",
+        ip: IOC_IPS.second,
         detail: "Last token-replay infrastructure observed stood down",
       },
     ],

@@ -31,13 +31,24 @@ describeEachDatabase("the generic rules on the real samples", (kind) => {
        GROUP BY 1, 2, 3, 4 ORDER BY min(e.occurred_at)`,
       [incidentId],
     );
-    const from = (stage: string) => rows.find((r) => r.stage === stage && r.ip === "175.45.176.99");
+    const from = (stage: string, action?: string) =>
+      rows.find((r) => r.stage === stage && r.ip === "175.45.176.99" && (!action || r.action === action));
     const signIn = from("initial-access");
-    const mail = from("collection");
+    const mail = from("collection", "MailItemsAccessed");
+    const files = from("collection", "FilePreviewed");
     const inboxRule = from("persistence");
     expect(signIn).toMatchObject({ action: "Sign-in", technique: "T1078.004" });
     expect(mail).toMatchObject({ action: "MailItemsAccessed", technique: "T1114.002" });
     expect(inboxRule).toMatchObject({ action: "New-InboxRule", technique: "T1137.005", n: 1 });
+    // The files read from that address by that account, before and after the rule.
+    expect(files).toMatchObject({ technique: "T1530", n: 26 });
+    expect(rows.find((r) => r.stage === "collection" && r.action === "FileAccessed" && r.ip === "175.45.176.99")?.n).toBe(39);
+    // A refused sign-in is not a way in.
+    const [failed] = await t.db.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM events WHERE incident_id = $1 AND stage_id IS NOT NULL AND outcome LIKE 'failure%'",
+      [incidentId],
+    );
+    expect(failed?.n).toBe(0);
     // In that order in time.
     expect(signIn?.first && mail?.first && inboxRule?.first && signIn.first < mail.first && mail.first < inboxRule.first).toBe(true);
     // Nothing from other addresses is pulled into the sequence.

@@ -1,10 +1,13 @@
-import { and, col, or, raw } from "../predicate";
+import { and, col, not, or, raw } from "../predicate";
 import type { RuleSpec } from "../rule-spec";
 import { M365_FORMATS, SIGNIN_FORMATS, WINDOWS_FORMATS } from "./formats";
 
 const action = (value: string) => ({ op: "eq", field: col("action"), value }) as const;
 const INBOX_RULE = or(action("New-InboxRule"), action("Set-InboxRule"), action("UpdateInboxRules"));
 const SIGN_IN = or(action("Sign-in"), action("Non-interactive sign-in"), action("logon"), action("UserLoggedIn"));
+/** A refused sign-in is an attempt, not access: only these count as a way in. */
+const SUCCESSFUL = not({ op: "startswith", field: col("outcome"), value: "fail" });
+const FILE_READ = or(action("FileAccessed"), action("FilePreviewed"), action("FileDownloaded"), action("FileSyncDownloadedFull"));
 const FAILED_SIGN_IN = and(
   or(action("Sign-in"), action("logon-failed"), action("UserLoginFailed")),
   or({ op: "startswith", field: col("outcome"), value: "failure" }, action("logon-failed"), action("UserLoginFailed")),
@@ -44,7 +47,8 @@ export const GENERIC_RULES: RuleSpec[] = [
     kind: "pivot",
     key: "generic.sign-in-before-inbox-rule",
     name: "Sign-in from the IP that created an inbox rule",
-    description: "Sign-ins of the same account from the IP that created or changed an inbox rule, within 7 days.",
+    description:
+      "Successful sign-ins of the same account from the IP that created or changed an inbox rule, within 7 days (a refused sign-in is not access).",
     stageKey: "initial-access",
     tactic: "TA0001",
     technique: "T1078.004",
@@ -53,7 +57,7 @@ export const GENERIC_RULES: RuleSpec[] = [
     anchor: { rules: ["generic.inbox-rule-created"] },
     on: [col("src_ip"), { kind: "account", of: col("actor") }],
     withinDays: 7,
-    where: SIGN_IN,
+    where: and(SIGN_IN, SUCCESSFUL),
   },
   {
     kind: "pivot",
@@ -69,6 +73,22 @@ export const GENERIC_RULES: RuleSpec[] = [
     on: [col("src_ip"), { kind: "account", of: col("actor") }],
     withinDays: 7,
     where: action("MailItemsAccessed"),
+  },
+  {
+    kind: "pivot",
+    key: "generic.file-read-from-inbox-rule-ip",
+    name: "Files read from the IP that created an inbox rule",
+    description:
+      "Files opened, previewed or downloaded (SharePoint, OneDrive) by the same account from the IP that created or changed an inbox rule, within 7 days.",
+    stageKey: "collection",
+    tactic: "TA0009",
+    technique: "T1530",
+    severity: "high",
+    formats: M365_FORMATS,
+    anchor: { rules: ["generic.inbox-rule-created"] },
+    on: [col("src_ip"), { kind: "account", of: col("actor") }],
+    withinDays: 7,
+    where: FILE_READ,
   },
   {
     kind: "match",
