@@ -16,7 +16,7 @@ export function StepTies({
       {links.map((l) => {
         const from = stepsById.get(l.fromStepId);
         return (
-          <li key={l.id} className="rounded bg-bg px-2 py-1" title={l.rationale}>
+          <li key={l.id} className="rounded bg-bg px-2 py-1 [overflow-wrap:anywhere]" title={l.rationale}>
             <span className="font-medium">
               follows {numberOf.get(l.fromStepId)}. {from?.stageName ?? "an earlier step"}
             </span>

@@ -1,7 +1,7 @@
 "use client";
 
 import { memo } from "react";
-import type { TimelineStep } from "@/lib/queries/get-timeline-data";
+import type { TimelineLink, TimelineStep } from "@/lib/queries/get-timeline-data";
 import type { StepGlyph } from "@/lib/timeline/geometry";
 import { formatInstant } from "@/lib/timeline/time-format";
 import { fitText } from "./timeline-constants";
@@ -55,26 +55,34 @@ function diamond(x: number, y: number, r: number): string {
 }
 
 /**
- * Chain steps as milestones on the plot (plot-local coordinates), joined by arrows in chain
- * order; inferred steps hollow and dashed, line style by confidence, a label when there is room.
+ * Chain steps as milestones on the plot (plot-local coordinates), joined by the chain's arrows
+ * (a later step that shares an entity with an earlier one, or that an inference joins to it);
+ * inferred steps hollow and dashed, line style by confidence, a label when there is room.
  */
 export const ChainLayer = memo(function ChainLayer({
   glyphs,
+  links,
   plotWidth,
   markerId,
 }: {
   glyphs: readonly StepGlyph[];
+  links: readonly TimelineLink[];
   plotWidth: number;
   markerId: string;
 }) {
-  const ordered = [...glyphs].sort((a, b) => a.step.position - b.step.position || a.x - b.x);
-  const arrows: { key: string; d: string; dash?: string }[] = [];
-  for (let i = 1; i < ordered.length; i++) {
-    const a = ordered[i - 1] as StepGlyph;
-    const b = ordered[i] as StepGlyph;
-    if ((a.x < 0 && b.x < 0) || (a.x > plotWidth && b.x > plotWidth)) continue;
-    const d = connector(clampX(a.x), a.y, clampX(b.x), b.y);
-    if (d) arrows.push({ key: `${a.step.id}-${b.step.id}`, d, dash: CONFIDENCE_DASH[b.step.confidence] });
+  const glyphOf = new Map(glyphs.map((g) => [g.step.id, g]));
+  const arrows: { key: string; d: string; dash?: string; title: string }[] = [];
+  for (const link of links) {
+    const a = glyphOf.get(link.fromStepId);
+    const b = glyphOf.get(link.toStepId);
+    if (!a || !b) continue;
+    // Into a window (an inferred step's bounds) at its first point not before the earlier step:
+    // an arrow never points back in time.
+    const bx = Math.min(Math.max(a.x, b.x), b.xEnd);
+    if ((a.x < 0 && bx < 0) || (a.x > plotWidth && bx > plotWidth)) continue;
+    const d = connector(clampX(a.x), a.y, clampX(bx), b.y);
+    const dash = link.kind === "inferred" ? CONFIDENCE_DASH.possible : CONFIDENCE_DASH[b.step.confidence];
+    if (d) arrows.push({ key: `${link.fromStepId}-${link.toStepId}`, d, dash, title: `${a.step.title} → ${b.step.title}: ${link.ties}` });
   }
   // One label per free stretch of a row, left to right.
   const lastEnd = new Map<string, number>();
@@ -103,7 +111,9 @@ export const ChainLayer = memo(function ChainLayer({
           strokeWidth="1.5"
           strokeDasharray={a.dash}
           markerEnd={`url(#${markerId})`}
-        />
+        >
+          <title>{a.title}</title>
+        </path>
       ))}
       {byX.map((g) => {
         if (g.xEnd < -20 || g.x > plotWidth + 20) return null;

@@ -1,6 +1,7 @@
 "use client";
 
 import { type ReactNode, useEffect, useRef, useState } from "react";
+import { StepEntities } from "@/components/chain/step-entities";
 import { AnnotationPanel } from "@/components/events/annotation-panel";
 import { revealControls } from "@/lib/format/reveal-controls";
 import type { EventDetail } from "@/lib/queries/get-event-detail";
@@ -169,9 +170,13 @@ export function EventDrawer({ incidentId, eventId, shouldFocus, onClose, onFilte
               <Section title="Chain steps" count={event.chainSteps.length}>
                 <ul className="space-y-0.5 text-xs">
                   {event.chainSteps.map((s) => (
-                    <li key={s.id}>
-                      {s.title}
-                      {s.isKey ? <span className="ml-1 text-accent">key evidence</span> : null}
+                    <li key={s.id} className="space-y-0.5">
+                      <p>
+                        {s.chainTitle ? <span className="text-muted">{s.chainTitle} · </span> : null}
+                        {s.title}
+                        {s.isKey ? <span className="ml-1 text-accent">key evidence</span> : null}
+                      </p>
+                      <StepEntities entities={s.entities} incidentId={incidentId} />
                     </li>
                   ))}
                 </ul>

@@ -229,7 +229,7 @@ export function MainView(props: Props) {
             {isSvgMarks ? <SvgMarks marks={marks} /> : null}
             {hovered ? <circle cx={hovered.x} cy={hovered.y} r={6.5} fill="none" className="stroke-ink" strokeWidth="1.5" /> : null}
             {selected ? <circle cx={selected.x} cy={selected.y} r={8} fill="none" className="stroke-accent" strokeWidth="2.5" /> : null}
-            <ChainLayer glyphs={glyphs} plotWidth={plotWidth} markerId={`${uid}-arrow`} />
+            <ChainLayer glyphs={glyphs} links={data?.links ?? []} plotWidth={plotWidth} markerId={`${uid}-arrow`} />
           </g>
         </g>
       </svg>

@@ -228,7 +228,7 @@ export function TimelineClient(props: Props) {
         </div>
       </section>
       <TimelineLegend helpId={helpId} />
-      <ChainStepList steps={data?.steps ?? []} gaps={data?.gaps ?? []} sourceName={sourceName} />
+      <ChainStepList steps={data?.steps ?? []} links={data?.links ?? []} gaps={data?.gaps ?? []} sourceName={sourceName} />
       {view.event ? (
         <EventDrawer
           incidentId={incidentId}

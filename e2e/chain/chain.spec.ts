@@ -7,15 +7,23 @@ test("[CHAIN] the chain view shows the inferred key theft, its retention gap, an
 }) => {
   const id = await demoIncidentId(request);
   await page.goto(`/incidents/${id}/chain?asOf=2023-10-01`);
-  const chain = page.getByRole("list", { name: "Attack chain, in order" });
+  // One chain, tied by the engineer's account, the dump, the debugging host and the key id.
+  const chain = page.getByRole("list", { name: /^Chain 1\b.*, in order$/ });
   const card = chain.getByRole("article", { name: "5. Key acquisition / exfiltration" });
   await expect(card).toContainText("inferred");
   await expect(card).toContainText(/some time between 2021-04-20 08:19:52 UTC and 2023-05-15 02:47:18 UTC/);
   await expect(card).toContainText("gap: retention · debug-share-security.jsonl");
   await expect(card).toContainText(/likely/i);
   await expect(card).toContainText("70/100");
-  // Every stage is on the page, in order.
+  // Every stage is on the page, in order, and nothing is left over as an unlinked finding.
   await expect(chain.getByRole("article")).toHaveCount(9);
+  await expect(page.getByRole("heading", { name: /Unlinked findings/ })).toHaveCount(0);
+  // Each step says which earlier step it follows and what ties them.
+  await expect(card.getByRole("list", { name: "Follows" })).toContainText("follows 4. Corporate account compromise · shares account alindqvist@corp");
+  await expect(card.getByRole("list", { name: "Follows" })).toContainText("follows 1. Key material exposure · inferred, no shared evidence");
+  await expect(chain.getByRole("article", { name: "6. Token forgery" }).getByRole("list", { name: "Follows" })).toContainText(
+    "follows 5. Key acquisition / exfiltration · inferred, no shared evidence",
+  );
 
   await expect(card).toContainText("by MSRC");
 

@@ -33,8 +33,8 @@ export async function buildChain(ctx: Ctx, incidentId: string): Promise<BuildCha
     const stages = await tx.query<PlanStage>("SELECT id, key, name, position FROM stages WHERE incident_id = $1", [incidentId]);
     const { events, truncated } = await readTaggedEvidence(tx, incidentId);
     const plans = planChains(stages, events);
-    const analyst = await tx.query<{ stage_id: string; chain_id: string | null }>(
-      "SELECT DISTINCT stage_id, chain_id FROM chain_steps WHERE incident_id = $1 AND origin = 'analyst'",
+    const analyst = await tx.query<{ id: string; stage_id: string; chain_id: string | null }>(
+      "SELECT id, stage_id, chain_id FROM chain_steps WHERE incident_id = $1 AND origin = 'analyst' ORDER BY created_at, id",
       [incidentId],
     );
     const chainIds = await matchChains(tx, incidentId, plans);
@@ -52,7 +52,8 @@ export async function buildChain(ctx: Ctx, incidentId: string): Promise<BuildCha
       for (const step of plan.steps) {
         const taken = analyst.find((a) => a.stage_id === step.stageId && (a.chain_id === chainId || a.chain_id === null));
         if (taken) {
-          stepIds.push(null);
+          // The analyst's step stands as they left it; the arrows to and from it are still the evidence's.
+          stepIds.push(taken.id);
           continue;
         }
         const stepId = await upsertStep(tx, ctx, incidentId, chainId, step);
@@ -86,9 +87,11 @@ export async function buildChain(ctx: Ctx, incidentId: string): Promise<BuildCha
   });
 }
 
-/** "Chain 1" … ; the findings are "Unlinked findings". */
+/** "Chain 1: adelev@…, 175.45.176.99" (what ties most of it); the findings are "Unlinked findings". */
 function chainTitle(plan: ChainPlan, ordinal: number): string {
-  return plan.kind === "findings" ? "Unlinked findings" : `Chain ${ordinal}`;
+  if (plan.kind === "findings") return "Unlinked findings";
+  const by = plan.keyTies.map((t) => (t.value.length > 48 ? `…${t.value.slice(-47)}` : t.value)).join(", ");
+  return by ? `Chain ${ordinal}: ${by}` : `Chain ${ordinal}`;
 }
 
 /** The sources whose gaps concern an inferred step: those of its own evidence and of the steps it must follow. */
@@ -140,7 +143,7 @@ async function matchChains(tx: SqlRunner, incidentId: string, plans: ChainPlan[]
   return out as string[];
 }
 
-/** Replaces the rule-made arrows of a chain's steps; arrows to or from an analyst's step are not drawn by rules. */
+/** Replaces the rule-made arrows of a chain's steps (an analyst's own arrows stay). */
 async function writeLinks(tx: SqlRunner, incidentId: string, plan: ChainPlan, stepIds: (string | null)[]): Promise<number> {
   const ids = stepIds.filter((x): x is string => x !== null);
   await tx.query("DELETE FROM chain_links WHERE origin = 'rules' AND (from_step_id = ANY($1::uuid[]) OR to_step_id = ANY($1::uuid[]))", [

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
+import { buildChain } from "@/lib/chain/build-chain";
 import { backwardArrows, chainStages } from "@/lib/chain/chain-checks";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { getChain } from "@/lib/queries/get-chain";
@@ -112,6 +113,10 @@ describeEachDatabase("the Storm-0558 chain built by the default rules", (kind) =
     expect(at(march2024)?.citation).not.toMatch(/CSRB/);
     expect(at(april2024)).toMatchObject({ label: "possible", score: 35, origin: "analyst", by: "CSRB", enteredBy: ctx.actor.name });
     expect(at(april2024)?.citation).toMatch(/CSRB/);
+    // Assessed steps are the analyst's now; a rebuild keeps their arrows and the chain's ids.
+    await buildChain(ctx, incidentId);
+    const rebuilt = await getChain(ctx, incidentId);
+    expect(rebuilt?.chains.map((c) => [c.id, c.links.length])).toEqual(chain.chains.map((c) => [c.id, c.links.length]));
     const now = await getChain(ctx, incidentId);
     expect(now?.steps.find((s) => s.stageKey === "key-acquisition")?.hypotheses).toHaveLength(7);
     // A second application adds nothing.

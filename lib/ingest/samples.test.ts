@@ -75,6 +75,8 @@ describeEachDatabase("the shared samples through the generic importers", (kind) 
     expect(rows).toEqual([
       { kind: "account", value: "adelev@m365x816222.onmicrosoft.com", sources: 1, events: 56 },
       { kind: "ip", value: "175.45.176.99", sources: 2, events: 174 + 56 },
+      // MailboxOwnerUPN names the mailbox the mail access and inbox rule touched.
+      { kind: "mailbox", value: "adelev@m365x816222.onmicrosoft.com", sources: 1, events: 7 },
     ]);
     const [ip] = await db.sql.query<{ first: string; last: string }>(
       `SELECT to_char(first_seen_at AT TIME ZONE 'UTC', 'HH24:MI:SS.MS') AS first, to_char(last_seen_at AT TIME ZONE 'UTC', 'HH24:MI:SS.MS') AS last

@@ -2,6 +2,7 @@ import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 import { isoMicros } from "@/lib/db/iso-micros";
 import type { SeverityLevel } from "@/lib/schemas/timeline";
+import { readStepEntities, type StepEntity } from "./step-entities";
 
 /** One event in full, for the details drawer: canonical fields, the raw record and what hangs off it. */
 export type EventDetail = {
@@ -39,7 +40,7 @@ export type EventDetail = {
     matchedAt: string;
   }[];
   annotations: { id: string; kind: string; value: string; author: string; createdAt: string }[];
-  chainSteps: { id: string; title: string; isKey: boolean }[];
+  chainSteps: { id: string; title: string; chainTitle: string | null; isKey: boolean; entities: StepEntity[] }[];
 };
 
 type Row = {
@@ -113,10 +114,18 @@ export async function getEventDetail(ctx: Ctx, incidentId: string, eventId: stri
     }),
     prisma.chainStepEvent.findMany({
       where: { eventId: id },
-      include: { step: { select: { id: true, title: true, position: true } } },
+      include: { step: { select: { id: true, title: true, position: true, chain: { select: { title: true } } } } },
       take: 100,
     }),
   ]);
+  // What each of its steps names as a whole: the drawer shows the event in its step's company.
+  const stepEntities = steps.length
+    ? await readStepEntities(
+        ctx.db.sql,
+        incidentId,
+        steps.map((s) => s.step.id),
+      )
+    : new Map();
   return {
     id: row.id,
     occurredAt: row.occurred_at,
@@ -161,6 +170,12 @@ export async function getEventDetail(ctx: Ctx, incidentId: string, eventId: stri
     })),
     chainSteps: steps
       .sort((a, b) => a.step.position - b.step.position)
-      .map((s) => ({ id: s.step.id, title: s.step.title, isKey: s.isKey })),
+      .map((s) => ({
+        id: s.step.id,
+        title: s.step.title,
+        chainTitle: s.step.chain?.title ?? null,
+        isKey: s.isKey,
+        entities: stepEntities.get(s.step.id) ?? [],
+      })),
   };
 }

@@ -7,10 +7,17 @@ import { pickBinMs } from "@/lib/timeline/bin-width";
 import type { LaneMode, TimelineLane } from "@/lib/timeline/lanes";
 import { type EventScope, eventWhere } from "./timeline/event-filter-sql";
 import { readHourlyBuckets } from "./timeline/hourly-buckets";
-import { listTimelineGaps, listTimelineSteps, type TimelineGap, type TimelineStep } from "./timeline/timeline-chain";
+import {
+  listTimelineGaps,
+  listTimelineLinks,
+  listTimelineSteps,
+  type TimelineGap,
+  type TimelineLink,
+  type TimelineStep,
+} from "./timeline/timeline-chain";
 import { type LanePlan, planLanes, type SourceRow } from "./timeline/timeline-lanes";
 
-export type { TimelineGap, TimelineStep } from "./timeline/timeline-chain";
+export type { TimelineGap, TimelineLink, TimelineStep } from "./timeline/timeline-chain";
 
 /** One event as a timeline mark (the message cut to MESSAGE_CHARS). */
 export type TimelineEvent = {
@@ -46,6 +53,8 @@ export type TimelineData = {
   /** Matching events in the window. */
   total: number;
   steps: TimelineStep[];
+  /** Arrows between steps, each saying what ties them. */
+  links: TimelineLink[];
   gaps: TimelineGap[];
 } & ({ kind: "events"; events: TimelineEvent[] } | { kind: "buckets"; binMs: number; cells: TimelineCell[] });
 
@@ -156,7 +165,7 @@ export async function getTimelineData(ctx: Ctx, incidentId: string, input: TTime
   const prisma = ctx.db.prisma;
   if (!(await can(ctx, incidentId, "evidence.view"))) return null;
 
-  const [stages, sources, extent, steps, entity] = await Promise.all([
+  const [stages, sources, extent, steps, entity, links] = await Promise.all([
     prisma.stage.findMany({
       where: { incidentId },
       orderBy: { position: "asc" },
@@ -170,6 +179,7 @@ export async function getTimelineData(ctx: Ctx, incidentId: string, input: TTime
     readExtent(ctx, incidentId),
     listTimelineSteps(ctx.db, incidentId),
     q.entity ? prisma.entity.findFirst({ where: { id: q.entity, incidentId }, select: { id: true, kind: true, value: true } }) : null,
+    listTimelineLinks(ctx.db, incidentId),
   ]);
   const gaps = await listTimelineGaps(ctx.db, incidentId, q.lanes, steps);
   const from = q.from ?? extent?.from;
@@ -190,6 +200,7 @@ export async function getTimelineData(ctx: Ctx, incidentId: string, input: TTime
     sources,
     entity,
     steps,
+    links,
     gaps,
   };
   const withCounts = (count: (key: string) => number): TimelineLane[] => plan.lanes.map((l) => ({ ...l, count: count(l.key) }));

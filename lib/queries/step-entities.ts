@@ -13,7 +13,7 @@ export type StepEntity = { entityId: string; kind: string; value: string; events
  * The key entities of each chain step of an incident: for every kind, the entities named by most of
  * the step's evidence events, with counts. One query over the evidence links.
  */
-export async function readStepEntities(sql: SqlRunner, incidentId: string): Promise<Map<string, StepEntity[]>> {
+export async function readStepEntities(sql: SqlRunner, incidentId: string, stepIds?: string[]): Promise<Map<string, StepEntity[]>> {
   const rows = await sql.query<{ step_id: string; entity_id: string; kind: string; value: string; n: number; of_kind: number }>(
     `WITH counted AS (
        SELECT cse.step_id, en.id AS entity_id, en.kind, coalesce(en.display_name, en.value) AS value, count(DISTINCT cse.event_id)::int AS n
@@ -21,7 +21,7 @@ export async function readStepEntities(sql: SqlRunner, incidentId: string): Prom
        JOIN chain_step_events cse ON cse.step_id = cs.id
        JOIN event_entities ee ON ee.event_id = cse.event_id
        JOIN entities en ON en.id = ee.entity_id
-       WHERE cs.incident_id = $1 AND en.kind = ANY($2::text[])
+       WHERE cs.incident_id = $1 AND en.kind = ANY($2::text[]) AND ($4::uuid[] IS NULL OR cs.id = ANY($4::uuid[]))
        GROUP BY cse.step_id, en.id)
      SELECT step_id, entity_id, kind, value, n, of_kind FROM (
        SELECT c.*, count(*) OVER (PARTITION BY step_id, kind)::int AS of_kind,
@@ -29,7 +29,7 @@ export async function readStepEntities(sql: SqlRunner, incidentId: string): Prom
        FROM counted c) ranked
      WHERE r <= $3
      ORDER BY step_id, array_position($2::text[], kind), n DESC, value`,
-    [incidentId, [...STEP_ENTITY_KINDS], PER_KIND],
+    [incidentId, [...STEP_ENTITY_KINDS], PER_KIND, stepIds ?? null],
   );
   const out = new Map<string, StepEntity[]>();
   for (const r of rows) {

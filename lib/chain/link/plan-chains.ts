@@ -29,6 +29,8 @@ export type ChainPlan = {
   /** In the order the chain happened. */
   steps: PlannedStep[];
   links: LinkPlan[];
+  /** What ties most of its steps (the engineer's account, the host): what the chain is called by. */
+  keyTies: LinkTie[];
 };
 
 const TIE_ORDER: TieKind[] = ["account", "ip", "host", "key", "app", "mailbox", "file", "session", "process"];
@@ -160,7 +162,7 @@ function planOne(stages: PlanStage[], group: TaggedEvent[]): ChainPlan {
     .sort((a, b) => anchor(a) - anchor(b) || a.position - b.position);
   const links = linkSteps(steps, perStage);
   corroborate(steps, perStage);
-  return { kind: "chain", ...span(group), steps, links };
+  return { kind: "chain", ...span(group), steps, links, keyTies: keyTiesOf(steps, perStage) };
 }
 
 /** The ties each step's evidence has, by key, with the value to show. */
@@ -209,6 +211,23 @@ function linkSteps(steps: PlannedStep[], perStage: Map<string, TaggedEvent[]>): 
     }
   }
   return links;
+}
+
+/** The two values shared by the most steps (at least two), people and places first: what names the chain. */
+function keyTiesOf(steps: PlannedStep[], perStage: Map<string, TaggedEvent[]>): LinkTie[] {
+  const counts = new Map<string, { tie: LinkTie; steps: number }>();
+  for (const s of steps) {
+    for (const [key, tie] of tiesOfStep(perStage.get(s.stageId) ?? [])) {
+      const c = counts.get(key) ?? { tie, steps: 0 };
+      c.steps++;
+      counts.set(key, c);
+    }
+  }
+  return [...counts.values()]
+    .filter((c) => c.steps >= 2)
+    .sort((a, b) => b.steps - a.steps || TIE_ORDER.indexOf(a.tie.kind) - TIE_ORDER.indexOf(b.tie.kind))
+    .slice(0, 2)
+    .map((c) => c.tie);
 }
 
 /** The shared values an arrow names: distinct, most telling kinds first, a few of each kind. */
@@ -276,7 +295,7 @@ function findings(stageById: Map<string, PlanStage>, events: TaggedEvent[]): Cha
     });
   }
   steps.sort((a, b) => anchor(a) - anchor(b) || a.position - b.position);
-  return { kind: "findings", ...span(events), steps, links: [] };
+  return { kind: "findings", ...span(events), steps, links: [], keyTies: [] };
 }
 
 /** First and last evidence of a group (a loop: spreading 200,000 times into Math.min overflows the stack). */

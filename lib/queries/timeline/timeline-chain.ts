@@ -5,6 +5,8 @@ import type { LaneMode } from "@/lib/timeline/lanes";
 /** A chain step as the timeline draws it: a milestone (or a window) on its stage's lane. */
 export type TimelineStep = {
   id: string;
+  /** The chain it belongs to (null: an analyst's step outside any chain). */
+  chainId: string | null;
   title: string;
   stageKey: string;
   stageName: string;
@@ -46,6 +48,7 @@ export async function listTimelineSteps(db: Db, incidentId: string): Promise<Tim
   });
   return steps.map((s) => ({
     id: s.id,
+    chainId: s.chainId,
     title: s.title,
     stageKey: s.stage.key,
     stageName: s.stage.name,
@@ -59,6 +62,28 @@ export async function listTimelineSteps(db: Db, incidentId: string): Promise<Tim
     timePrecision: s.timePrecision,
     eventCount: s.eventCount,
   }));
+}
+
+/** An arrow between two steps: the later follows the earlier, tied by what `ties` says. */
+export type TimelineLink = { fromStepId: string; toStepId: string; kind: string; ties: string };
+
+/** The incident's arrows, each with what ties its two steps in a few words. */
+export async function listTimelineLinks(db: Db, incidentId: string): Promise<TimelineLink[]> {
+  const links = await db.prisma.chainLink.findMany({ where: { incidentId }, orderBy: { createdAt: "asc" }, take: MAX_ITEMS });
+  return links.map((l) => {
+    const ties = Array.isArray(l.ties) ? (l.ties as { kind: string; value: string }[]) : [];
+    return {
+      fromStepId: l.fromStepId,
+      toStepId: l.toStepId,
+      kind: l.kind,
+      ties:
+        l.kind === "inferred"
+          ? "inferred"
+          : l.kind === "analyst"
+            ? "linked by an analyst"
+            : ties.map((t) => `${t.kind} ${t.value}`).join(", "),
+    };
+  });
 }
 
 /**
