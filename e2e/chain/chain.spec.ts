@@ -19,8 +19,12 @@ test("[CHAIN] the chain view shows the inferred key theft, its retention gap, an
   await expect(chain.getByRole("article")).toHaveCount(9);
   await expect(page.getByRole("heading", { name: /Unlinked findings/ })).toHaveCount(0);
   // Each step says which earlier step it follows and what ties them.
-  await expect(card.getByRole("list", { name: "Follows" })).toContainText("follows 4. Corporate account compromise · shares account alindqvist@corp");
-  await expect(card.getByRole("list", { name: "Follows" })).toContainText("follows 1. Key material exposure · inferred, no shared evidence");
+  await expect(card.getByRole("list", { name: "Follows" })).toContainText(
+    "follows 4. Corporate account compromise · shares account alindqvist@corp",
+  );
+  await expect(card.getByRole("list", { name: "Follows" })).toContainText(
+    "follows 1. Key material exposure · inferred, no shared evidence",
+  );
   await expect(chain.getByRole("article", { name: "6. Token forgery" }).getByRole("list", { name: "Follows" })).toContainText(
     "follows 5. Key acquisition / exfiltration · inferred, no shared evidence",
   );
