@@ -28,6 +28,7 @@ export const IMPLIED_STAGES: Readonly<Record<string, Implication>> = {
       "discovery",
       "lateral-movement",
       "collection",
+      "command-and-control",
       "exfiltration",
       "impact",
     ],

@@ -35,6 +35,7 @@ export const GENERIC_STAGES: readonly StageTemplate[] = [
   { key: "discovery", name: "Discovery", description: "", attackTactic: "TA0007" },
   { key: "lateral-movement", name: "Lateral movement", description: "", attackTactic: "TA0008" },
   { key: "collection", name: "Collection", description: "", attackTactic: "TA0009" },
+  { key: "command-and-control", name: "Command and control", description: "", attackTactic: "TA0011" },
   { key: "exfiltration", name: "Exfiltration", description: "", attackTactic: "TA0010" },
   { key: "impact", name: "Impact", description: "", attackTactic: "TA0040" },
 ];

@@ -64,22 +64,34 @@ export const REAL_SETS: ExpectedChain[] = [
       "zeek/lsass-comsvcs/kerberos.log",
       "zeek/lsass-comsvcs/smb_mapping.log",
     ],
-    // The dataset's own account: payload executed, discovery, privilege escalation, defense
-    // evasion (injection), credential access (comsvcs MiniDump), exfiltration over the C2 channel.
-    stages: ["execution", "discovery", "privilege-escalation", "defense-evasion", "credential-access", "exfiltration"],
+    // The dataset's own account: payload executed (and calling its controller: the C2 channel it
+    // names), discovery, privilege escalation, defense evasion (injection), credential access
+    // (comsvcs MiniDump), exfiltration over the C2 channel.
+    stages: [
+      "execution",
+      "command-and-control",
+      "discovery",
+      "privilege-escalation",
+      "defense-evasion",
+      "credential-access",
+      "exfiltration",
+    ],
     entities: [
       { kind: "host", value: "prd01.pandalab.com" },
-      { kind: "file", value: "C:\\Users\\pupy.godoy\\Downloads\\winx64_payload.exe" },
+      { kind: "process", value: "C:\\Users\\pupy.godoy\\Downloads\\winx64_payload.exe" },
+      // The controller, seen by Sysmon on the host and by Zeek on the wire.
+      { kind: "ip", value: "10.0.5.13" },
     ],
     keyEvents: [
       { file: "metasploit_comsvcs_lsass_memory_dump.json.gz", line: 7375 },
       { file: "metasploit_comsvcs_lsass_memory_dump.json.gz", line: 9334 },
       { file: "metasploit_comsvcs_lsass_memory_dump.json.gz", line: 1014 },
       { file: "metasploit_comsvcs_lsass_memory_dump.json.gz", line: 22005 },
+      { file: "conn.log", line: 58 },
     ],
     asserted: {
       notYet:
-        "built-in rules for payload execution, discovery, service-based privilege escalation, injection and C2 exfiltration (issue 14 item 5)",
+        "evidence of the exfiltration: no record shows data leaving (Zeek saw only the controller's side of the channel, and nothing reads the dump file); a rule would have to infer it from the C2 session open across the dump",
     },
   },
   {
@@ -88,12 +100,18 @@ export const REAL_SETS: ExpectedChain[] = [
       "linux/syslog_sysmon_log4shell_cve2021_44228_jndi_reference_2022-05-11181020.json",
       "linux/syslog_auoms_auditd_log4shell_cve2021_44228_jndi_reference_2022-05-11181020.json",
     ],
+    // The JNDI lookup (Java reaching out to the attacker's LDAP listener), then the shell Java starts.
     stages: ["initial-access", "execution"],
-    entities: [],
-    keyEvents: [],
-    asserted: {
-      notYet:
-        "reading the Sysmon XML and AUOMS records inside SyslogMessage, and Linux rules for a Java service spawning a shell (issue 14 item 5)",
-    },
+    entities: [
+      { kind: "host", value: "ubuntu5" },
+      { kind: "account", value: "tomcat" },
+      { kind: "ip", value: "192.168.2.6" },
+    ],
+    keyEvents: [
+      { file: "syslog_sysmon_log4shell_cve2021_44228_jndi_reference_2022-05-11181020.json", line: 6 },
+      { file: "syslog_sysmon_log4shell_cve2021_44228_jndi_reference_2022-05-11181020.json", line: 8 },
+      { file: "syslog_auoms_auditd_log4shell_cve2021_44228_jndi_reference_2022-05-11181020.json", line: 6 },
+    ],
+    asserted: true,
   },
 ];

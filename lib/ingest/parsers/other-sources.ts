@@ -6,6 +6,7 @@ import { plasoJsonLineFormat } from "./plaso-json-line";
 import { plasoL2tCsvFormat } from "./plaso-l2tcsv";
 import { suricataEveFormat } from "./suricata";
 import { syslogFormat } from "./syslog";
+import { syslogLaFormat } from "./syslog-la";
 import { tokenValidationFormat } from "./token-validation";
 import { zeekFormat } from "./zeek";
 
@@ -57,5 +58,6 @@ export const OTHER_FORMATS: readonly Format[] = [
   cloudTrailFormat,
   suricataEveFormat,
   plasoJsonLineFormat,
+  syslogLaFormat,
   syslogFormat,
 ].map(withUserMapping);

@@ -10,7 +10,9 @@ type Family = "security" | "sysmon" | "wer" | "other";
 function familyOf(ev: WinEvent): Family {
   const channel = ev.channel?.toLowerCase();
   const provider = ev.provider?.toLowerCase();
+  // Sysmon for Linux writes the same events under its own name.
   if (provider === "microsoft-windows-sysmon" || channel === "microsoft-windows-sysmon/operational") return "sysmon";
+  if (provider === "linux-sysmon" || channel === "linux-sysmon/operational") return "sysmon";
   if (provider === "microsoft-windows-security-auditing" || channel === "security") return "security";
   // Many Application-log providers have an event 1000; only these two mean a crash and its report.
   const wer = provider === "application error" || provider === "windows error reporting" || (!provider && channel === "application");

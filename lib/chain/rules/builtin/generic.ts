@@ -95,7 +95,7 @@ export const GENERIC_RULES: RuleSpec[] = [
     key: "generic.lsass-dump",
     name: "LSASS memory dump",
     description:
-      "A process opened lsass.exe with read access, comsvcs.dll MiniDump ran, or a dump file named after lsass was written: credential theft from memory.",
+      "A process opened lsass.exe with full access or through a dumping library, comsvcs.dll MiniDump ran, or a dump file named after lsass was written: credential theft from memory.",
     stageKey: "credential-access",
     tactic: "TA0006",
     technique: "T1003.001",
@@ -105,8 +105,16 @@ export const GENERIC_RULES: RuleSpec[] = [
       and(
         action("process-access"),
         { op: "endswith", field: raw("TargetImage"), value: "\\lsass.exe" },
-        // 0x1010 / 0x1410 / 0x1fffff all include PROCESS_VM_READ (0x10), which dumping needs.
-        { op: "re", field: raw("GrantedAccess"), pattern: "^0x(1fffff|1f3fff|1410|1010|143a|1438|1fffff)$", caseInsensitive: true },
+        // Every mask here includes PROCESS_VM_READ (0x10), which dumping needs. Full access is a
+        // dump on its own; read-only access (0x1010, 0x1410) counts when a dumping library made
+        // the call, since WMI and a payload's process listing open LSASS that way too.
+        or(
+          { op: "re", field: raw("GrantedAccess"), pattern: "^0x(1fffff|1f3fff|143a|1438)$", caseInsensitive: true },
+          and(
+            { op: "re", field: raw("GrantedAccess"), pattern: "^0x(1410|1010)$", caseInsensitive: true },
+            { op: "re", field: raw("CallTrace"), pattern: "(dbghelp|dbgcore|comsvcs)\\.dll", caseInsensitive: true },
+          ),
+        ),
       ),
       and(
         action("process-create"),

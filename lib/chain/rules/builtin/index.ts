@@ -1,6 +1,13 @@
 import type { RuleSpec } from "../rule-spec";
 import { GENERIC_RULES } from "./generic";
+import { LINUX_TRADECRAFT_RULES } from "./linux-tradecraft";
 import { STORM_0558_RULES } from "./storm-0558";
+import { WINDOWS_TRADECRAFT_RULES } from "./windows-tradecraft";
 
 /** Every built-in rule, in run order: correlation rules come after the rules they pivot from. */
-export const BUILTIN_RULES: readonly RuleSpec[] = [...STORM_0558_RULES, ...GENERIC_RULES];
+export const BUILTIN_RULES: readonly RuleSpec[] = [
+  ...STORM_0558_RULES,
+  ...GENERIC_RULES,
+  ...WINDOWS_TRADECRAFT_RULES,
+  ...LINUX_TRADECRAFT_RULES,
+];
