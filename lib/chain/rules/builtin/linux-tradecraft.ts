@@ -28,7 +28,7 @@ export const LINUX_TRADECRAFT_RULES: RuleSpec[] = [
     key: "generic.java-jndi-callback",
     name: "Java server connecting out to LDAP or RMI",
     description:
-      "A Java process opened a connection to an LDAP or RMI port (389, 636, 1389, 1099): the JNDI lookup an injected "jndi:ldap:" string makes, as in Log4Shell (CVE-2021-44228, T1190).",
+      "A Java process opened a connection to an LDAP or RMI port (389, 636, 1389, 1099): the JNDI lookup an injected jndi:ldap lookup string makes, as in Log4Shell (CVE-2021-44228, T1190).",
     stageKey: "initial-access",
     tactic: "TA0001",
     technique: "T1190",
