@@ -87,10 +87,17 @@ export const importCommand: Command = {
     if (values.json) console.log(JSON.stringify(summaries, null, 2));
     else if (summaries.length) console.log(table(summaries));
     if (!values["no-analyze"] && summaries.some((s) => s.outcome === "imported")) {
-      const a = await analyzeIncident(ctx, values.incident);
-      console.error(
-        `analysis: ${a.rules.eventsTagged} events tagged by rules, ${a.quietPeriods.length} quiet periods, chain of ${a.chain.steps.length} steps (${a.chain.steps.filter((x) => x.inferred).length} inferred) in ${a.rules.ms} ms of rules`,
-      );
+      try {
+        const a = await analyzeIncident(ctx, values.incident);
+        console.error(
+          `analysis: ${a.rules.eventsTagged} events tagged by rules, ${a.quietPeriods.length} quiet periods, chain of ${a.chain.steps.length} steps (${a.chain.steps.filter((x) => x.inferred).length} inferred) in ${a.rules.ms} ms of rules`,
+        );
+      } catch (err) {
+        // The events are stored whatever the rules do: a rule that fails costs the analysis, never the import.
+        console.error(
+          `analysis failed (${(err as Error).message}); the import is kept: fix or disable the rule, then run \`rules run --incident ${values.incident}\``,
+        );
+      }
     }
     return failed ? 1 : 0;
   },

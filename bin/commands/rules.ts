@@ -2,6 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeIncident } from "@/lib/chain/analyze-incident";
 import { loadSigmaRules } from "@/lib/chain/rules/sigma/load-sigma-rules";
+import { readFieldIndex } from "@/lib/chain/rules/sigma/sigma-field-check";
+import { sigmaFiles } from "@/lib/chain/rules/sigma/sigma-files";
 import { listRules } from "@/lib/queries/list-rules";
 import { cliContext } from "../cli-context";
 import { type Command, UsageError } from "../command";
@@ -60,26 +62,50 @@ export const rulesList: Command = {
 
 export const rulesLoad: Command = {
   path: ["rules", "load"],
-  summary: "Load Sigma rules (YAML) for an incident; unsupported rules are reported, not loaded",
-  positionals: "FILE.yml...",
+  summary: "Load Sigma rules (YAML files or folders of them) for an incident; unsupported rules are reported with why, not loaded",
+  positionals: "FILE.yml|FOLDER...",
   options: {
     incident: { type: "string", description: "incident id (required)" },
     json: { type: "boolean", description: "print JSON" },
+    quiet: { type: "boolean", description: "print only the summary and the refusals, not each loaded rule" },
   },
   async run({ values, positionals }) {
-    if (positionals.length === 0) throw new UsageError("give one or more Sigma YAML files");
+    if (positionals.length === 0) throw new UsageError("give one or more Sigma YAML files or folders");
+    let files: string[];
+    try {
+      files = sigmaFiles(positionals);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    if (files.length === 0) throw new UsageError(`no .yml or .yaml files in ${positionals.join(", ")}`);
     const ctx = await cliContext();
     const incidentId = incidentOf(values);
-    let failed = 0;
-    for (const file of positionals) {
-      const result = await loadSigmaRules(ctx, incidentId, { fileName: path.basename(file), yaml: readFileSync(file, "utf8") });
-      failed += result.problems.length;
-      if (values.json) console.log(JSON.stringify({ file, ...result }, null, 2));
-      else {
-        for (const r of result.loaded) console.log(`${file}: loaded ${r.key} (${r.title}) → stage ${r.stageKey ?? "none"}`);
-        for (const p of result.problems) console.error(`${file}${p.line ? `:${p.line}` : ""}: ${p.rule}: ${p.message}`);
+    const totals = { files: files.length, loaded: 0, refused: 0, warnings: 0 };
+    const fields = await readFieldIndex(ctx, incidentId);
+    const reasons = new Map<string, number>();
+    for (const file of files) {
+      const result = await loadSigmaRules(ctx, incidentId, { fileName: path.basename(file), yaml: readFileSync(file, "utf8") }, { fields });
+      totals.loaded += result.loaded.length;
+      totals.refused += result.problems.length;
+      totals.warnings += result.loaded.reduce((n, r) => n + r.warnings.length, 0);
+      for (const p of result.problems) {
+        const reason = p.message.replace(/"[^"]*"/g, '"…"');
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
       }
+      if (values.json) {
+        console.log(JSON.stringify({ file, ...result }));
+        continue;
+      }
+      for (const r of result.loaded) {
+        if (!values.quiet) console.log(`${file}: loaded ${r.key} (${r.title}) → stage ${r.stageKey ?? "none"}`);
+        for (const w of r.warnings) console.error(`${file}: ${r.key}: warning: ${w}`);
+      }
+      for (const p of result.problems) console.error(`${file}${p.line ? `:${p.line}` : ""}: ${p.rule}: ${p.message}`);
     }
-    return failed > 0 ? 1 : 0;
+    if (!values.json) {
+      console.log(`\n${totals.files} files: ${totals.loaded} rules loaded, ${totals.refused} refused, ${totals.warnings} field warnings`);
+      for (const [reason, n] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${String(n).padStart(5)}  ${reason}`);
+    }
+    return totals.refused > 0 ? 1 : 0;
   },
 };

@@ -108,6 +108,7 @@ export function ImportClient({ incidentId }: { incidentId: string }) {
       summary: null,
       error: null,
       analysis: null,
+      analysisError: null,
       startedAt: "",
     });
     setUpload(null);

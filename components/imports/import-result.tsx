@@ -70,6 +70,11 @@ export function ImportResult({ job, incidentId }: { job: ImportJob; incidentId: 
           {job.analysis.quietPeriods} quiet periods detected
         </p>
       )}
+      {job.analysisError && (
+        <p role="alert" className="text-danger">
+          The events are stored, but the analysis afterwards failed: {job.analysisError}. Fix or disable the rule, then run the rules again.
+        </p>
+      )}
       <Link href={`/incidents/${incidentId}/sources/${s.sourceId}`} className="text-accent underline">
         {s.rejected ? "See the rejected lines" : "See the source"}
       </Link>

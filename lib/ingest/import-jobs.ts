@@ -15,6 +15,8 @@ export type ImportJob = {
   error: string | null;
   /** What the analysis after the import found (null until it ran, or when nothing new came in). */
   analysis: { eventsTagged: number; chainSteps: number; quietPeriods: number } | null;
+  /** Why the analysis failed, when it did: the import itself stands (its events are stored). */
+  analysisError: string | null;
   startedAt: string;
 };
 
@@ -34,6 +36,7 @@ export function startImportJob(ctx: Ctx, args: ImportFileArgs & { fileName: stri
     summary: null,
     error: null,
     analysis: null,
+    analysisError: null,
     startedAt: new Date().toISOString(),
   };
   jobs.set(job.id, job);
@@ -43,8 +46,13 @@ export function startImportJob(ctx: Ctx, args: ImportFileArgs & { fileName: stri
       if (s.outcome === "imported") {
         // Field rules read only this import's events; correlation rules and the chain see them all.
         job.status = "analyzing";
-        const a = await analyzeIncident(ctx, args.incidentId, { sourceId: s.sourceId });
-        job.analysis = { eventsTagged: a.rules.eventsTagged, chainSteps: a.chain.steps.length, quietPeriods: a.quietPeriods.length };
+        try {
+          const a = await analyzeIncident(ctx, args.incidentId, { sourceId: s.sourceId });
+          job.analysis = { eventsTagged: a.rules.eventsTagged, chainSteps: a.chain.steps.length, quietPeriods: a.quietPeriods.length };
+        } catch (err) {
+          // A rule that fails costs the analysis, never the import: the events are stored.
+          job.analysisError = (err as Error).message;
+        }
       }
       job.status = "done";
     })

@@ -14,23 +14,33 @@ const ESCAPE = "ESCAPE E'\\\\'";
  * SQL for one predicate over `events e JOIN sources s`, always TRUE or FALSE (never NULL), so the
  * caller may put it in a WHERE, a SELECT list or under its own NOT.
  */
-export function compilePredicate(p: Predicate, params: SqlParams): string {
-  return `coalesce(${node(p, params)}, false)`;
+export function compilePredicate(p: Predicate, params: SqlParams, options: CompileOptions = {}): string {
+  return `coalesce(${node(p, { params, folded: options.foldedRaw ?? null })}, false)`;
 }
+
+/**
+ * `foldedRaw`: the name of a lower-cased copy of the raw record (keys and values) the statement
+ * provides. Case-insensitive tests on raw fields then compare lower-cased text with LIKE and `=`,
+ * instead of lower-casing a long field (a call trace, a script block) again for every test.
+ */
+export type CompileOptions = { foldedRaw?: string };
+
+type Compile = { params: SqlParams; folded: string | null };
 
 /**
  * One node. Leaves may be NULL when their field is absent; that is harmless under AND/OR (both
  * are monotone, so NULL there acts as false in a WHERE), and `not` folds NULL to false before
  * negating, so a missing field never turns into a match.
  */
-function node(p: Predicate, params: SqlParams): string {
+function node(p: Predicate, c: Compile): string {
+  const params = c.params;
   switch (p.op) {
     case "and":
-      return p.items.length === 0 ? "TRUE" : p.items.map((i) => `(${node(i, params)})`).join(" AND ");
+      return p.items.length === 0 ? "TRUE" : p.items.map((i) => `(${node(i, c)})`).join(" AND ");
     case "or":
-      return p.items.length === 0 ? "FALSE" : p.items.map((i) => `(${node(i, params)})`).join(" OR ");
+      return p.items.length === 0 ? "FALSE" : p.items.map((i) => `(${node(i, c)})`).join(" OR ");
     case "not":
-      return `NOT coalesce((${node(p.item, params)}), false)`;
+      return `NOT coalesce((${node(p.item, c)}), false)`;
     case "true":
       return "TRUE";
     case "false":
@@ -41,18 +51,20 @@ function node(p: Predicate, params: SqlParams): string {
       return `(${x} IS NOT NULL AND ${x} <> '')`;
     }
     case "eq": {
+      if (!p.caseSensitive && c.folded && p.field.kind === "raw")
+        return `${foldedOf(p.field, c)} = ${params.add(p.value.toLowerCase())}::text`;
       const x = textOf(p.field, params);
       const v = params.add(p.value);
       return p.caseSensitive ? `${x} = ${v}::text` : `lower(${x}) = lower(${v}::text)`;
     }
     case "contains":
-      return like(p.field, `%${escapeLike(p.value)}%`, p.caseSensitive, params);
+      return like(p.field, `%${escapeLike(p.value)}%`, p.caseSensitive, c);
     case "startswith":
-      return like(p.field, `${escapeLike(p.value)}%`, p.caseSensitive, params);
+      return like(p.field, `${escapeLike(p.value)}%`, p.caseSensitive, c);
     case "endswith":
-      return like(p.field, `%${escapeLike(p.value)}`, p.caseSensitive, params);
+      return like(p.field, `%${escapeLike(p.value)}`, p.caseSensitive, c);
     case "wildcard":
-      return like(p.field, wildcardToLike(p.value), p.caseSensitive, params);
+      return like(p.field, wildcardToLike(p.value), p.caseSensitive, c);
     case "re":
       return `${textOf(p.field, params)} ${p.caseInsensitive ? "~*" : "~"} ${params.add(p.pattern)}::text`;
     case "cidr":
@@ -62,8 +74,15 @@ function node(p: Predicate, params: SqlParams): string {
   }
 }
 
-function like(field: FieldRef, pattern: string, caseSensitive: boolean | undefined, params: SqlParams): string {
-  return `${textOf(field, params)} ${caseSensitive ? "LIKE" : "ILIKE"} ${params.add(pattern)}::text ${ESCAPE}`;
+function like(field: FieldRef, pattern: string, caseSensitive: boolean | undefined, c: Compile): string {
+  if (!caseSensitive && c.folded && field.kind === "raw")
+    return `${foldedOf(field, c)} LIKE ${c.params.add(pattern.toLowerCase())}::text ${ESCAPE}`;
+  return `${textOf(field, c.params)} ${caseSensitive ? "LIKE" : "ILIKE"} ${c.params.add(pattern)}::text ${ESCAPE}`;
+}
+
+/** A raw field read from the lower-cased copy of the record (its path lower-cased too). */
+function foldedOf(field: FieldRef & { kind: "raw" }, c: Compile): string {
+  return `(${c.folded} #>> ${c.params.add(field.path.map((k) => k.toLowerCase()))}::text[])`;
 }
 
 function cidr(field: FieldRef, network: string, params: SqlParams): string {

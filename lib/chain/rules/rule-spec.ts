@@ -27,7 +27,12 @@ export type RuleHead = {
   priority?: number;
   /** Source formats the rule reads (a cheap first filter); absent: every format. */
   formats?: string[];
+  /** A second cheap filter: the recorded actions or channels (category) every matching event has. */
+  gate?: RuleGate;
 };
+
+/** Plain-column values a rule's events must have; the runner joins on them before testing the rule. */
+export type RuleGate = { actions?: string[]; channels?: string[] };
 
 /** Every event the predicate accepts. */
 export type MatchRule = RuleHead & { kind: "match"; where: Predicate };

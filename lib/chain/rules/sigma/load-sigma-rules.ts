@@ -3,9 +3,17 @@ import { authorize } from "@/lib/access/authorize";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 import { parseSigma, type SigmaProblem } from "./parse-sigma";
+import { type FieldIndex, readFieldIndex, unresolvedFieldWarnings } from "./sigma-field-check";
 import { sigmaStage } from "./sigma-rule-spec";
 
-export type LoadedSigmaRule = { key: string; title: string; stageKey: string | null; technique: string | null };
+export type LoadedSigmaRule = {
+  key: string;
+  title: string;
+  stageKey: string | null;
+  technique: string | null;
+  /** Fields none of the incident's imported sources of the rule's log carry. */
+  warnings: string[];
+};
 
 /**
  * Stores the Sigma rules of one YAML file for an incident, one row per rule (re-loading a rule
@@ -16,8 +24,11 @@ export async function loadSigmaRules(
   ctx: Ctx,
   incidentId: string,
   input: { fileName: string; yaml: string },
+  options: { fields?: FieldIndex } = {},
 ): Promise<{ loaded: LoadedSigmaRule[]; problems: SigmaProblem[] }> {
   const { rules, problems } = parseSigma(input.yaml, input.fileName);
+  // Loading a folder passes one index for all its files; one file reads its own.
+  const fields = options.fields ?? (await readFieldIndex(ctx, incidentId));
   const loaded: LoadedSigmaRule[] = [];
   await ctx.db.sql.transaction(async (tx) => {
     await authorize(ctx, incidentId, "evidence.edit", tx);
@@ -31,7 +42,7 @@ export async function loadSigmaRules(
            stage_key = excluded.stage_key, technique = excluded.technique, severity = excluded.severity, tags = excluded.tags`,
         [incidentId, key, rule.title, stringify(rule.source), stageKey, rule.technique, severityOf(rule.level), rule.tags],
       );
-      loaded.push({ key, title: rule.title, stageKey, technique: rule.technique });
+      loaded.push({ key, title: rule.title, stageKey, technique: rule.technique, warnings: unresolvedFieldWarnings(rule, fields) });
     }
     await recordAuditSql(tx, ctx, {
       action: "rules.load-sigma",

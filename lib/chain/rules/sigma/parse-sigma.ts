@@ -22,6 +22,8 @@ export type SigmaRule = {
   logsource: SigmaLogsource;
   /** The logsource filter AND the detection. */
   predicate: Predicate;
+  /** The detection alone (for a runner whose gate already is the logsource filter). */
+  detection: Predicate;
   /** The rule's YAML document as data, so one rule of a multi-rule file can be stored on its own. */
   source: Record<string, unknown>;
 };
@@ -93,7 +95,8 @@ function ruleOf(doc: Record<string, unknown>, title: string): SigmaRule {
   const logsource = readLogsource(doc.logsource);
   const detection = doc.detection;
   if (!isMap(detection)) throw new SigmaRuleError("the rule has no detection map", ["detection"]);
-  const predicate = allOf([logsourcePredicate(logsource), detectionPredicate(detection, logsource)]);
+  const detects = detectionPredicate(detection, logsource);
+  const predicate = allOf([logsourcePredicate(logsource), detects]);
   const tags = Array.isArray(doc.tags) ? doc.tags.filter((t): t is string => typeof t === "string").map((t) => t.trim()) : [];
   const technique = tags.map((t) => TECHNIQUE.exec(t)?.[1]).find((t) => t !== undefined);
   const level = typeof doc.level === "string" ? doc.level.trim().toLowerCase() : "";
@@ -107,6 +110,7 @@ function ruleOf(doc: Record<string, unknown>, title: string): SigmaRule {
     tags,
     logsource,
     predicate,
+    detection: detects,
     source: doc,
   };
 }

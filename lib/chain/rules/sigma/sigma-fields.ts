@@ -108,6 +108,8 @@ const KNOWN = new Map<string, Mapper>(
 );
 
 function defaultRefs(name: string, ctx: FieldContext): FieldRef[] {
+  // Zeek's own field names have dots in them ("id.orig_h") and sit at the top level.
+  if (ctx.product === "zeek") return [rawPath(name)];
   const dotted = name.includes(".") ? [rawPath(...name.split("."))] : [];
   if (dotted.length > 0) return dotted;
   if (ctx.product === "windows") return windowsDataRefs(name);

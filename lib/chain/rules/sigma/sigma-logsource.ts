@@ -30,7 +30,7 @@ const POWERSHELL = "Microsoft-Windows-PowerShell/Operational";
 const POWERSHELL_CLASSIC = "Windows PowerShell";
 
 /** Sigma's Windows services and the channels they read. */
-const WINDOWS_SERVICES: Record<string, string[]> = {
+export const WINDOWS_SERVICES: Record<string, string[]> = {
   security: ["Security"],
   system: ["System"],
   application: ["Application"],
@@ -171,8 +171,15 @@ export function logsourcePredicate(ls: SigmaLogsource): Predicate {
       if (service === undefined || service === "cloudtrail") return formatIs("cloudtrail");
       return unknown(`logsource aws service "${service}"`);
     }
+    case "zeek": {
+      // Zeek logs keep their own names (service = the log: dns, http, smb_files …), in `_path`.
+      if (category !== undefined) return unknown(`logsource zeek category "${category}"`);
+      if (service === undefined) return formatIs("zeek");
+      return and(formatIs("zeek"), anyOf([{ kind: "raw", path: ["_path"] }], [service]));
+    }
     case "linux": {
-      // Linux process, file and network categories come from auditd or Sysmon for Linux, which we do not import.
+      // Linux process, file and network categories come from Sysmon for Linux or auditd, which arrive
+      // inside SyslogMessage (syslog-la): their fields are not yet readable one by one.
       if (category !== undefined) return unknown(`logsource linux category "${category}"`);
       const program = service === undefined ? null : lookup(LINUX_SERVICES, service);
       if (program === undefined) return unknown(`logsource linux service "${service}"`);

@@ -1,5 +1,8 @@
+import { FORMATS } from "@/lib/ingest/formats/registry";
 import type { MatchRule, Severity } from "../rule-spec";
 import { parseSigma, type SigmaRule } from "./parse-sigma";
+import { formatsAccepted, logsourceGate } from "./sigma-gate";
+import { logsourcePredicate, WINDOWS_SERVICES } from "./sigma-logsource";
 
 /** ATT&CK tactic tags (attack.credential_access) as tactic ids and generic stage keys. */
 const TACTICS: Record<string, { id: string; stage: string }> = {
@@ -31,6 +34,9 @@ export function sigmaRowToSpec(row: { key: string; definition: string; stage_key
   const rule = rules[0];
   if (!rule) return null;
   const { stageKey, tactic } = sigmaStage(rule);
+  // Cheap first filters from the logsource: the formats that carry it, and the action or channel.
+  const formats = formatsAccepted(logsourcePredicate(rule.logsource), FORMAT_NAMES);
+  const gate = logsourceGate(rule.logsource, WINDOWS_SERVICES);
   return {
     kind: "match",
     key: row.key,
@@ -41,6 +47,12 @@ export function sigmaRowToSpec(row: { key: string; definition: string; stage_key
     technique: rule.technique ?? undefined,
     severity: (rule.level && LEVELS[rule.level]) || "medium",
     tags: rule.tags,
-    where: rule.predicate,
+    // Where the runner's gate (formats, then action or channel) is the logsource filter itself,
+    // the rule tests only its detection: the channel and event id are not read again per event.
+    where: gate.exact && formats.length > 0 ? rule.detection : rule.predicate,
+    formats,
+    gate: gate.gate,
   };
 }
+
+const FORMAT_NAMES = FORMATS.map((f) => f.name);
