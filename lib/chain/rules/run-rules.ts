@@ -169,7 +169,6 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
            JOIN ev e ON e.source_id = rs.source_id${on}
            JOIN sources s ON s.id = e.source_id
            WHERE ${hit}`;
-        const tq = performance.now();
         await tx.query(created ? `INSERT INTO ${BASE} ${select}` : `CREATE TEMP TABLE rule_base ON COMMIT DROP AS ${select}`, [
           incidentId,
           pairs.map(([src]) => src),
@@ -177,10 +176,6 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
           pairs.map(([, , v]) => v),
           ...params.values(),
         ]);
-        if (process.env.DEBUG_RULES)
-          console.error(
-            `${gate} rules=${chunk.length} pairs=${pairs.length} params=${params.values().length} ms=${Math.round(performance.now() - tq)}`,
-          );
         created = true;
       }
     }
