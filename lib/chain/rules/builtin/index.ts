@@ -1,4 +1,5 @@
 import type { RuleSpec } from "../rule-spec";
+import { CLOUD_IDENTITY_RULES } from "./cloud-identity";
 import { GENERIC_RULES } from "./generic";
 import { LINUX_TRADECRAFT_RULES } from "./linux-tradecraft";
 import { STORM_0558_RULES } from "./storm-0558";
@@ -10,4 +11,5 @@ export const BUILTIN_RULES: readonly RuleSpec[] = [
   ...GENERIC_RULES,
   ...WINDOWS_TRADECRAFT_RULES,
   ...LINUX_TRADECRAFT_RULES,
+  ...CLOUD_IDENTITY_RULES,
 ];
