@@ -141,7 +141,10 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
         );
         if (pairs.length === 0) continue;
         const params = new SqlParams(5);
-        const hit = `CASE rs.idx ${chunk.map(([idx, r]) => `WHEN ${idx} THEN ${compilePredicate(r.spec.where, params, { foldedRaw: "e.lraw" })}`).join(" ")} ELSE false END`;
+        // Gated chunks read a narrowed copy of the events with a lower-cased record (below); the
+        // ungated ones (the built-ins, a few Sigma products) read the table itself, in parallel.
+        const fold = gate === "none" ? {} : { foldedRaw: "e.lraw" };
+        const hit = `CASE rs.idx ${chunk.map(([idx, r]) => `WHEN ${idx} THEN ${compilePredicate(r.spec.where, params, fold)}`).join(" ")} ELSE false END`;
         // Keys are computed only for the hits (the WHERE runs before this projection).
         const keyed = chunk
           .map(([idx, r]) => [idx, ruleKeys(r.spec).map((k) => keySql(k, params))] as const)
@@ -157,18 +160,25 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
         const on = gate === "actions" ? " AND e.action = rs.v" : gate === "channels" ? " AND e.category = rs.v" : "";
         const narrow =
           gate === "actions" ? " AND e.action = ANY($4::text[])" : gate === "channels" ? " AND e.category = ANY($4::text[])" : "";
-        // Each event's raw record is read (and, when long, detoasted and decompressed) once into the
+        // Gated: each event's raw record is read (and, when long, detoasted and decompressed) once into the
         // CTE, not once per field test: a Windows record is tested on a dozen paths by each of
         // hundreds of rules, and re-reading it each time cost 0.7 ms a test. So is its lower-cased
         // copy, which the case-insensitive tests read instead of lower-casing a field per test.
-        const select = `WITH ev AS MATERIALIZED (
-             SELECT e.id, e.occurred_at, e.source_id, ${EVENT_COLUMNS}, e.raw || '{}'::jsonb AS raw, lower(e.raw::text)::jsonb AS lraw
-             FROM events e WHERE e.incident_id = $1 AND e.source_id = ANY($2::uuid[])${narrow}${span})
-           SELECT rs.idx, e.id AS event_id, e.occurred_at AS t, (${keyCol(0)})::text AS k0, (${keyCol(1)})::text AS k1, (${keyCol(2)})::text AS k2
-           FROM unnest($2::uuid[], $3::int[], $4::text[]) AS rs(source_id, idx, v)
-           JOIN ev e ON e.source_id = rs.source_id${on}
-           JOIN sources s ON s.id = e.source_id
-           WHERE ${hit}`;
+        const select =
+          gate === "none"
+            ? `SELECT rs.idx, e.id AS event_id, e.occurred_at AS t, (${keyCol(0)})::text AS k0, (${keyCol(1)})::text AS k1, (${keyCol(2)})::text AS k2
+               FROM unnest($2::uuid[], $3::int[], $4::text[]) AS rs(source_id, idx, v)
+               JOIN events e ON e.source_id = rs.source_id AND e.incident_id = $1${span}
+               JOIN sources s ON s.id = e.source_id
+               WHERE ${hit}`
+            : `WITH ev AS MATERIALIZED (
+                 SELECT e.id, e.occurred_at, e.source_id, ${EVENT_COLUMNS}, e.raw || '{}'::jsonb AS raw, lower(e.raw::text)::jsonb AS lraw
+                 FROM events e WHERE e.incident_id = $1 AND e.source_id = ANY($2::uuid[])${narrow}${span})
+               SELECT rs.idx, e.id AS event_id, e.occurred_at AS t, (${keyCol(0)})::text AS k0, (${keyCol(1)})::text AS k1, (${keyCol(2)})::text AS k2
+               FROM unnest($2::uuid[], $3::int[], $4::text[]) AS rs(source_id, idx, v)
+               JOIN ev e ON e.source_id = rs.source_id${on}
+               JOIN sources s ON s.id = e.source_id
+               WHERE ${hit}`;
         await tx.query(created ? `INSERT INTO ${BASE} ${select}` : `CREATE TEMP TABLE rule_base ON COMMIT DROP AS ${select}`, [
           incidentId,
           pairs.map(([src]) => src),
@@ -180,10 +190,6 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
       }
     }
   };
-  // The rule pairs come from unnest(), which the planner guesses at 100 rows, so it would loop over
-  // them probing the events index once per rule: 2,800 Sigma rules read the incident 2,800 times.
-  // One hash join reads the events once and looks their (source, action) up among the rules.
-  await tx.query("SET LOCAL enable_nestloop = off");
   const indexed = [...rules.entries()];
   if (sourceId) {
     await pass(indexed.filter(([, r]) => r.spec.kind !== "match"));
@@ -194,7 +200,6 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
   } else {
     await pass(indexed);
   }
-  await tx.query("SET LOCAL enable_nestloop = on");
   if (!created)
     await tx.query(`CREATE TEMP TABLE rule_base (idx int, event_id bigint, t timestamptz, k0 text, k1 text, k2 text) ON COMMIT DROP`);
   const [n] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${BASE}`);
