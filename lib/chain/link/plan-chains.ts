@@ -58,13 +58,19 @@ export function planChains(stages: PlanStage[], events: TaggedEvent[]): ChainPla
   });
   const merged = bridgeByInference([...groups.values()], stages);
   const linked = merged.filter((g) => new Set(g.map((e) => e.stageId)).size >= 2);
+  const isLinked = new Set(linked);
+  // The chains holding each stage, found once: thousands of lone events may ask.
+  const chainsWithStage = new Map<string, TaggedEvent[][]>();
+  for (const g of linked) {
+    for (const stageId of new Set(g.map((e) => e.stageId))) chainsWithStage.set(stageId, [...(chainsWithStage.get(stageId) ?? []), g]);
+  }
   const unlinked: TaggedEvent[] = [];
   for (const group of merged) {
-    if (linked.includes(group)) continue;
+    if (isLinked.has(group)) continue;
     // Evidence that names nothing at all cannot be tied by what it names: it joins its stage's
     // step when exactly one chain has that stage (a SOC's case note beside the alert), else it
     // stays a finding.
-    const home = group.every((e) => e.ties.length === 0) ? linked.filter((g) => g.some((e) => e.stageId === group[0]?.stageId)) : [];
+    const home = group.every((e) => e.ties.length === 0) ? (chainsWithStage.get(group[0]?.stageId ?? "") ?? []) : [];
     const into = home.length === 1 ? (home[0] as TaggedEvent[]) : unlinked;
     for (const e of group) into.push(e);
   }
