@@ -28,6 +28,12 @@ const ACTIONS: Record<Family, Record<number, string>> = {
   other: OTHER_ACTIONS,
 };
 
+/** Every action name a Windows event with this id may be recorded with, whatever its channel. */
+export function possibleWindowsActions(id: number): string[] {
+  const names = [SECURITY_ACTIONS[id], SYSMON_ACTIONS[id], WER_ACTIONS[id], OTHER_ACTIONS[id], String(id)];
+  return [...new Set(names.filter((n): n is string => typeof n === "string"))];
+}
+
 /** A short action name: the event's common name when known, else its event id. */
 function actionOf(ev: WinEvent, family: Family): string | undefined {
   return ev.eventId === undefined ? undefined : (ACTIONS[family][ev.eventId] ?? String(ev.eventId));

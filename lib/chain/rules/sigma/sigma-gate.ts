@@ -1,3 +1,4 @@
+import { possibleWindowsActions } from "@/lib/ingest/parsers/windows-semantics";
 import { SYSMON_ACTIONS } from "@/lib/ingest/parsers/windows-sysmon";
 import type { Predicate } from "../predicate";
 import type { RuleGate } from "../rule-spec";
@@ -91,6 +92,44 @@ export function logsourceGate(ls: SigmaLogsource, windowsChannels: Record<string
   if (actions) return { gate: { actions }, exact: !ls.service && !EVENT_ID_ACTIONS_NOT_UNIQUE.has(ls.category ?? "") };
   const channels = ls.service && !ls.category ? windowsChannels[ls.service] : undefined;
   return channels ? { gate: { channels }, exact: true } : { gate: {}, exact: false };
+}
+
+/**
+ * The event ids a Windows detection requires (every way it can match names one), or null. A
+ * service-only rule ("service: security", 4624 in its selection) is then gated on the actions
+ * those ids are recorded with instead of on the whole channel; the rule still tests everything.
+ */
+export function requiredEventIds(p: Predicate): Set<string> | null {
+  switch (p.op) {
+    case "eq": {
+      const f = p.field;
+      if (f.kind !== "raw") return null;
+      const last = f.path
+        .filter((k) => k !== "#text")
+        .at(-1)
+        ?.toLowerCase();
+      return (last === "eventid" || last === "event_id") && /^\d+$/.test(p.value) ? new Set([p.value]) : null;
+    }
+    case "or": {
+      const sets = p.items.map(requiredEventIds);
+      if (sets.length === 0 || sets.some((x) => x === null)) return null;
+      return new Set(sets.flatMap((x) => [...(x as Set<string>)]));
+    }
+    case "and": {
+      const sets = p.items.map(requiredEventIds).filter((x): x is Set<string> => x !== null);
+      if (sets.length === 0) return null;
+      return sets.reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+    }
+    default:
+      return null;
+  }
+}
+
+/** The action gate for a Windows detection's required event ids (any channel's name for them). */
+export function eventIdGate(detection: Predicate): RuleGate | null {
+  const ids = requiredEventIds(detection);
+  if (!ids || ids.size === 0) return null;
+  return { actions: [...new Set([...ids].flatMap((id) => possibleWindowsActions(Number(id))))] };
 }
 
 /** Actions that are bare event ids: another channel's event of the same id has the same action. */

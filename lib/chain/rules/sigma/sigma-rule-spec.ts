@@ -1,7 +1,7 @@
 import { FORMATS } from "@/lib/ingest/formats/registry";
 import type { MatchRule, Severity } from "../rule-spec";
 import { parseSigma, type SigmaRule } from "./parse-sigma";
-import { formatsAccepted, logsourceGate } from "./sigma-gate";
+import { eventIdGate, formatsAccepted, logsourceGate } from "./sigma-gate";
 import { logsourcePredicate, WINDOWS_SERVICES } from "./sigma-logsource";
 
 /** ATT&CK tactic tags (attack.credential_access) as tactic ids and generic stage keys. */
@@ -36,7 +36,11 @@ export function sigmaRowToSpec(row: { key: string; definition: string; stage_key
   const { stageKey, tactic } = sigmaStage(rule);
   // Cheap first filters from the logsource: the formats that carry it, and the action or channel.
   const formats = formatsAccepted(logsourcePredicate(rule.logsource), FORMAT_NAMES);
-  const gate = logsourceGate(rule.logsource, WINDOWS_SERVICES);
+  const fromLogsource = logsourceGate(rule.logsource, WINDOWS_SERVICES);
+  // A Windows rule its logsource gates no closer than a channel is gated on the event ids its
+  // detection requires, when it requires some; it then tests its whole predicate, channel included.
+  const byIds = rule.logsource.product === "windows" && !fromLogsource.gate.actions ? eventIdGate(rule.detection) : null;
+  const gate = byIds ? { gate: byIds, exact: false } : fromLogsource;
   return {
     kind: "match",
     key: row.key,
