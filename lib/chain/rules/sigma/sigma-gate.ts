@@ -118,7 +118,9 @@ export function requiredEventIds(p: Predicate): Set<string> | null {
     case "and": {
       const sets = p.items.map(requiredEventIds).filter((x): x is Set<string> => x !== null);
       if (sets.length === 0) return null;
-      return sets.reduce((a, b) => new Set([...a].filter((x) => b.has(x))));
+      let common = sets[0] as Set<string>;
+      for (const b of sets.slice(1)) common = new Set([...common].filter((x) => b.has(x)));
+      return common;
     }
     default:
       return null;
