@@ -48,7 +48,7 @@ export async function buildChain(ctx: Ctx, incidentId: string): Promise<BuildCha
         `UPDATE chains SET kind = $2, ordinal = $3, title = $4, first_at = $5, last_at = $6, updated_at = now() WHERE id = $1`,
         [chainId, plan.kind, ordinal, chainTitle(plan, ordinal), plan.firstAt, plan.lastAt],
       );
-      const stepIds: (string | null)[] = [];
+      const stepIds: string[] = [];
       for (const step of plan.steps) {
         const taken = analyst.find((a) => a.stage_id === step.stageId && (a.chain_id === chainId || a.chain_id === null));
         if (taken) {
@@ -144,15 +144,14 @@ async function matchChains(tx: SqlRunner, incidentId: string, plans: ChainPlan[]
 }
 
 /** Replaces the rule-made arrows of a chain's steps (an analyst's own arrows stay). */
-async function writeLinks(tx: SqlRunner, incidentId: string, plan: ChainPlan, stepIds: (string | null)[]): Promise<number> {
-  const ids = stepIds.filter((x): x is string => x !== null);
+async function writeLinks(tx: SqlRunner, incidentId: string, plan: ChainPlan, ids: string[]): Promise<number> {
   await tx.query("DELETE FROM chain_links WHERE origin = 'rules' AND (from_step_id = ANY($1::uuid[]) OR to_step_id = ANY($1::uuid[]))", [
     ids,
   ]);
   let n = 0;
   for (const link of plan.links) {
-    const from = stepIds[link.from];
-    const to = stepIds[link.to];
+    const from = ids[link.from];
+    const to = ids[link.to];
     if (!from || !to) continue;
     await tx.query(
       `INSERT INTO chain_links (incident_id, from_step_id, to_step_id, origin, kind, ties, rationale)

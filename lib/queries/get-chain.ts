@@ -295,7 +295,7 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
       name: s.name,
       position: s.position,
       eventCount: s.n,
-      stepId: steps.find((x) => x.stage_id === s.id)?.id ?? null,
+      stepId: visible.find((x) => x.stage_id === s.id)?.id ?? null,
     })),
     steps: ordered,
   };
