@@ -4,7 +4,17 @@
  * the key was taken, even though nothing logged the taking. Its time is only bounded: after the
  * `after` stages' evidence ends (when the step became possible), before the `before` stages' begins.
  */
-export type Implication = { after: string[]; before: string[]; missing: string };
+export type Implication = {
+  after: string[];
+  before: string[];
+  missing: string;
+  /**
+   * A channel the step would have used: the step is implied when evidence of an `after` stage
+   * (something worth taking) and of the channel, seen again once that evidence begins, are both in
+   * the chain. Bounded by the start of the one and the last sight of the other.
+   */
+  carriedBy?: string[];
+};
 
 export const IMPLIED_STAGES: Readonly<Record<string, Implication>> = {
   "key-acquisition": {
@@ -16,6 +26,13 @@ export const IMPLIED_STAGES: Readonly<Record<string, Implication>> = {
     after: [],
     before: ["key-acquisition", "token-forgery"],
     missing: "No sign-in or token record shows how the account was taken over.",
+  },
+  exfiltration: {
+    after: ["credential-access", "collection"],
+    before: [],
+    carriedBy: ["command-and-control"],
+    missing:
+      "No record shows data leaving: what was taken could have left over the channel to the controller, which was open after it was taken, but nothing here records what the channel carried.",
   },
   "initial-access": {
     after: [],

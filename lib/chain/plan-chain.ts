@@ -44,7 +44,7 @@ export function planChain(stages: PlanStage[], evidence: Map<string, StageEviden
   for (const stage of ordered) {
     const own = evidence.get(stage.id);
     const implication = IMPLIED_STAGES[stage.key];
-    const impliedBy = (implication?.before ?? []).filter((k) => ev(k)?.directCount);
+    const impliedBy = [...(implication?.before ?? []).filter((k) => ev(k)?.directCount), ...carriedOver(implication, ev)];
     if (own?.directCount) {
       plans.push(direct(stage, own));
       continue;
@@ -53,6 +53,18 @@ export function planChain(stages: PlanStage[], evidence: Map<string, StageEviden
     plans.push(inferred(stage, own, implication, impliedBy, ev));
   }
   return plans;
+}
+
+/** The channel stages that imply a carried step: seen again after what it would carry was there. */
+function carriedOver(implication: (typeof IMPLIED_STAGES)[string] | undefined, ev: (key: string) => StageEvidence | undefined): string[] {
+  if (!implication?.carriedBy) return [];
+  const taken = implication.after.map((k) => ev(k)).filter((e) => e?.directCount);
+  if (taken.length === 0) return [];
+  const from = Math.min(...taken.map((e) => e?.firstAt.getTime() ?? Number.POSITIVE_INFINITY));
+  return implication.carriedBy.filter((k) => {
+    const channel = ev(k);
+    return Boolean(channel?.directCount) && (channel?.lastAt.getTime() ?? 0) > from;
+  });
 }
 
 function direct(stage: PlanStage, own: StageEvidence): StepPlan {
@@ -110,7 +122,16 @@ function inferred(
   let endAt: Date | null = own?.lastAt ?? null;
   let precision: StepPlan["precision"] = own ? "window" : "unknown";
   const after = (implication?.after ?? []).filter((k) => ev(k));
-  if (impliedBy.length > 0) {
+  if (implication?.carriedBy && impliedBy.length > 0) {
+    // Bounded by what made it possible and the last sight of the channel it would have used.
+    const taken = after.filter((k) => ev(k)?.directCount);
+    startAt = new Date(Math.min(...taken.map((k) => ev(k)?.firstAt.getTime() ?? Number.POSITIVE_INFINITY)));
+    endAt = new Date(Math.max(...impliedBy.map((k) => ev(k)?.lastAt.getTime() ?? 0)));
+    precision = "unknown";
+    parts.push(
+      `It is implied by ${taken.join(", ")} (from ${startAt.toISOString()}) with ${impliedBy.join(", ")} still seen afterwards (last ${endAt.toISOString()}), so if it happened, it was between those dates.`,
+    );
+  } else if (impliedBy.length > 0) {
     // Bounded, not located: after what made it possible, before what needed it.
     const ends = after.map((k) => ev(k)?.lastAt.getTime() ?? 0);
     const starts = impliedBy.map((k) => ev(k)?.firstAt.getTime() ?? Number.POSITIVE_INFINITY);

@@ -256,6 +256,9 @@ function inferenceBetween(earlier: StepPlan, later: StepPlan): string | null {
   if (later.inferred && later.after.includes(earlier.stageKey)) {
     return `Inferred: ${later.title} can only have happened after ${earlier.title}; no shared evidence ties them.`;
   }
+  if (later.inferred && later.impliedBy.includes(earlier.stageKey)) {
+    return `Inferred: ${later.title} would have used ${earlier.title}; no shared evidence ties them.`;
+  }
   if (earlier.inferred && earlier.impliedBy.includes(later.stageKey)) {
     return `Inferred: ${later.title} implies ${earlier.title}; no shared evidence ties them.`;
   }

@@ -47,6 +47,8 @@ describe("what ties evidence together", () => {
     expect(tiesOf("process", "C:\\Windows\\System32\\cmd.exe", "process", "WS1")[0]?.key).not.toBe(
       tiesOf("process", "C:\\Windows\\System32\\cmd.exe", "process", "WS2")[0]?.key,
     );
+    // A host runs dozens of svchost.exe at once: the image names none of them.
+    expect(tiesOf("process", "C:\\Windows\\System32\\svchost.exe", "parent", "WS1")).toEqual([]);
   });
 
   it("clusters events that share a tie within its bound, through chains of events, and no further", () => {

@@ -39,6 +39,12 @@ const COMMON_ACCOUNTS = new Set([
   "-",
 ]);
 
+/**
+ * Windows images that always run as many processes at once (a host has dozens of svchost.exe): the
+ * image names no one process, so sharing it ties nothing.
+ */
+const MANY_INSTANCE_IMAGE = /\\(svchost|conhost|dllhost|runtimebroker|taskhostw|wmiprvse|backgroundtaskhost|searchprotocolhost)\.exe$/i;
+
 /** Roles in which an entity is shared infrastructure rather than something the actor used or touched. */
 const SHARED_ROLES = new Set(["audience", "resource", "module", "key-issuer-tenant", "token-tenant"]);
 
@@ -104,6 +110,7 @@ export function tiesOf(kind: string, value: string, role: string, host: string |
     }
     case "process":
       // An image path is on every host: it ties only on the same host.
+      if (MANY_INSTANCE_IMAGE.test(v)) return [];
       return [{ key: `process:${v.toLowerCase()}@${(host ?? "").toLowerCase().split(".")[0]}`, kind: k, label: v, boundMs: bound }];
     case "file":
       return fileKeys(v).map((key) => ({ key: `file:${key}`, kind: k, label: v, boundMs: bound }));

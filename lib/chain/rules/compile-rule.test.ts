@@ -154,6 +154,11 @@ describeEachDatabase("rule kinds compiled to SQL", (kind) => {
     expect(await lines(pivot)).toEqual([18, 19, 21, 22]);
     expect(await lines({ ...pivot, afterAnchor: true })).toEqual([18, 19, 21]);
     expect(await lines({ ...pivot, afterAnchor: true, withinDays: 7 })).toEqual([18, 19]);
+    // anchorOn reads the anchor's side from other fields: the anchors' addresses are no account.
+    const byAccount: RuleSpec = { ...pivot, on: [{ kind: "account", of: col("actor") }] };
+    expect(await lines(byAccount)).toEqual([18, 19, 20, 21, 22]);
+    expect(await lines({ ...byAccount, anchorOn: [col("src_ip")] })).toEqual([]);
+    expect(await lines({ ...byAccount, anchorOn: [{ kind: "account", of: raw("user") }] })).toEqual([18, 19, 20, 21, 22]);
   });
 
   it("baseline, population: values few entities ever had", async () => {

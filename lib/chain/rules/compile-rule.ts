@@ -26,6 +26,7 @@ export function ruleKeys(rule: RuleSpec): KeyRef[] {
       return [rule.entity, rule.value];
     case "pivot":
       if (rule.on.length > MAX_KEYS) throw new Error(`${rule.key}: a pivot joins on at most ${MAX_KEYS} keys`);
+      if (rule.anchorOn && rule.anchorOn.length !== rule.on.length) throw new Error(`${rule.key}: anchorOn and on name as many keys`);
       return rule.on;
   }
 }
@@ -99,6 +100,7 @@ function baseline(rule: BaselineRule, params: SqlParams, base: string): string {
 /** Anchor keys come from the (few) events other rules matched; targets from the candidates' k0…. */
 function pivot(rule: PivotRule, params: SqlParams, base: string): string {
   const keys = rule.on.map((k) => keySql(k, params));
+  const anchorKeys = (rule.anchorOn ?? rule.on).map((k) => keySql(k, params));
   const anchorWhere = rule.anchor.where ? ` AND (${compilePredicate(rule.anchor.where, params)})` : "";
   const join = keys.map((_, i) => `a.k${i} = c.k${i}`).join(" AND ");
   const time: string[] = [];
@@ -108,7 +110,7 @@ function pivot(rule: PivotRule, params: SqlParams, base: string): string {
     time.push(`c.t BETWEEN a.first_at - ${days}::interval AND a.last_at + ${days}::interval`);
   }
   return `WITH anchor AS (
-      SELECT ${keys.map((k, i) => `${k} AS k${i}`).join(", ")}, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at
+      SELECT ${anchorKeys.map((k, i) => `${k} AS k${i}`).join(", ")}, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at
       FROM rule_matches m JOIN rules r ON r.id = m.rule_id JOIN events e ON e.id = m.event_id JOIN sources s ON s.id = e.source_id
       WHERE e.incident_id = $1 AND r.key = ANY(${params.add(rule.anchor.rules)}::text[])${anchorWhere}
       GROUP BY ${keys.map((_, i) => `k${i}`).join(", ")})

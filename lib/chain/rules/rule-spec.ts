@@ -74,6 +74,8 @@ export type PivotRule = RuleHead & {
   kind: "pivot";
   anchor: { rules: string[]; where?: Predicate };
   on: KeyRef[];
+  /** The anchor's side of the join when it differs from `on`: the controller is the payload's destination, but the source of the packets it sends back. */
+  anchorOn?: KeyRef[];
   where: Predicate;
   afterAnchor?: boolean;
   withinDays?: number;

@@ -123,6 +123,8 @@ export const SECURITY_ACTIONS: Record<number, string> = {
   4776: "ntlm-credential-validation",
   5140: "share-access",
   5145: "share-object-access",
+  5152: "packet-blocked",
   5156: "network-connection-allowed",
+  5157: "network-connection-blocked",
   5158: "network-bind-allowed",
 };
