@@ -1,4 +1,5 @@
 import { analyzeIncident } from "@/lib/chain/analyze-incident";
+import { describeBuild } from "@/lib/chain/describe-build";
 import { parseMappingFlag } from "@/lib/ingest/field-mapping";
 import { type ImportSummary, importFile } from "@/lib/ingest/import-file";
 import { type TImportOptionsInput, ZImportOptions } from "@/lib/ingest/import-options";
@@ -90,7 +91,7 @@ export const importCommand: Command = {
       try {
         const a = await analyzeIncident(ctx, values.incident);
         console.error(
-          `analysis: ${a.rules.eventsTagged} events tagged by rules, ${a.quietPeriods.length} quiet periods, chain of ${a.chain.steps.length} steps (${a.chain.steps.filter((x) => x.inferred).length} inferred) in ${a.rules.ms} ms of rules`,
+          `analysis: ${a.rules.eventsTagged} events tagged by rules, ${a.quietPeriods.length} quiet periods, ${describeBuild(a.chain)}, in ${a.rules.ms} ms of rules`,
         );
       } catch (err) {
         // The events are stored whatever the rules do: a rule that fails costs the analysis, never the import.

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { analyzeIncident } from "@/lib/chain/analyze-incident";
+import { describeBuild } from "@/lib/chain/describe-build";
 import { loadSigmaRules } from "@/lib/chain/rules/sigma/load-sigma-rules";
 import { readFieldIndex } from "@/lib/chain/rules/sigma/sigma-field-check";
 import { sigmaFiles } from "@/lib/chain/rules/sigma/sigma-files";
@@ -34,7 +35,7 @@ export const rulesRun: Command = {
     );
     console.log(
       `\n${result.rules.eventsTagged} events tagged (${result.rules.eventsRetagged} changed) in ${result.rules.ms} ms; ` +
-        `${result.quietPeriods.length} quiet periods; chain: ${result.chain.steps.length} steps (${result.chain.steps.filter((s) => s.inferred).length} inferred)`,
+        `${result.quietPeriods.length} quiet periods; ${describeBuild(result.chain)}`,
     );
     return 0;
   },

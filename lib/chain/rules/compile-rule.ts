@@ -25,9 +25,10 @@ export function ruleKeys(rule: RuleSpec): KeyRef[] {
     case "baseline":
       return [rule.entity, rule.value];
     case "pivot":
-      if (rule.on.length > MAX_KEYS) throw new Error(`${rule.key}: a pivot joins on at most ${MAX_KEYS} keys`);
+      if (rule.on.length + (rule.firstSeenAfterAnchor ? 1 : 0) > MAX_KEYS)
+        throw new Error(`${rule.key}: a pivot joins on at most ${MAX_KEYS} keys, its first-seen key included`);
       if (rule.anchorOn && rule.anchorOn.length !== rule.on.length) throw new Error(`${rule.key}: anchorOn and on name as many keys`);
-      return rule.on;
+      return rule.firstSeenAfterAnchor ? [...rule.on, rule.firstSeenAfterAnchor] : rule.on;
   }
 }
 
@@ -98,7 +99,8 @@ function baseline(rule: BaselineRule, params: SqlParams, base: string): string {
 }
 
 /** Anchor keys come from the (few) events other rules matched; targets from the candidates' k0…. */
-function pivot(rule: PivotRule, params: SqlParams, base: string): string {
+function pivot(rule: PivotRule, params: SqlParams, candidatesSql: string): string {
+  let base = candidatesSql;
   const keys = rule.on.map((k) => keySql(k, params));
   const anchorKeys = (rule.anchorOn ?? rule.on).map((k) => keySql(k, params));
   const anchorWhere = rule.anchor.where ? ` AND (${compilePredicate(rule.anchor.where, params)})` : "";
@@ -108,6 +110,13 @@ function pivot(rule: PivotRule, params: SqlParams, base: string): string {
   if (rule.withinDays !== undefined) {
     const days = params.add(`${rule.withinDays} days`);
     time.push(`c.t BETWEEN a.first_at - ${days}::interval AND a.last_at + ${days}::interval`);
+  }
+  const novel = rule.firstSeenAfterAnchor ? `k${keys.length}` : null;
+  if (novel) {
+    // When the entity first had each value, over every candidate (not only the window's).
+    const byEntity = keys.map((_, i) => `k${i}`).join(", ");
+    base = `SELECT c0.*, min(c0.t) OVER (PARTITION BY ${byEntity}, c0.${novel}) AS first_seen FROM (${base}) c0`;
+    time.push(`c.first_seen >= a.first_at`);
   }
   return `WITH anchor AS (
       SELECT ${anchorKeys.map((k, i) => `${k} AS k${i}`).join(", ")}, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at

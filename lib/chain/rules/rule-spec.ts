@@ -79,6 +79,11 @@ export type PivotRule = RuleHead & {
   where: Predicate;
   afterAnchor?: boolean;
   withinDays?: number;
+  /**
+   * Keep only candidates whose value of this key the joined entity first had after the anchor
+   * began (a destination the compromised host had never reached before).
+   */
+  firstSeenAfterAnchor?: KeyRef;
 };
 
 export type RuleSpec = MatchRule | ThresholdRule | MultiOriginRule | BaselineRule | PivotRule;

@@ -1,8 +1,14 @@
-import { col, or } from "../predicate";
+import { and, col, not, or, raw } from "../predicate";
 import type { RuleSpec } from "../rule-spec";
 
 const action = (value: string) => ({ op: "eq", field: col("action"), value }) as const;
 const anyAction = (...values: string[]) => or(...values.map(action));
+/** S3 calls that list a bucket or read what it holds. */
+const S3_READ = anyAction("GetObject", "ListObjects", "ListObjectsV2", "ListBucket", "HeadObject", "GetBucketAcl", "ListBucketVersions");
+const ANONYMOUS = or(
+  { op: "eq", field: col("actor"), value: "ANONYMOUS_PRINCIPAL" },
+  { op: "eq", field: raw("userIdentity.type"), value: "AnonymousPrincipal" },
+);
 const ENTRA_AUDIT = ["entra-audit-json", "entra-audit-la"];
 
 /**
@@ -105,5 +111,38 @@ export const CLOUD_IDENTITY_RULES: RuleSpec[] = [
     severity: "medium",
     formats: ["cloudtrail"],
     where: anyAction("CreateUser", "CreateLoginProfile"),
+  },
+  {
+    kind: "threshold",
+    key: "generic.aws-anonymous-s3-burst",
+    name: "Anonymous bucket listing and object reads in a burst",
+    description:
+      "20 or more S3 list or get calls by an anonymous principal from one address within 10 minutes: a scanner, or someone taking what an open bucket holds (T1619, T1530).",
+    stageKey: "collection",
+    tactic: "TA0009",
+    technique: "T1530",
+    severity: "high",
+    formats: ["cloudtrail"],
+    where: and(S3_READ, ANONYMOUS),
+    groupBy: col("src_ip"),
+    windowMinutes: 10,
+    min: 20,
+  },
+  {
+    kind: "baseline",
+    key: "generic.aws-s3-new-principal",
+    name: "Bucket read by a principal new to it",
+    description:
+      "S3 list or get calls on a bucket by a principal that had not used it in the 30 days before, when the bucket saw 20 or more calls in them: a stolen key or a new reader, to be explained (T1530).",
+    stageKey: "collection",
+    tactic: "TA0009",
+    technique: "T1530",
+    severity: "low",
+    evidence: "circumstantial",
+    formats: ["cloudtrail"],
+    where: and(S3_READ, not(ANONYMOUS)),
+    entity: raw("requestParameters.bucketName"),
+    value: col("actor"),
+    mode: { kind: "entity", lookbackDays: 30, minHistory: 20 },
   },
 ];

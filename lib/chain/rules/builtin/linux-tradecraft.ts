@@ -17,6 +17,14 @@ const LINUX_PROCESS_FORMATS = ["syslog-la"];
 const SERVICE_USER =
   "^(tomcat[0-9]*|www-data|apache|httpd|nginx|jenkins|jboss|wildfly|weblogic|solr|elasticsearch|confluence|jira|gitlab-www)$";
 
+/** Programs that fetch from a URL. */
+const DOWNLOAD_TOOL = "/(curl|wget|fetch|tftp|lwp-download|aria2c)$";
+/** Where cron and systemd read what they start: a file written here runs again by itself. */
+const SCHEDULED_PATH =
+  "^(/etc/cron(tab|\\.d/|\\.(hourly|daily|weekly|monthly)/)|/var/spool/cron/|/etc/systemd/system/|/(usr/)?lib/systemd/system/|/home/[^/]+/\\.config/systemd/user/|/root/\\.config/systemd/user/)";
+/** crontab given a file or -e (installing a table), not -l (listing it), as auditd and Sysmon for Linux word a start. */
+const CRONTAB_EDIT = "(started|failed to start|Process created): (\\S*/)?crontab\\s+(-u\\s+\\S+\\s+)?(-e|[^-\\s]\\S*)";
+
 /**
  * Linux exploitation of a public-facing Java service (Log4Shell and its kind): the server process
  * reaching out to an LDAP or RMI listener (the JNDI lookup that fetches the attacker's class), then
@@ -56,6 +64,40 @@ export const LINUX_TRADECRAFT_RULES: RuleSpec[] = [
       SUCCESSFUL,
       re("target", "/(ba|da|z|k|c|tc)?sh$"),
       or(re("actor", SERVICE_USER), re("message", "\\(parent [^)]*/java\\)")),
+    ),
+  },
+  {
+    kind: "match",
+    key: "generic.service-account-download",
+    name: "Download tool run by a web or Java service",
+    description:
+      "curl, wget or another fetcher started by a web or Java service's account or by Java itself: the exploited service pulling the next stage from the attacker's host (T1105).",
+    stageKey: "command-and-control",
+    tactic: "TA0011",
+    technique: "T1105",
+    severity: "high",
+    formats: LINUX_PROCESS_FORMATS,
+    where: and(
+      action("process-create"),
+      SUCCESSFUL,
+      re("target", DOWNLOAD_TOOL),
+      or(re("actor", SERVICE_USER), re("message", "\\(parent [^)]*/java\\)")),
+    ),
+  },
+  {
+    kind: "match",
+    key: "generic.cron-or-systemd-unit",
+    name: "Cron job or systemd unit written",
+    description:
+      "A file written under cron's or systemd's folders, or crontab / systemctl enable run: something set to start again by itself (T1053.003, T1543.002).",
+    stageKey: "persistence",
+    tactic: "TA0003",
+    technique: "T1053.003",
+    severity: "medium",
+    formats: LINUX_PROCESS_FORMATS,
+    where: or(
+      and(action("file-create"), re("target", SCHEDULED_PATH)),
+      and(action("process-create"), SUCCESSFUL, or(re("message", CRONTAB_EDIT), re("message", "systemctl\\s+(--\\S+\\s+)*enable\\b"))),
     ),
   },
 ];
