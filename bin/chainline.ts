@@ -177,4 +177,8 @@ function report(err: unknown): number {
 
 const code = await main(process.argv.slice(2)).catch(report);
 await closeDb().catch(() => undefined);
+// Exit once what was written has reached the pipe: `chainline … --json | jq` gets the whole
+// document (process.exit alone drops what a slow reader has not taken yet).
+const flushed = (stream: NodeJS.WriteStream) => new Promise<void>((resolve) => stream.write("", () => resolve()));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
 process.exit(code);

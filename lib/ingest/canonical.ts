@@ -44,6 +44,8 @@ export type EventDraft = {
   nativeId?: string;
   /** What the record is about, beyond actor/host/IPs (which become entities by themselves). */
   entities?: EntityRef[];
+  /** The values of a record the source carries as text in one field (Sysmon XML in SyslogMessage), for rules to read one by one. */
+  fields?: Record<string, string>;
 };
 
 /** Kinds of thing events are about; pivots and the entity pages group by these. */

@@ -53,9 +53,9 @@ WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.incident_id = $1 AND e.fingerpr
 
 const INSERT_EVENTS = (t: string) => `
 INSERT INTO events (id, incident_id, source_id, occurred_at, timestamp_text, assumed_zone, timestamp_desc, action, category,
-                    outcome, actor, host, src_ip, dst_ip, target, message, raw, line_number, fingerprint)
+                    outcome, actor, host, src_ip, dst_ip, target, message, raw, fields, line_number, fingerprint)
 SELECT i.id, $1, s.source_id, s.occurred_at, s.timestamp_text, s.assumed_zone, s.timestamp_desc, s.action, s.category,
-       s.outcome, s.actor, s.host, s.src_ip, s.dst_ip, s.target, s.message, s.raw, s.line_number, i.fingerprint
+       s.outcome, s.actor, s.host, s.src_ip, s.dst_ip, s.target, s.message, s.raw, s.fields, s.line_number, i.fingerprint
 FROM ins i JOIN ${t} s USING (seq)`;
 
 // Entities of the inserted events: created once per incident, linked per event with a role,

@@ -34,6 +34,7 @@ export const STAGING_COLUMNS = [
   "findings",
   "seq",
   "entities",
+  "fields",
 ] as const;
 
 /** The message column feeds full-text search, which caps a document at 1 MB; raw keeps it all. */
@@ -110,6 +111,7 @@ export function createNormalizer(sourceId: string, mapper: RecordMapper, options
       findings.length ? jsonForPostgres(JSON.stringify(findings)) : null,
       seq,
       entities.length ? jsonForPostgres(JSON.stringify(entities)) : null,
+      draft.fields ? jsonForPostgres(JSON.stringify(draft.fields)) : null,
     ]);
     return { row, epochUs: t.epochUs, findings: findings.length, yearInferred: t.yearSource === "inferred" };
   };

@@ -22,6 +22,7 @@ export function compilePredicate(p: Predicate, params: SqlParams, options: Compi
  * `foldedRaw`: the name of a lower-cased copy of the raw record (keys and values) the statement
  * provides. Case-insensitive tests on raw fields then compare lower-cased text with LIKE and `=`,
  * instead of lower-casing a long field (a call trace, a script block) again for every test.
+ * The statement provides the parsed fields' lower-cased copy beside it, named `<foldedRaw>_fields`.
  */
 export type CompileOptions = { foldedRaw?: string };
 
@@ -82,7 +83,8 @@ function like(field: FieldRef, pattern: string, caseSensitive: boolean | undefin
 
 /** A raw field read from the lower-cased copy of the record (its path lower-cased too). */
 function foldedOf(field: FieldRef & { kind: "raw" }, c: Compile): string {
-  return `(${c.folded} #>> ${c.params.add(field.path.map((k) => k.toLowerCase()))}::text[])`;
+  const path = c.params.add(field.path.map((k) => k.toLowerCase()));
+  return `coalesce(${c.folded}_fields #>> ${path}::text[], ${c.folded} #>> ${path}::text[])`;
 }
 
 function cidr(field: FieldRef, network: string, params: SqlParams): string {
@@ -109,8 +111,12 @@ export function textOf(field: FieldRef, params: SqlParams): string {
   switch (field.kind) {
     case "column":
       return isInetColumn(field) ? `host(${columnName(field)})` : columnName(field);
-    case "raw":
-      return `(e.raw #>> ${params.add(field.path)}::text[])`;
+    case "raw": {
+      // The values parsed out of a record the event carries as text (a Sysmon for Linux event in
+      // SyslogMessage) come before the wrapper's own; every other event has only its raw record.
+      const path = params.add(field.path);
+      return `coalesce(e.fields #>> ${path}::text[], e.raw #>> ${path}::text[])`;
+    }
     case "source-format":
       return "s.format";
   }

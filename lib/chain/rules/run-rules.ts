@@ -136,7 +136,9 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
           sources
             .filter(applies(r))
             .flatMap((src) =>
-              gate === "none" ? [[src.id, idx, ""] as const] : (r.spec.gate?.[gate] ?? []).map((v) => [src.id, idx, v] as const),
+              gate === "none"
+                ? [[src.id, idx, ""] as const]
+                : (r.spec.gate?.[gate] ?? []).map((v) => [src.id, idx, gate === "actions" ? v.toLowerCase() : v] as const),
             ),
         );
         if (pairs.length === 0) continue;
@@ -157,9 +159,10 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
         const span = scoped
           ? ` AND e.occurred_at BETWEEN ${params.add(scoped.first_event_at)}::timestamptz AND ${params.add(scoped.last_event_at)}::timestamptz`
           : "";
-        const on = gate === "actions" ? " AND e.action = rs.v" : gate === "channels" ? " AND e.category = rs.v" : "";
+        // Actions compare without regard to case, as Sigma compares an Operation or eventName.
+        const on = gate === "actions" ? " AND lower(e.action) = rs.v" : gate === "channels" ? " AND e.category = rs.v" : "";
         const narrow =
-          gate === "actions" ? " AND e.action = ANY($4::text[])" : gate === "channels" ? " AND e.category = ANY($4::text[])" : "";
+          gate === "actions" ? " AND lower(e.action) = ANY($4::text[])" : gate === "channels" ? " AND e.category = ANY($4::text[])" : "";
         // Gated: each event's raw record is read (and, when long, detoasted and decompressed) once into the
         // CTE, not once per field test: a Windows record is tested on a dozen paths by each of
         // hundreds of rules, and re-reading it each time cost 0.7 ms a test. So is its lower-cased
@@ -172,7 +175,8 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
                JOIN sources s ON s.id = e.source_id
                WHERE ${hit}`
             : `WITH ev AS MATERIALIZED (
-                 SELECT e.id, e.occurred_at, e.source_id, ${EVENT_COLUMNS}, e.raw || '{}'::jsonb AS raw, lower(e.raw::text)::jsonb AS lraw
+                 SELECT e.id, e.occurred_at, e.source_id, ${EVENT_COLUMNS}, e.raw || '{}'::jsonb AS raw, lower(e.raw::text)::jsonb AS lraw,
+                   e.fields, lower(e.fields::text)::jsonb AS lraw_fields
                  FROM events e WHERE e.incident_id = $1 AND e.source_id = ANY($2::uuid[])${narrow}${span})
                SELECT rs.idx, e.id AS event_id, e.occurred_at AS t, (${keyCol(0)})::text AS k0, (${keyCol(1)})::text AS k1, (${keyCol(2)})::text AS k2
                FROM unnest($2::uuid[], $3::int[], $4::text[]) AS rs(source_id, idx, v)

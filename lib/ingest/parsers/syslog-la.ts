@@ -1,7 +1,8 @@
 import type { EventDraft, RecordMapper } from "../canonical";
 import type { Format } from "../formats/format";
 import { createJsonLinesParser, jsonLinesKeys } from "../formats/jsonl";
-import { auomsDraft } from "./auoms-record";
+import { auditFields, auomsDraft } from "./auoms-record";
+import { winEventFields } from "./windows-event";
 import { draftFromWinEvent } from "./windows-semantics";
 import { parseXmlElement, XmlError } from "./windows-xml-parse";
 import { winEventFromXmlRaw, xmlEventToRaw } from "./windows-xml-raw";
@@ -38,14 +39,19 @@ export const mapSyslogRow: RecordMapper = (raw) => {
       const draft = draftFromWinEvent(ev);
       if ("error" in draft) return draft;
       // The event's own time (to the nanosecond, in UTC) is closer than the row's.
-      return base({ ...draft, message: truncated ? `${draft.message} [event cut short by syslog]` : draft.message, isZoneStated: true });
+      return base({
+        ...draft,
+        message: truncated ? `${draft.message} [event cut short by syslog]` : draft.message,
+        isZoneStated: true,
+        fields: winEventFields(ev),
+      });
     } catch (err) {
       if (!(err instanceof XmlError)) throw err;
       return { error: `SyslogMessage holds broken event XML: ${err.message}` };
     }
   }
   const audit = auomsDraft(message);
-  if (audit) return base({ ...audit, category: "auoms" });
+  if (audit) return base({ ...audit, category: "auoms", fields: auditFields(message) });
   return base({ message: message || "(empty syslog message)", action: text(raw.ProcessName), actor: undefined });
 };
 

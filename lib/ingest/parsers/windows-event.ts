@@ -92,3 +92,17 @@ export function messageField(message: string | undefined, label: string): string
   const m = new RegExp(`(?:^|\\n)[\\t ]*${label}:[\\t ]*([^\\r\\n]*)`).exec(message);
   return text(m?.[1]?.trim());
 }
+
+/**
+ * A record's EventData by name as the event's parsed fields (with its event id), for the exports
+ * that carry the event as text (EvtxECmd's Payload, Sysmon for Linux's XML in SyslogMessage): rules
+ * read Image, CommandLine, TargetFilename … from them, while raw keeps the record as imported.
+ */
+export function winEventFields(ev: WinEvent): Record<string, string> | undefined {
+  const out: Record<string, string> = {};
+  if (ev.eventId !== undefined) out.EventID = String(ev.eventId);
+  for (const [name, value] of Object.entries(ev.data)) {
+    if (typeof value === "string" || typeof value === "number") out[name] = String(value);
+  }
+  return Object.keys(out).length > 1 ? out : undefined;
+}

@@ -1,6 +1,6 @@
 import { createCsvParser, csvHeader } from "../formats/csv";
 import { type Format, isObject, type Sample, tryJson } from "../formats/format";
-import type { WinEvent } from "./windows-event";
+import { type WinEvent, winEventFields } from "./windows-event";
 import { createJsonObjectsParser, sampleObjects } from "./windows-json-objects";
 import { leafPaths, withMapping } from "./windows-mapping";
 import { draftFromWinEvent } from "./windows-semantics";
@@ -57,7 +57,11 @@ export function winEventFromEvtxECmd(raw: Record<string, unknown>): WinEvent {
   };
 }
 
-const mapper = (raw: Record<string, unknown>) => draftFromWinEvent(winEventFromEvtxECmd(raw));
+const mapper = (raw: Record<string, unknown>) => {
+  const ev = winEventFromEvtxECmd(raw);
+  const draft = draftFromWinEvent(ev);
+  return "error" in draft ? draft : { ...draft, fields: winEventFields(ev) };
+};
 
 function hasEvtxECmdFields(keys: readonly string[]): boolean {
   const k = new Set(keys);

@@ -9,6 +9,30 @@ import { runRules } from "../run-rules";
 import { loadSigmaRules } from "./load-sigma-rules";
 
 const LSASS = path.resolve(import.meta.dirname, "../../../../../shared/samples/windows/lsass_dump_comsvcs.jsonl");
+const LOG4SHELL = path.resolve(
+  import.meta.dirname,
+  "../../../../../shared/samples/linux/syslog_sysmon_log4shell_cve2021_44228_jndi_reference_2022-05-11181020.json",
+);
+const EVTXECMD = path.resolve(import.meta.dirname, "../../../ingest/parsers/fixtures/windows/evtxecmd.jsonl");
+
+const CARRIED = `title: Rundll32 MiniDump via comsvcs
+id: 4f8a2b1c-0000-4000-8000-000000000001
+logsource: { product: windows, category: process_creation }
+detection:
+  selection:
+    CommandLine|contains|all: [comsvcs, MiniDump]
+  condition: selection
+---
+title: Shell started by Java
+id: 4f8a2b1c-0000-4000-8000-000000000003
+tags: [attack.execution]
+logsource: { product: linux, category: process_creation }
+detection:
+  selection:
+    ParentImage|endswith: /java
+    Image|endswith: [/bash, /sh, /dash]
+  condition: selection
+`;
 
 const RULES = `title: Rundll32 MiniDump via comsvcs
 id: 4f8a2b1c-0000-4000-8000-000000000001
@@ -66,5 +90,28 @@ describeEachDatabase("Sigma rules loaded for an incident", (kind) => {
     // Loading the same file again replaces the rule rather than adding a second.
     await loadSigmaRules(ctx, incidentId, { fileName: "lsass.yml", yaml: RULES });
     expect((await listRules(ctx, incidentId)).filter((r) => r.kind === "sigma")).toHaveLength(1);
+  });
+
+  it("read the fields of records carried as text: Sysmon for Linux in SyslogMessage, EventData in EvtxECmd's Payload", async () => {
+    const ctx = await getLocalContext(t.db);
+    const { id: incidentId } = await createIncident(ctx, { title: "Sigma in text", stageSet: "generic" });
+    await importFile(ctx, { incidentId, filePath: LOG4SHELL });
+    await importFile(ctx, { incidentId, filePath: EVTXECMD });
+    const loaded = await loadSigmaRules(ctx, incidentId, { fileName: "carried.yml", yaml: CARRIED });
+    expect(loaded.problems).toEqual([]);
+    // Image, ParentImage and CommandLine are among the parsed fields: no warning.
+    expect(loaded.loaded.map((r) => r.warnings)).toEqual([[], []]);
+    const run = await runRules(ctx, incidentId);
+    const matched = (id: string) => run.rules.find((r) => r.key === `sigma.${id}`)?.matched;
+    // Java's one shell in the Log4Shell capture (bash -c {echo,…}|{base64,-d}|{bash,-i}).
+    expect(matched("4f8a2b1c-0000-4000-8000-000000000003")).toBe(1);
+    // The rundll32 MiniDump in EvtxECmd's JSON, read from its Payload.
+    expect(matched("4f8a2b1c-0000-4000-8000-000000000001")).toBe(1);
+    const [row] = await t.db.sql.query<{ image: string }>(
+      `SELECT e.fields->>'Image' AS image FROM events e JOIN sources s ON s.id = e.source_id
+       WHERE e.incident_id = $1 AND s.format = 'syslog-la' AND e.fields->>'ParentImage' LIKE '%/java' LIMIT 1`,
+      [incidentId],
+    );
+    expect(row?.image).toBe("/bin/bash");
   });
 });

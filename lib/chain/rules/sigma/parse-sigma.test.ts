@@ -333,7 +333,10 @@ detection:
       /logsource \(product: macos, category: process_creation\)/,
     );
     expect(problemsOf(yaml("{ product: windows, service: nosuchlog }"))[0]?.message).toMatch(/windows service "nosuchlog"/);
-    expect(problemsOf(yaml("{ product: linux, category: process_creation }"))[0]?.message).toMatch(/linux category "process_creation"/);
+    expect(problemsOf(yaml("{ product: linux, category: registry_set }"))[0]?.message).toMatch(/linux category "registry_set"/);
+    // Sysmon for Linux and auditd arrive inside SyslogMessage; their parsed fields carry the rule.
+    for (const ls of ["{ product: linux, category: process_creation }", "{ product: linux, service: auditd }"])
+      expect(parseSigma(yaml(ls), "ok.yml").problems).toEqual([]);
     expect(problemsOf(yaml("{ category: proxy }"))[0]?.message).toMatch(/logsource \(category: proxy\)/);
   });
 });

@@ -19,6 +19,9 @@ const SHARED = path.resolve(import.meta.dirname, "../../../../../shared");
 const SIGMA = path.join(SHARED, "sigma");
 const LSASS = path.join(SHARED, "samples/windows/lsass_dump_comsvcs.jsonl");
 const OFFICE = path.join(SHARED, "samples/m365/office_activity.csv");
+const LINUX = ["sysmon", "auoms_auditd"].map((kind) =>
+  path.join(SHARED, `samples/linux/syslog_${kind}_log4shell_cve2021_44228_jndi_reference_2022-05-11181020.json`),
+);
 
 describe("Sigma files", () => {
   it("are found in folders, recursively; a path that is not there is named", () => {
@@ -35,6 +38,8 @@ describe(`the whole SigmaHQ corpus on one incident [${serverReachable ? "server"
     const ctx = await getLocalContext(t.db);
     const { id: incidentId } = await createIncident(ctx, { title: "Sigma corpus", stageSet: "generic" });
     await importFile(ctx, { incidentId, filePath: LSASS });
+    // Sysmon for Linux and auditd inside SyslogMessage: the Linux rules read their parsed fields.
+    for (const filePath of LINUX) await importFile(ctx, { incidentId, filePath });
     const fields = await readFieldIndex(ctx, incidentId);
     let loaded = 0;
     const problems: { rule: string; message: string }[] = [];
@@ -43,12 +48,19 @@ describe(`the whole SigmaHQ corpus on one incident [${serverReachable ? "server"
       loaded += r.loaded.length;
       problems.push(...r.problems);
     }
-    expect(loaded).toBeGreaterThanOrEqual(2880);
+    expect(loaded).toBeGreaterThanOrEqual(3100);
     expect(problems.every((p) => p.rule && p.message.length > 10)).toBe(true);
 
     const run = await runRules(ctx, incidentId);
     const sigmaHits = run.rules.filter((r) => r.key.startsWith("sigma.") && r.matched > 0);
     expect(sigmaHits.length).toBeGreaterThan(3);
+    // Some of them on the Linux host, through the fields parsed out of SyslogMessage.
+    const linuxHits = await t.db.sql.query<{ n: string }>(
+      `SELECT count(DISTINCT m.rule_id)::text AS n FROM rule_matches m JOIN rules r ON r.id = m.rule_id JOIN events e ON e.id = m.event_id
+       JOIN sources s ON s.id = e.source_id WHERE e.incident_id = $1 AND r.kind = 'sigma' AND s.format = 'syslog-la'`,
+      [incidentId],
+    );
+    expect(Number(linuxHits[0]?.n)).toBeGreaterThan(0);
 
     // The runner's shortcuts (formats, action and channel gates, the lower-cased record) change no
     // result: each rule's full predicate, run alone on every event, matches the same events.

@@ -15,10 +15,11 @@ const SAMPLE_PER_ACTION = 10;
 /** Reads a sample of each source's events (some of every action) and notes which raw fields they hold (for those who may load rules). */
 export async function readFieldIndex(ctx: Ctx, incidentId: string): Promise<FieldIndex> {
   await authorize(ctx, incidentId, "evidence.edit");
+  // A rule reads a parsed field where the record has no raw field of that name (compile-sql): both count.
   const rows = await ctx.db.sql.query<{ format: string; raw: Record<string, unknown> }>(
     `SELECT s.format, e.raw FROM sources s
      CROSS JOIN LATERAL (
-       SELECT raw FROM (SELECT raw, row_number() OVER (PARTITION BY action) AS rn FROM events
+       SELECT raw || coalesce(fields, '{}'::jsonb) AS raw FROM (SELECT raw, fields, row_number() OVER (PARTITION BY action) AS rn FROM events
                         WHERE source_id = s.id AND incident_id = s.incident_id) x
        WHERE rn <= ${SAMPLE_PER_ACTION}) e
      WHERE s.incident_id = $1`,

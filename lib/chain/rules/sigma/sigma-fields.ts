@@ -16,7 +16,8 @@ const column = (c: CanonicalColumn): FieldRef => col(c);
 /**
  * A Windows EventData value, as each Windows format keeps it: flattened JSON (NXLog, Security-
  * Datasets), Winlogbeat, the XML parser's EventData and evtx_dump's Event.EventData. EvtxECmd
- * keeps EventData only as text in Payload, so its events match on System fields and columns only.
+ * keeps EventData as text in Payload: the importer parses it into the event's fields, which a raw
+ * reference reads first (compile-sql), so the top-level name finds it there.
  */
 export function windowsDataRefs(name: string): FieldRef[] {
   return [rawPath(name), rawPath("winlog", "event_data", name), rawPath("EventData", name), rawPath("Event", "EventData", name)];

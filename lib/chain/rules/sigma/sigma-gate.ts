@@ -86,6 +86,12 @@ function formatTest(p: Predicate, format: string): boolean | undefined {
  * category and its action names; a service and its channels), so the rule need not test it again.
  */
 export function logsourceGate(ls: SigmaLogsource, windowsChannels: Record<string, string[]>): { gate: RuleGate; exact: boolean } {
+  if (ls.product === "linux") {
+    // Sysmon for Linux records its events with the Windows Sysmon actions; auditd arrives as AUOMS.
+    const actions = ls.category ? windowsActions(ls.category === "file_create" ? "file_event" : ls.category) : undefined;
+    if (actions) return { gate: { actions }, exact: false };
+    return ls.service === "auditd" && !ls.category ? { gate: { channels: ["auoms"] }, exact: false } : { gate: {}, exact: false };
+  }
   if (ls.product !== "windows") return { gate: {}, exact: false };
   const actions = ls.category ? windowsActions(ls.category) : undefined;
   // A service named beside a category narrows it further (sysmon + process_creation: not 4688).
@@ -95,11 +101,10 @@ export function logsourceGate(ls: SigmaLogsource, windowsChannels: Record<string
 }
 
 /**
- * The event ids a Windows detection requires (every way it can match names one), or null. A
- * service-only rule ("service: security", 4624 in its selection) is then gated on the actions
- * those ids are recorded with instead of on the whole channel; the rule still tests everything.
+ * The values a detection requires of a field (every way it can match tests the field for equality
+ * with one of them), or null. `isField` says which raw paths are that field.
  */
-export function requiredEventIds(p: Predicate): Set<string> | null {
+function requiredValues(p: Predicate, isField: (last: string) => boolean, valueOk: (v: string) => boolean): Set<string> | null {
   switch (p.op) {
     case "eq": {
       const f = p.field;
@@ -108,15 +113,15 @@ export function requiredEventIds(p: Predicate): Set<string> | null {
         .filter((k) => k !== "#text")
         .at(-1)
         ?.toLowerCase();
-      return (last === "eventid" || last === "event_id") && /^\d+$/.test(p.value) ? new Set([p.value]) : null;
+      return last !== undefined && isField(last) && valueOk(p.value) ? new Set([p.value]) : null;
     }
     case "or": {
-      const sets = p.items.map(requiredEventIds);
+      const sets = p.items.map((i) => requiredValues(i, isField, valueOk));
       if (sets.length === 0 || sets.some((x) => x === null)) return null;
       return new Set(sets.flatMap((x) => [...(x as Set<string>)]));
     }
     case "and": {
-      const sets = p.items.map(requiredEventIds).filter((x): x is Set<string> => x !== null);
+      const sets = p.items.map((i) => requiredValues(i, isField, valueOk)).filter((x): x is Set<string> => x !== null);
       if (sets.length === 0) return null;
       let common = sets[0] as Set<string>;
       for (const b of sets.slice(1)) common = new Set([...common].filter((x) => b.has(x)));
@@ -125,6 +130,36 @@ export function requiredEventIds(p: Predicate): Set<string> | null {
     default:
       return null;
   }
+}
+
+/**
+ * The event ids a Windows detection requires (every way it can match names one), or null. A
+ * service-only rule ("service: security", 4624 in its selection) is then gated on the actions
+ * those ids are recorded with instead of on the whole channel; the rule still tests everything.
+ */
+export function requiredEventIds(p: Predicate): Set<string> | null {
+  return requiredValues(
+    p,
+    (last) => last === "eventid" || last === "event_id",
+    (v) => /^\d+$/.test(v),
+  );
+}
+
+/** Where M365 (Operation), CloudTrail (eventName) and Entra audit (activity) records name what was done: our action column. */
+const OPERATION_FIELDS = new Set(["operation", "operations", "eventname", "activitydisplayname", "activity", "operationname"]);
+
+/**
+ * The action gate for a cloud detection that requires its operation (M365 `Operation`, CloudTrail
+ * `eventName`, Entra `activityDisplayName`), or null: the rule is then tested on those records only
+ * (the runner compares actions without regard to case, as Sigma compares values).
+ */
+export function operationGate(detection: Predicate): RuleGate | null {
+  const values = requiredValues(
+    detection,
+    (last) => OPERATION_FIELDS.has(last),
+    (v) => v.trim() !== "",
+  );
+  return values && values.size > 0 ? { actions: [...values] } : null;
 }
 
 /** The action gate for a Windows detection's required event ids (any channel's name for them). */

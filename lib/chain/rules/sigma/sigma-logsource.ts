@@ -120,6 +120,19 @@ const LINUX_SERVICES: Record<string, Predicate | null> = {
   cron: anyOf(PROGRAM, ["cron", "crond"]),
 };
 
+const LINUX_SYSMON = "Linux-Sysmon/Operational";
+const linuxSysmon = (...ids: number[]) => and(channel(LINUX_SYSMON), eventIds(...ids));
+/** Sigma's Linux categories: the Sysmon for Linux events that carry them. */
+const LINUX_CATEGORIES: Record<string, Predicate> = {
+  process_creation: linuxSysmon(1),
+  network_connection: linuxSysmon(3),
+  process_termination: linuxSysmon(5),
+  raw_access_thread: linuxSysmon(9),
+  file_event: linuxSysmon(11),
+  file_create: linuxSysmon(11),
+  file_delete: linuxSysmon(23),
+};
+
 const lookup = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
 /** Lower-cased and trimmed, so "Windows" and "windows " name the same product. */
@@ -178,9 +191,14 @@ export function logsourcePredicate(ls: SigmaLogsource): Predicate {
       return and(formatIs("zeek"), anyOf([{ kind: "raw", path: ["_path"] }], [service]));
     }
     case "linux": {
-      // Linux process, file and network categories come from Sysmon for Linux or auditd, which arrive
-      // inside SyslogMessage (syslog-la): their fields are not yet readable one by one.
-      if (category !== undefined) return unknown(`logsource linux category "${category}"`);
+      // Process, file and network categories come from Sysmon for Linux, and auditd from AUOMS, both
+      // inside SyslogMessage (syslog-la): their values are parsed into the event's fields at import.
+      if (category !== undefined) {
+        const cat = lookup(LINUX_CATEGORIES, category);
+        if (cat === undefined) return unknown(`logsource linux category "${category}"`);
+        return narrow(formatIs("syslog-la"), cat);
+      }
+      if (service === "auditd") return narrow(formatIs("syslog-la"), anyOf([col("category")], ["auoms"]));
       const program = service === undefined ? null : lookup(LINUX_SERVICES, service);
       if (program === undefined) return unknown(`logsource linux service "${service}"`);
       return narrow(formatIs("syslog"), program);

@@ -1,7 +1,7 @@
 import { FORMATS } from "@/lib/ingest/formats/registry";
 import type { MatchRule, Severity } from "../rule-spec";
 import { parseSigma, type SigmaRule } from "./parse-sigma";
-import { eventIdGate, formatsAccepted, logsourceGate } from "./sigma-gate";
+import { eventIdGate, formatsAccepted, logsourceGate, operationGate } from "./sigma-gate";
 import { logsourcePredicate, WINDOWS_SERVICES } from "./sigma-logsource";
 
 /** ATT&CK tactic tags (attack.credential_access) as tactic ids and generic stage keys. */
@@ -40,7 +40,10 @@ export function sigmaRowToSpec(row: { key: string; definition: string; stage_key
   // A Windows rule its logsource gates no closer than a channel is gated on the event ids its
   // detection requires, when it requires some; it then tests its whole predicate, channel included.
   const byIds = rule.logsource.product === "windows" && !fromLogsource.gate.actions ? eventIdGate(rule.detection) : null;
-  const gate = byIds ? { gate: byIds, exact: false } : fromLogsource;
+  // A cloud rule that names its operations (M365, CloudTrail, Entra audit) is tested on those records only.
+  const cloud = ["m365", "azure", "aws"].includes(rule.logsource.product ?? "");
+  const byOperation = cloud && !fromLogsource.gate.actions && !fromLogsource.gate.channels ? operationGate(rule.detection) : null;
+  const gate = byIds ? { gate: byIds, exact: false } : byOperation ? { gate: byOperation, exact: false } : fromLogsource;
   return {
     kind: "match",
     key: row.key,
