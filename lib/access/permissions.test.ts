@@ -3,9 +3,19 @@ import { type IncidentRole, isVisibility, PERMISSIONS, type Permission, roleAllo
 
 // The roles table from the README, row by row: what each role may do on an incident.
 const TABLE: Record<IncidentRole, Permission[]> = {
-  owner: ["incident.view", "chain.view", "evidence.view", "evidence.edit", "members.manage", "incident.manage"],
-  analyst: ["incident.view", "chain.view", "evidence.view", "evidence.edit"],
-  viewer: ["incident.view", "chain.view", "evidence.view"],
+  owner: [
+    "incident.view",
+    "chain.view",
+    "evidence.view",
+    "evidence.edit",
+    "stories.view",
+    "stories.edit",
+    "stories.review",
+    "members.manage",
+    "incident.manage",
+  ],
+  analyst: ["incident.view", "chain.view", "evidence.view", "evidence.edit", "stories.view", "stories.edit", "stories.review"],
+  viewer: ["incident.view", "chain.view", "evidence.view", "stories.view"],
   executive: ["incident.view", "chain.view"],
   instructor: [],
   trainee: [],

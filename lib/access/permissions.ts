@@ -23,6 +23,12 @@ export const PERMISSIONS = {
   "evidence.view": ["owner", "analyst", "viewer"],
   /** Import, tag, annotate, edit the chain, stages, gaps, hypotheses, run rules. */
   "evidence.edit": ["owner", "analyst"],
+  /** Stories in every version and state (drafts, reviews); executives see published versions through chain.view. */
+  "stories.view": ["owner", "analyst", "viewer"],
+  /** Write stories, cite evidence, manage action items, send for review. */
+  "stories.edit": ["owner", "analyst"],
+  /** Approve (never one's own) and publish. */
+  "stories.review": ["owner", "analyst"],
   /** The Members page: add, change, remove, invite. */
   "members.manage": ["owner"],
   /** Rename, settings, delete. */

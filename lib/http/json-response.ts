@@ -1,5 +1,6 @@
 import { ZodError } from "zod";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
+import { ConflictError } from "@/lib/errors/conflict";
 import { ForbiddenError } from "@/lib/errors/forbidden";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
@@ -36,6 +37,7 @@ export function errorResponse(err: unknown): Response {
     return res;
   }
   if (err instanceof InvalidRequestError) return json({ error: err.message }, 422);
+  if (err instanceof ConflictError) return json({ error: err.message, current: err.current }, 409);
   if (err instanceof ImportRefusedError || err instanceof FormatError) return json({ error: err.message }, 422);
   if (err instanceof UploadTooLargeError) return json({ error: err.message }, 413);
   console.error(err);
