@@ -175,8 +175,7 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
                JOIN sources s ON s.id = e.source_id
                WHERE ${hit}`
             : `WITH ev AS MATERIALIZED (
-                 SELECT e.id, e.occurred_at, e.source_id, ${EVENT_COLUMNS}, e.raw || '{}'::jsonb AS raw, lower(e.raw::text)::jsonb AS lraw,
-                   e.fields, lower(e.fields::text)::jsonb AS lraw_fields
+                 SELECT e.id, e.occurred_at, e.source_id, ${EVENT_COLUMNS}, e.fields, ${MERGED} AS raw, lower((${MERGED})::text)::jsonb AS lraw
                  FROM events e WHERE e.incident_id = $1 AND e.source_id = ANY($2::uuid[])${narrow}${span})
                SELECT rs.idx, e.id AS event_id, e.occurred_at AS t, (${keyCol(0)})::text AS k0, (${keyCol(1)})::text AS k1, (${keyCol(2)})::text AS k2
                FROM unnest($2::uuid[], $3::int[], $4::text[]) AS rs(source_id, idx, v)
@@ -214,6 +213,8 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
 
 /** The canonical columns a compiled rule may read (lib/chain/rules/predicate.ts). */
 const EVENT_COLUMNS = CANONICAL_COLUMNS.map((c) => `e.${c}`).join(", ");
+/** The record rules read: raw, with the fields parsed out of a record it carries as text merged in (they win). */
+const MERGED = "CASE WHEN e.fields IS NULL THEN e.raw || '{}'::jsonb ELSE e.raw || e.fields END";
 
 /** Which plain column a rule's gate joins on. */
 function gateOf(r: LoadedRule): "actions" | "channels" | "none" {
