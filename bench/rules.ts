@@ -18,6 +18,8 @@ const { url, incidentId } = await ensureScenarioDb(noise);
 const db = await openDatabase({ mode: "server", url }, { migrate: true });
 try {
   const ctx = await getLocalContext(db);
+  // A run stopped during the corpus part leaves the corpus loaded: the built-ins are timed alone.
+  await db.sql.query("DELETE FROM rules WHERE incident_id = $1 AND kind = 'sigma'", [incidentId]);
   const [{ n } = { n: 0 }] = await db.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE incident_id = $1", [
     incidentId,
   ]);
