@@ -224,7 +224,8 @@ export async function draftFromEvidence(ctx: Ctx, storyId: string, baseRevision:
       "SELECT id, status, revision, body FROM story_versions WHERE story_id = $1 ORDER BY number DESC LIMIT 1 FOR UPDATE",
       [storyId],
     );
-    if (!v || v.status !== "draft") throw new InvalidRequestError("only a draft can be drafted from the evidence");
+    if (!v) throw new NotFoundError(`no story ${storyId}`);
+    if (v.status !== "draft") throw new InvalidRequestError("only a draft can be drafted from the evidence");
     if (v.revision !== baseRevision)
       throw new InvalidRequestError(`the story changed since you opened it (revision ${v.revision}, yours ${baseRevision}): reload first`);
     const ev = await readEvidence(tx, story.incident_id);
