@@ -114,4 +114,33 @@ describeEachDatabase("Sigma rules loaded for an incident", (kind) => {
     );
     expect(row?.image).toBe("/bin/bash");
   });
+
+  it("tag no stage from an informational rule (a hunting lead), and only circumstantial evidence from a low one", async () => {
+    const ctx = await getLocalContext(t.db);
+    const { id: incidentId } = await createIncident(ctx, { title: "Sigma levels", stageSet: "generic" });
+    await importFile(ctx, { incidentId, filePath: LSASS });
+    const yaml = (id: string, level: string) =>
+      `title: Rundll32 ${level}\nid: ${id}\nlevel: ${level}\ntags: [attack.execution, attack.t1218.011]\nlogsource: { product: windows, category: process_creation }\ndetection:\n  selection:\n    Image|endswith: \\rundll32.exe\n  condition: selection\n`;
+    const info = await loadSigmaRules(ctx, incidentId, {
+      fileName: "info.yml",
+      yaml: yaml("4f8a2b1c-0000-4000-8000-000000000010", "informational"),
+    });
+    expect(info.loaded[0]?.stageKey).toBeNull();
+    await runRules(ctx, incidentId);
+    // Its matches set no stage (other rules still tag the same rundll32 runs, by their own stage).
+    const [hits] = await t.db.sql.query<{ matched: number; staged: number }>(
+      `SELECT count(*)::int AS matched, count(*) FILTER (WHERE e.stage_set_by = 'rule:' || r.key)::int AS staged
+       FROM rule_matches m JOIN rules r ON r.id = m.rule_id JOIN events e ON e.id = m.event_id
+       WHERE r.key = 'sigma.4f8a2b1c-0000-4000-8000-000000000010' AND e.incident_id = $1`,
+      [incidentId],
+    );
+    expect(hits?.matched).toBeGreaterThan(0);
+    expect(hits?.staged).toBe(0);
+    await loadSigmaRules(ctx, incidentId, { fileName: "low.yml", yaml: yaml("4f8a2b1c-0000-4000-8000-000000000011", "low") });
+    const [low] = await t.db.sql.query<{ evidence: string; stage_key: string }>(
+      "SELECT evidence, stage_key FROM rules WHERE key = 'sigma.4f8a2b1c-0000-4000-8000-000000000011' AND incident_id = $1",
+      [incidentId],
+    );
+    expect(low).toEqual({ evidence: "circumstantial", stage_key: "execution" });
+  });
 });

@@ -4,7 +4,7 @@ import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 import { parseSigma, type SigmaProblem } from "./parse-sigma";
 import { type FieldIndex, readFieldIndex, unresolvedFieldWarnings } from "./sigma-field-check";
-import { sigmaStage } from "./sigma-rule-spec";
+import { sigmaEvidence, sigmaStage } from "./sigma-rule-spec";
 
 export type LoadedSigmaRule = {
   key: string;
@@ -36,11 +36,22 @@ export async function loadSigmaRules(
       const key = `sigma.${rule.id ?? rule.title.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
       const { stageKey } = sigmaStage(rule);
       await tx.query(
-        `INSERT INTO rules (incident_id, key, name, kind, definition, stage_key, technique, severity, tags)
-         VALUES ($1, $2, $3, 'sigma', $4, $5, $6, $7::severity, $8)
+        `INSERT INTO rules (incident_id, key, name, kind, definition, stage_key, technique, severity, tags, evidence)
+         VALUES ($1, $2, $3, 'sigma', $4, $5, $6, $7::severity, $8, $9)
          ON CONFLICT (incident_id, key) DO UPDATE SET name = excluded.name, definition = excluded.definition,
-           stage_key = excluded.stage_key, technique = excluded.technique, severity = excluded.severity, tags = excluded.tags`,
-        [incidentId, key, rule.title, stringify(rule.source), stageKey, rule.technique, severityOf(rule.level), rule.tags],
+           stage_key = excluded.stage_key, technique = excluded.technique, severity = excluded.severity, tags = excluded.tags,
+           evidence = excluded.evidence`,
+        [
+          incidentId,
+          key,
+          rule.title,
+          stringify(rule.source),
+          stageKey,
+          rule.technique,
+          severityOf(rule.level),
+          rule.tags,
+          sigmaEvidence(rule),
+        ],
       );
       loaded.push({ key, title: rule.title, stageKey, technique: rule.technique, warnings: unresolvedFieldWarnings(rule, fields) });
     }

@@ -22,8 +22,13 @@ const TACTICS: Record<string, { id: string; stage: string }> = {
 
 const LEVELS: Record<string, Severity> = { informational: "info", low: "low", medium: "medium", high: "high", critical: "critical" };
 
-/** The stage a Sigma rule tags: an explicit choice, else its first ATT&CK tactic tag. */
+/**
+ * The stage a Sigma rule tags: its first ATT&CK tactic tag. An informational rule (SigmaHQ's
+ * threat-hunting leads: a logoff, a listed process) tags its technique but no stage: a lead for
+ * the analyst, not a step of the chain ("User Logoff Event" is tagged attack.impact).
+ */
 export function sigmaStage(rule: SigmaRule): { stageKey: string | null; tactic: string | null } {
+  if (rule.level === "informational") return { stageKey: null, tactic: null };
   const tactic = rule.tactics.map((t) => TACTICS[t.replace(/^attack\./, "")]).find(Boolean);
   return { stageKey: tactic?.stage ?? null, tactic: tactic?.id ?? null };
 }
@@ -51,6 +56,7 @@ export function sigmaRowToSpec(row: { key: string; definition: string; stage_key
     description: rule.description,
     stageKey: row.stage_key ?? stageKey ?? "",
     tactic: tactic ?? undefined,
+    evidence: sigmaEvidence(rule),
     technique: rule.technique ?? undefined,
     severity: (rule.level && LEVELS[rule.level]) || "medium",
     tags: rule.tags,
@@ -63,3 +69,8 @@ export function sigmaRowToSpec(row: { key: string; definition: string; stage_key
 }
 
 const FORMAT_NAMES = FORMATS.map((f) => f.name);
+
+/** A low-level rule fits a step without proving it (SigmaHQ: "low" means notable, often benign). */
+export function sigmaEvidence(rule: SigmaRule): "direct" | "circumstantial" {
+  return rule.level === "low" ? "circumstantial" : "direct";
+}
