@@ -15,7 +15,7 @@ export function citedIds(body: string): string[] {
 
 /** The body without the templates' help comments (`<!-- … -->`), which no reader sees. */
 export function withoutHelp(body: string): string {
-  return body.replace(/<!--[\s\S]*?-->\n?/g, "");
+  return body.replace(/<!--[\s\S]*?-->\n?/g, "").replace(/\n{3,}/g, "\n\n");
 }
 
 /** Words a reader reads: help comments and citation tokens are not counted. */
