@@ -1,3 +1,4 @@
+import { isoMicros } from "@/lib/db/iso-micros";
 import type { SqlRunner } from "@/lib/db/sql";
 
 /**
@@ -9,8 +10,7 @@ export const CITATION_KINDS = ["event", "step", "gap", "hypothesis", "entity", "
 export type CitationKind = (typeof CITATION_KINDS)[number];
 export type CitedFields = Record<string, string | number | boolean | null>;
 
-const UTC_US = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
-const t = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', ${UTC_US})`;
+const t = isoMicros;
 
 const READERS: Record<Exclude<CitationKind, "view">, string> = {
   // The event's time to the microsecond, where it came from, and what the analysts made of it.

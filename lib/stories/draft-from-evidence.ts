@@ -5,6 +5,7 @@ import type { Ctx } from "@/lib/context/ctx";
 import type { SqlRunner } from "@/lib/db/sql";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
+import { formatDateTime } from "@/lib/format/format-time";
 import { citeTx } from "./cite";
 import type { CitationKind } from "./cited-object";
 import { citeToken } from "./story-markdown";
@@ -91,22 +92,8 @@ async function readEvidence(sql: SqlRunner, incidentId: string): Promise<Evidenc
   return { steps, history, keyEvents, gaps, hypotheses, impact, sources, zone: incident?.time_zone ?? "UTC" };
 }
 
-/** A time in the incident's zone, to the second, with the zone named. */
-function when(d: Date | null, zone: string): string {
-  if (!d) return "unknown";
-  const f = new Intl.DateTimeFormat("en-CA", {
-    timeZone: zone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hourCycle: "h23",
-  });
-  const p = Object.fromEntries(f.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second} ${zone}`;
-}
+/** A time in the incident's zone, to the second, as the app shows times. */
+const when = (d: Date | null, zone: string) => (d ? formatDateTime(d, zone) : "unknown");
 
 const span = (s: { start_at: Date | null; end_at: Date | null }, zone: string) =>
   s.start_at && s.end_at && +s.start_at === +s.end_at ? when(s.start_at, zone) : `${when(s.start_at, zone)} – ${when(s.end_at, zone)}`;

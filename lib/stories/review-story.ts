@@ -48,7 +48,7 @@ async function lockVersion(tx: SqlRunner, ctx: Ctx, versionId: string, permissio
   return v;
 }
 
-const expect = (v: VersionRow, status: string, doing: string) => {
+const requireStatus = (v: VersionRow, status: string, doing: string) => {
   if (v.status !== status)
     throw new InvalidRequestError(`cannot ${doing}: version ${v.number} is ${v.status.replace("_", " ")}, not ${status.replace("_", " ")}`);
 };
@@ -64,18 +64,34 @@ async function audit(tx: SqlRunner, ctx: Ctx, v: VersionRow, action: string, aft
   });
 }
 
-/** Draft → in review: the text stops changing until a reviewer decides. */
-export async function submitForReview(ctx: Ctx, versionId: string) {
+/** One step of the workflow that records who took it and when (`<stamp>_by_id`, `<stamp>_at`), audited. */
+async function stampedStep(
+  ctx: Ctx,
+  versionId: string,
+  step: { permission: Permission; from: string; to: string; stamp: "submitted" | "published"; doing: string; action: string },
+) {
   return ctx.db.sql.transaction(async (tx) => {
-    const v = await lockVersion(tx, ctx, versionId, "stories.edit");
-    expect(v, "draft", "send for review");
-    await tx.query("UPDATE story_versions SET status = 'in_review', submitted_by_id = $2, submitted_at = now() WHERE id = $1", [
+    const v = await lockVersion(tx, ctx, versionId, step.permission);
+    requireStatus(v, step.from, step.doing);
+    await tx.query(`UPDATE story_versions SET status = $3, ${step.stamp}_by_id = $2, ${step.stamp}_at = now() WHERE id = $1`, [
       v.id,
       ctx.actor.userId,
+      step.to,
     ]);
-    await audit(tx, ctx, v, "story.submit", { version: v.number, status: "in_review" });
+    await audit(tx, ctx, v, step.action, { version: v.number, status: step.to });
   });
 }
+
+/** Draft → in review: the text stops changing until a reviewer decides. */
+export const submitForReview = (ctx: Ctx, versionId: string) =>
+  stampedStep(ctx, versionId, {
+    permission: "stories.edit",
+    from: "draft",
+    to: "in_review",
+    stamp: "submitted",
+    doing: "send for review",
+    action: "story.submit",
+  });
 
 /**
  * In review → approved, by someone who neither started the story nor wrote or sent this version,
@@ -86,7 +102,7 @@ export async function approveStory(ctx: Ctx, versionId: string, input: z.input<t
   const { checklist } = ZApprove.parse(input);
   return ctx.db.sql.transaction(async (tx) => {
     const v = await lockVersion(tx, ctx, versionId, "stories.review");
-    expect(v, "in_review", "approve");
+    requireStatus(v, "in_review", "approve");
     const me = ctx.actor.userId;
     if (me === v.story_author_id || me === v.created_by_id || me === v.submitted_by_id) {
       throw new ForbiddenError("a story is approved by a reviewer who is not its author");
@@ -108,23 +124,21 @@ export async function approveStory(ctx: Ctx, versionId: string, input: z.input<t
 }
 
 /** Approved → published: from now on this version never changes (a trigger refuses any update). */
-export async function publishStory(ctx: Ctx, versionId: string) {
-  return ctx.db.sql.transaction(async (tx) => {
-    const v = await lockVersion(tx, ctx, versionId, "stories.review");
-    expect(v, "approved", "publish");
-    await tx.query("UPDATE story_versions SET status = 'published', published_by_id = $2, published_at = now() WHERE id = $1", [
-      v.id,
-      ctx.actor.userId,
-    ]);
-    await audit(tx, ctx, v, "story.publish", { version: v.number, status: "published" });
+export const publishStory = (ctx: Ctx, versionId: string) =>
+  stampedStep(ctx, versionId, {
+    permission: "stories.review",
+    from: "approved",
+    to: "published",
+    stamp: "published",
+    doing: "publish",
+    action: "story.publish",
   });
-}
 
 /** In review or approved → draft again (changes asked for, or the author wants to revise): the approval lapses. */
 export async function returnToDraft(ctx: Ctx, versionId: string) {
   return ctx.db.sql.transaction(async (tx) => {
     const v = await lockVersion(tx, ctx, versionId, "stories.edit");
-    if (v.status !== "in_review" && v.status !== "approved") expect(v, "in_review", "return to draft");
+    if (v.status !== "in_review" && v.status !== "approved") requireStatus(v, "in_review", "return to draft");
     await tx.query(
       "UPDATE story_versions SET status = 'draft', approved_by_id = NULL, approved_at = NULL, checklist = NULL, revision = revision + 1 WHERE id = $1",
       [v.id],
@@ -137,7 +151,7 @@ export async function returnToDraft(ctx: Ctx, versionId: string) {
 export async function startNextVersion(ctx: Ctx, versionId: string): Promise<{ versionId: string; number: number }> {
   return ctx.db.sql.transaction(async (tx) => {
     const v = await lockVersion(tx, ctx, versionId, "stories.edit");
-    expect(v, "published", "start a new version from it");
+    requireStatus(v, "published", "start a new version from it");
     const [latest] = await tx.query<{ number: number; status: string }>(
       "SELECT number, status FROM story_versions WHERE story_id = $1 ORDER BY number DESC LIMIT 1",
       [v.story_id],

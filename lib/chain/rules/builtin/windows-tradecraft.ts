@@ -1,5 +1,5 @@
 import { and, col, or, type Predicate, raw } from "../predicate";
-import type { RuleSpec } from "../rule-spec";
+import type { PivotRule, RuleSpec } from "../rule-spec";
 import { WINDOWS_FORMATS } from "./formats";
 
 const action = (value: string) => ({ op: "eq", field: col("action"), value }) as const;
@@ -10,6 +10,23 @@ const re = (field: ReturnType<typeof raw> | ReturnType<typeof col>, pattern: str
   caseInsensitive: true,
 });
 /** Either of the fields Sysmon and the Security log use for the same thing. */
+/**
+ * What the pivots from a payload's controller share: Windows records of the day after the payload
+ * first called it (before it ran, a connection there is its delivery, not the channel).
+ */
+const FROM_CONTROLLER_ANCHOR: Pick<
+  PivotRule,
+  "stageKey" | "tactic" | "technique" | "severity" | "formats" | "anchor" | "afterAnchor" | "withinDays"
+> = {
+  stageKey: "command-and-control",
+  tactic: "TA0011",
+  technique: "T1071",
+  severity: "high",
+  formats: WINDOWS_FORMATS,
+  anchor: { rules: ["generic.payload-connection"] },
+  afterAnchor: true,
+  withinDays: 1,
+};
 const either = (sysmon: string, security: string, pattern: string) => or(re(raw(sysmon), pattern), re(raw(security), pattern));
 
 // Folders any user can write to and that installers do not run from: where a dropped payload lands.
@@ -141,16 +158,8 @@ export const WINDOWS_TRADECRAFT_RULES: RuleSpec[] = [
     name: "Another connection to a payload's controller",
     description:
       "Sysmon 3 or a filtering-platform record of any process connecting to an address a payload connected to, within a day: the same channel, or a second session from the process the payload injected into (T1071).",
-    stageKey: "command-and-control",
-    tactic: "TA0011",
-    technique: "T1071",
-    severity: "high",
-    formats: WINDOWS_FORMATS,
-    anchor: { rules: ["generic.payload-connection"] },
+    ...FROM_CONTROLLER_ANCHOR,
     on: [col("dst_ip")],
-    // Before the payload ran, a connection there is its delivery, not the channel.
-    afterAnchor: true,
-    withinDays: 1,
     where: or(action("network-connect"), action("network-connection-allowed"), action("network-connection-blocked")),
   },
   {
@@ -159,16 +168,9 @@ export const WINDOWS_TRADECRAFT_RULES: RuleSpec[] = [
     name: "Traffic from a payload's controller",
     description:
       "Filtering-platform records of packets from an address a payload connected to, within a day: the controller still talking to the host, which shows its session alive at that moment (T1071).",
-    stageKey: "command-and-control",
-    tactic: "TA0011",
-    technique: "T1071",
-    severity: "high",
-    formats: WINDOWS_FORMATS,
-    anchor: { rules: ["generic.payload-connection"] },
+    ...FROM_CONTROLLER_ANCHOR,
     anchorOn: [col("dst_ip")],
     on: [col("src_ip")],
-    afterAnchor: true,
-    withinDays: 1,
     where: or(action("packet-blocked"), action("network-connection-allowed"), action("network-connection-blocked")),
   },
 ];

@@ -15,14 +15,18 @@ const LOG4SHELL = path.resolve(
 );
 const EVTXECMD = path.resolve(import.meta.dirname, "../../../ingest/parsers/fixtures/windows/evtxecmd.jsonl");
 
-const CARRIED = `title: Rundll32 MiniDump via comsvcs
+const MINIDUMP = `title: Rundll32 MiniDump via comsvcs
 id: 4f8a2b1c-0000-4000-8000-000000000001
+level: high
+tags: [attack.credential_access, attack.t1003.001]
 logsource: { product: windows, category: process_creation }
 detection:
   selection:
     CommandLine|contains|all: [comsvcs, MiniDump]
   condition: selection
----
+`;
+
+const CARRIED = `${MINIDUMP}---
 title: Shell started by Java
 id: 4f8a2b1c-0000-4000-8000-000000000003
 tags: [attack.execution]
@@ -34,16 +38,7 @@ detection:
   condition: selection
 `;
 
-const RULES = `title: Rundll32 MiniDump via comsvcs
-id: 4f8a2b1c-0000-4000-8000-000000000001
-level: high
-tags: [attack.credential_access, attack.t1003.001]
-logsource: { product: windows, category: process_creation }
-detection:
-  selection:
-    CommandLine|contains|all: [comsvcs, MiniDump]
-  condition: selection
----
+const RULES = `${MINIDUMP}---
 title: Base64 command line
 id: 4f8a2b1c-0000-4000-8000-000000000002
 logsource: { product: windows, category: process_creation }
