@@ -35,6 +35,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/incidents" className="hover:text-ink">
                   Incidents
                 </Link>
+                <Link href="/action-items" className="ml-4 hover:text-ink">
+                  Action items
+                </Link>
                 <Link href="/formats" className="ml-4 hover:text-ink">
                   Formats
                 </Link>

@@ -2,8 +2,7 @@ import type { Permission } from "@/lib/access/permissions";
 
 /**
  * The tabs of an incident page, in order, with the permission each needs (a tab the role lacks is
- * not shown, and its page is a 404). `planned` views are not built yet; `also` are other pages a
- * tab stands for.
+ * not shown, and its page is a 404). `also` are other pages a tab stands for.
  */
 export const INCIDENT_VIEWS = [
   { slug: "", label: "Overview", permission: "incident.view" },
@@ -12,7 +11,7 @@ export const INCIDENT_VIEWS = [
   { slug: "events", label: "Events", permission: "evidence.view" },
   { slug: "entities", label: "Entities", permission: "evidence.view" },
   { slug: "sources", label: "Sources", permission: "evidence.view", also: ["import"] },
-  { slug: "story", label: "Story", permission: "evidence.view", planned: "Post-mortem and executive brief, citing events." },
+  { slug: "story", label: "Story", permission: "chain.view" },
   { slug: "members", label: "Members", permission: "members.manage" },
   { slug: "audit", label: "Audit", permission: "evidence.view" },
-] as const satisfies readonly { slug: string; label: string; permission: Permission; planned?: string; also?: readonly string[] }[];
+] as const satisfies readonly { slug: string; label: string; permission: Permission; also?: readonly string[] }[];

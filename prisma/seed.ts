@@ -4,6 +4,7 @@
 import { closeDb, getDb } from "@/lib/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD_DEFAULT } from "@/lib/demo/demo-accounts";
 import { ensureDemoAccounts, ensureDemoMemberships } from "@/lib/demo/ensure-demo-accounts";
+import { ensureDemoStory } from "@/lib/demo/ensure-demo-story";
 import { loadScenario } from "@/lib/scenarios/load-scenario";
 
 const noise = Number(process.env.DEMO_NOISE ?? 2000);
@@ -18,7 +19,9 @@ const r = await loadScenario(admin, {
     ),
 });
 await ensureDemoMemberships(admin, r.incidentId);
+const story = await ensureDemoStory(admin, r.incidentId);
 console.log(`demo incident ${r.incidentId}: the Storm-0558 scenario (noise ${noise})`);
+console.log(`demo post-mortem ${story.storyId}: ${story.created ? "drafted from the evidence" : "already there"}`);
 console.log(`\nDemo accounts (password "${process.env.DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT}"):`);
 for (const a of DEMO_ACCOUNTS) console.log(`  ${a.email.padEnd(28)} ${a.note}`);
 await closeDb();

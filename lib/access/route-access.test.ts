@@ -17,7 +17,8 @@ describe("route access declarations", () => {
 
   it("match a request to the most specific pattern", () => {
     expect(accessFor("GET", "/incidents/abc/events")).toEqual({ pattern: "/incidents/[id]/events", access: "evidence.view" });
-    expect(accessFor("GET", "/incidents/abc/story")).toEqual({ pattern: "/incidents/[id]/[view]", access: "evidence.view" });
+    expect(accessFor("GET", "/incidents/abc/story")).toEqual({ pattern: "/incidents/[id]/story", access: "chain.view" });
+    expect(accessFor("PUT", "/api/incidents/abc/stories/s/versions/v")?.access).toBe("stories.edit");
     expect(accessFor("POST", "/api/incidents/abc/members")).toEqual({ pattern: "/api/incidents/[id]/members", access: "members.manage" });
     expect(accessFor("GET", "/api/auth/callback/oidc")?.access).toBe("public");
     expect(accessFor("DELETE", "/api/incidents")).toBeNull();

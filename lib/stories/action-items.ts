@@ -5,9 +5,9 @@ import { PERMISSIONS } from "@/lib/access/permissions";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
 import type { Ctx } from "@/lib/context/ctx";
 import { NotFoundError } from "@/lib/errors/not-found";
+import { ACTION_KINDS, ACTION_STATUSES } from "./action-item-kinds";
 
-export const ACTION_KINDS = ["prevent", "mitigate", "detect", "process"] as const;
-export const ACTION_STATUSES = ["open", "in_progress", "done", "wont_do"] as const;
+export { ACTION_KINDS, ACTION_STATUSES };
 
 /** Only web links: a ticket link is shown as a link, and javascript: or data: must never be one. */
 const ticketUrl = z

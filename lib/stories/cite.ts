@@ -3,11 +3,17 @@ import { authorize } from "@/lib/access/authorize";
 import { isUuid } from "@/lib/access/is-uuid";
 import type { Ctx } from "@/lib/context/ctx";
 import type { SqlRunner } from "@/lib/db/sql";
+import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
-import { CITATION_KINDS, type CitationKind, readCitedObject } from "./cited-object";
+import { CITATION_KINDS, type CitationKind, type CitedFields, readCitedObject } from "./cited-object";
 import { citeToken } from "./story-markdown";
 
-export const ZCite = z.object({ kind: z.enum(CITATION_KINDS), ref: z.string().trim().min(1).max(2000) });
+export const ZCite = z.object({
+  kind: z.enum(CITATION_KINDS),
+  ref: z.string().trim().min(1).max(2000),
+  /** Also put the citation at the end of the story's draft (from "Cite in story…" outside the editor). */
+  insert: z.boolean().default(false),
+});
 export type TCite = z.input<typeof ZCite>;
 
 /**
@@ -15,16 +21,39 @@ export type TCite = z.input<typeof ZCite>;
  * citation, and the token to put in the text is returned. Citing the same object again while it
  * is unchanged returns the existing citation, so a story does not collect duplicates.
  */
-export async function citeInStory(ctx: Ctx, storyId: string, input: TCite): Promise<{ citationId: string; token: string }> {
-  const { kind, ref } = ZCite.parse(input);
+export async function citeInStory(
+  ctx: Ctx,
+  storyId: string,
+  input: TCite,
+): Promise<{ citationId: string; token: string; kind: CitationKind; ref: string; frozen: CitedFields; revision: number | null }> {
+  const { kind, ref, insert } = ZCite.parse(input);
   if (!isUuid(storyId)) throw new NotFoundError(`no story ${storyId}`);
   return ctx.db.sql.transaction(async (tx) => {
     const [story] = await tx.query<{ incident_id: string }>("SELECT incident_id FROM stories WHERE id = $1", [storyId]);
     if (!story) throw new NotFoundError(`no story ${storyId}`);
     await authorize(ctx, story.incident_id, "stories.edit", tx);
     const id = await citeTx(tx, story.incident_id, storyId, kind, ref, ctx.actor.userId);
-    return { citationId: id, token: citeToken(id) };
+    const [row] = await tx.query<{ frozen: CitedFields }>("SELECT frozen FROM story_citations WHERE id = $1", [id]);
+    const revision = insert ? await appendToDraft(tx, storyId, citeToken(id), ctx.actor.userId) : null;
+    return { citationId: id, token: citeToken(id), kind, ref, frozen: row?.frozen ?? {}, revision };
   });
+}
+
+/**
+ * Appends a citation card to the end of the story's newest version, which must be a draft; an editor
+ * open on the older revision then gets the merge view on its next save, so neither text is lost.
+ */
+async function appendToDraft(tx: SqlRunner, storyId: string, token: string, userId: string): Promise<number> {
+  const [v] = await tx.query<{ id: string; status: string; body: string }>(
+    "SELECT id, status, body FROM story_versions WHERE story_id = $1 ORDER BY number DESC LIMIT 1 FOR UPDATE",
+    [storyId],
+  );
+  if (v?.status !== "draft") throw new InvalidRequestError("the story's newest version is not a draft: start a new version to cite in it");
+  const [saved] = await tx.query<{ revision: number }>(
+    "UPDATE story_versions SET body = $2, revision = revision + 1, updated_by_id = $3, updated_at = now() WHERE id = $1 RETURNING revision",
+    [v.id, `${v.body.replace(/\s*$/, "")}\n\n${token}\n`, userId],
+  );
+  return saved?.revision ?? 0;
 }
 
 /** Cites inside the caller's transaction (the caller has checked access): the citation's id. */

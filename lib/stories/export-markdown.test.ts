@@ -14,6 +14,7 @@ const story = (body: string): StoryView => ({
   template: "postmortem",
   author: "Ana",
   authorId: "a",
+  zone: "UTC",
   versions: [],
   version: {
     id: "v",

@@ -44,6 +44,8 @@ export type StoryView = {
   template: string;
   author: string;
   authorId: string;
+  /** The incident's time zone, in which the story shows times. */
+  zone: string;
   /** Every version the reader may see, newest first (executives: the published ones). */
   versions: Omit<StoryVersionView, "body">[];
   /** The version asked for, else the newest the reader may see. */
@@ -72,8 +74,10 @@ export async function getStory(ctx: Ctx, storyId: string, versionNumber?: number
     template: string;
     author: string;
     author_id: string;
+    zone: string;
   }>(
-    `SELECT s.id, s.incident_id, s.title, s.audience, s.template, u.name AS author, s.author_id FROM stories s JOIN users u ON u.id = s.author_id WHERE s.id = $1`,
+    `SELECT s.id, s.incident_id, s.title, s.audience, s.template, u.name AS author, s.author_id, i.time_zone AS zone
+     FROM stories s JOIN users u ON u.id = s.author_id JOIN incidents i ON i.id = s.incident_id WHERE s.id = $1`,
     [storyId],
   );
   if (!story) throw new NotFoundError(`no story ${storyId}`);
@@ -121,6 +125,7 @@ export async function getStory(ctx: Ctx, storyId: string, versionNumber?: number
     template: story.template,
     author: story.author,
     authorId: story.author_id,
+    zone: story.zone,
     versions,
     version: { ...chosen, body },
     citations,

@@ -8,16 +8,10 @@ import type { SqlRunner } from "@/lib/db/sql";
 import { ForbiddenError } from "@/lib/errors/forbidden";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
+import { CHECKLIST, type ChecklistKey } from "./review-checklist";
 import { citedIds } from "./story-markdown";
 
-/** What a reviewer confirms before approving; every item must hold. */
-export const CHECKLIST = {
-  evidenceCited: "Every statement of fact is cited to its evidence",
-  impactComplete: "The impact is complete: who and what was affected, how many, for how long",
-  contributingFactors: "Contributing factors are listed, not one cause",
-  actionItemsOwned: "Every action item has an owner",
-} as const;
-export type ChecklistKey = keyof typeof CHECKLIST;
+export { CHECKLIST, type ChecklistKey };
 
 export const ZApprove = z.object({
   checklist: z.object(Object.fromEntries(Object.keys(CHECKLIST).map((k) => [k, z.boolean()])) as Record<ChecklistKey, z.ZodBoolean>),

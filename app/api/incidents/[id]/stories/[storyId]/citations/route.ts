@@ -1,0 +1,17 @@
+// POST /api/incidents/[id]/stories/[storyId]/citations – cite an event, step, gap, hypothesis, entity
+// or timeline view ({kind, ref}); what it says now is frozen. Returns the token to put in the text.
+
+import { getRequestContext } from "@/lib/access/request-context";
+import { errorResponse, json } from "@/lib/http/json-response";
+import { citeInStory } from "@/lib/stories/cite";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request, { params }: { params: Promise<{ storyId: string }> }) {
+  try {
+    const { storyId } = await params;
+    return json(await citeInStory(await getRequestContext(), storyId, await request.json()), 201);
+  } catch (err) {
+    return errorResponse(err);
+  }
+}
