@@ -12,6 +12,7 @@ export function ChainCards({
   timeZone,
   showEvidenceLinks = true,
   mayEdit = true,
+  mayCite = false,
 }: {
   chain: ChainView;
   incidentId: string;
@@ -20,6 +21,8 @@ export function ChainCards({
   showEvidenceLinks?: boolean;
   /** False for roles that may not record assessments (viewers, executives): no edit form. */
   mayEdit?: boolean;
+  /** Writers of stories: each step offers "Cite in story…". */
+  mayCite?: boolean;
 }) {
   const stepsById = new Map(chain.steps.map((s) => [s.id, s]));
   const missing = chain.stages.filter((st) => !chain.steps.some((s) => s.stageKey === st.key));
@@ -51,6 +54,7 @@ export function ChainCards({
                     timeZone={timeZone}
                     showEvidenceLinks={showEvidenceLinks}
                     mayEdit={mayEdit}
+                    mayCite={mayCite}
                   />
                 </li>
               ))}

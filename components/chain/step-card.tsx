@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { CiteInStory } from "@/components/stories/cite-in-story";
 import type { ChainGroupView, ChainStepView } from "@/lib/queries/get-chain";
 import { ConfidenceBadge } from "./confidence-badge";
 import { StepDetails } from "./step-details";
@@ -17,6 +18,7 @@ export function StepCard({
   timeZone,
   showEvidenceLinks,
   mayEdit,
+  mayCite = false,
 }: {
   step: ChainStepView;
   number: number;
@@ -27,6 +29,7 @@ export function StepCard({
   timeZone: string;
   showEvidenceLinks: boolean;
   mayEdit: boolean;
+  mayCite?: boolean;
 }) {
   const timeline = new URLSearchParams({ lanes: "stage", stage: step.stageKey });
   if (step.startAt) timeline.set("from", step.startAt);
@@ -75,11 +78,14 @@ export function StepCard({
             .join("; ") || "none leading"}
         </p>
       )}
-      {showEvidenceLinks && (
-        <Link className="mt-auto text-sm text-accent underline" href={`/incidents/${incidentId}/timeline?${timeline}`}>
-          Events on the timeline
-        </Link>
-      )}
+      <div className="mt-auto flex flex-wrap items-center gap-2">
+        {showEvidenceLinks && (
+          <Link className="text-sm text-accent underline" href={`/incidents/${incidentId}/timeline?${timeline}`}>
+            Events on the timeline
+          </Link>
+        )}
+        {mayCite && <CiteInStory incidentId={incidentId} kind="step" refId={step.id} />}
+      </div>
       <StepDetails step={step} incidentId={incidentId} mayEdit={mayEdit} />
     </article>
   );

@@ -1,7 +1,7 @@
 "use client";
 
+import { PopoverButton } from "@/components/ui/popover-button";
 import { type ColumnKey, DEFAULT_COLUMNS, EVENT_COLUMNS } from "./events-view";
-import { PopoverButton } from "./popover-button";
 
 /** Which columns the table shows (kept in the URL); the time column always stays. */
 export function ColumnChooser({ columns, onChange }: { columns: readonly ColumnKey[]; onChange(next: ColumnKey[]): void }) {

@@ -4,9 +4,9 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { FacetSelects } from "@/components/timeline/facet-selects";
 import { EntityFilterChip } from "@/components/ui/entity-filter-chip";
+import { PopoverButton } from "@/components/ui/popover-button";
 import type { TEventFilters } from "@/lib/schemas/annotations";
 import { countFilters, NO_EVENT_FILTERS } from "./events-view";
-import { PopoverButton } from "./popover-button";
 
 /** A stage the filters and bulk actions offer. */
 export type StageOption = { key: string; name: string; position: number };

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { CiteInStory } from "@/components/stories/cite-in-story";
 import { revealControls } from "@/lib/format/reveal-controls";
 import type { EventListRow } from "@/lib/queries/list-events";
 import { AnnotationPanel, type AnnotationSummary } from "./annotation-panel";
@@ -10,11 +11,13 @@ export function EventPanel({
   incidentId,
   row,
   focusComment,
+  canCite,
   onAnnotated,
 }: {
   incidentId: string;
   row: EventListRow;
   focusComment: boolean;
+  canCite: boolean;
   onAnnotated(eventId: string, summary: AnnotationSummary): void;
 }) {
   const fields = [
@@ -45,9 +48,12 @@ export function EventPanel({
             ) : null,
           )}
         </dl>
-        <Link href={`/incidents/${incidentId}/timeline?event=${row.id}`} prefetch={false} className="text-xs text-accent hover:underline">
-          Open on the timeline (full record)
-        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href={`/incidents/${incidentId}/timeline?event=${row.id}`} prefetch={false} className="text-xs text-accent hover:underline">
+            Open on the timeline (full record)
+          </Link>
+          {canCite ? <CiteInStory incidentId={incidentId} kind="event" refId={row.id} /> : null}
+        </div>
       </div>
       <div className="min-h-0 overflow-auto border-l border-line pl-4">
         <AnnotationPanel

@@ -22,6 +22,8 @@ type Props = {
   stages: StageOption[];
   sources: { id: string; name: string }[];
   tags: { tag: string; count: number }[];
+  /** The reader may cite in stories: an open row offers "Cite in story…". */
+  canCite: boolean;
 };
 
 /** The most events one request annotates; a larger selection is sent in parts. */
@@ -246,9 +248,9 @@ export function EventsClient(props: Props) {
   );
   const renderPanel = useCallback(
     (row: EventListRow, focusComment: boolean) => (
-      <EventPanel incidentId={incidentId} row={row} focusComment={focusComment} onAnnotated={onAnnotated} />
+      <EventPanel incidentId={incidentId} row={row} focusComment={focusComment} canCite={props.canCite} onAnnotated={onAnnotated} />
     ),
-    [incidentId, onAnnotated],
+    [incidentId, onAnnotated, props.canCite],
   );
 
   const columns = EVENT_COLUMNS.filter((c) => view.cols.includes(c.key));

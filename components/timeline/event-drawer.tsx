@@ -3,6 +3,7 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { StepEntities } from "@/components/chain/step-entities";
 import { AnnotationPanel } from "@/components/events/annotation-panel";
+import { CiteInStory } from "@/components/stories/cite-in-story";
 import { revealControls } from "@/lib/format/reveal-controls";
 import type { EventDetail } from "@/lib/queries/get-event-detail";
 import { formatInstant, formatIsoMicros } from "@/lib/timeline/time-format";
@@ -12,6 +13,8 @@ type Props = {
   eventId: string;
   /** Move focus into the drawer when it opens (not when the analyst steps through events with N/P). */
   shouldFocus: boolean;
+  /** Offer "Cite in story…" (writers of stories). */
+  canCite: boolean;
   onClose(): void;
   onFilterEntity(entityId: string): void;
 };
@@ -61,7 +64,7 @@ function Section({ title, count, children }: { title: string; count?: number; ch
  * One event in full, beside the timeline: canonical fields, entities, rule matches, annotations
  * and the raw record as JSON. Every value is a text node: log content is never HTML.
  */
-export function EventDrawer({ incidentId, eventId, shouldFocus, onClose, onFilterEntity }: Props) {
+export function EventDrawer({ incidentId, eventId, shouldFocus, canCite, onClose, onFilterEntity }: Props) {
   const [state, setState] = useState<{ id: string; event: EventDetail | null; error: string | null } | null>(null);
   const [copied, setCopied] = useState<"idle" | "copied" | "failed">("idle");
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -107,14 +110,17 @@ export function EventDrawer({ incidentId, eventId, shouldFocus, onClose, onFilte
           </h2>
           {event ? <p className="mono text-xs text-muted">{formatIsoMicros(event.occurredAt)}</p> : null}
         </div>
-        <button
-          type="button"
-          onClick={onClose}
-          className="rounded border border-line px-2 py-1 text-sm hover:border-accent"
-          aria-label="Close details"
-        >
-          Close
-        </button>
+        <div className="flex shrink-0 gap-2">
+          {canCite && event ? <CiteInStory incidentId={incidentId} kind="event" refId={eventId} align="right" /> : null}
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded border border-line px-2 py-1 text-sm hover:border-accent"
+            aria-label="Close details"
+          >
+            Close
+          </button>
+        </div>
       </header>
       <div className="min-h-0 flex-1 overflow-y-auto pb-6">
         {error ? <p className="px-4 text-sm text-danger">{error}</p> : null}

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import { drawMarks } from "@/lib/timeline/draw-marks";
 import type { CellRect, EventMark } from "@/lib/timeline/geometry";
+import { rememberDrawn } from "./figure-svg";
 
 export { MARK_R } from "@/lib/timeline/draw-marks";
 
@@ -38,6 +39,7 @@ export function MarksCanvas({
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     drawMarks(ctx, width, height, marks, cells);
+    rememberDrawn(canvas, width, height, marks, cells);
   }, [width, height, marks, cells]);
   // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabindex is not focusable; the marks are pictures of data the page lists elsewhere.
   return <canvas ref={ref} aria-hidden="true" className="pointer-events-none absolute" style={{ left, top, width, height }} />;

@@ -1,6 +1,7 @@
 "use client";
 
 import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
+import { CiteInStory } from "@/components/stories/cite-in-story";
 import type { TimelineData } from "@/lib/queries/get-timeline-data";
 import { binLabel } from "@/lib/timeline/bin-width";
 import { LANE_MODE_LABEL } from "@/lib/timeline/lanes";
@@ -9,6 +10,7 @@ import { apiSearch, type TimelineFilterState, type TimelineViewState, viewToSear
 import { clampWindow, homeWindow, panWindow, roundWindow, type ViewWindow, zoomWindow } from "@/lib/timeline/view-window";
 import { ChainStepList } from "./chain-step-list";
 import { EventDrawer } from "./event-drawer";
+import { timelineFigureSvg } from "./figure-svg";
 import { MainView } from "./main-view";
 import { OverviewStrip } from "./overview-strip";
 import { requestWidth } from "./timeline-constants";
@@ -26,6 +28,8 @@ type Props = {
   initialBoxWidth: number;
   initialMain: TimelineData | null;
   initialOverview: TimelineData | null;
+  /** The reader may cite in stories: the drawer offers "Cite in story…". */
+  canCite: boolean;
 };
 
 const nf = new Intl.NumberFormat("en-US");
@@ -204,10 +208,25 @@ export function TimelineClient(props: Props) {
       <section aria-label="Timeline" className="rounded border border-line bg-panel" ref={mainRef}>
         <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-line px-3 py-1.5 text-xs">
           <p className="mono text-ink">{windowText}</p>
-          <p aria-live="polite" className={main.error ? "text-danger" : "text-muted"}>
-            {status}
-            {main.isLoading && data ? " · updating…" : ""}
-          </p>
+          <div className="flex items-center gap-3">
+            <p aria-live="polite" className={main.error ? "text-danger" : "text-muted"}>
+              {status}
+              {main.isLoading && data ? " · updating…" : ""}
+            </p>
+            {props.canCite ? (
+              <CiteInStory
+                incidentId={incidentId}
+                kind="figure"
+                refId={viewToSearch(view)}
+                align="right"
+                defaultCaption={`The timeline, ${windowText}, lanes by ${LANE_MODE_LABEL[view.lanes].toLowerCase()}`}
+                extra={() => {
+                  const box = mainRef.current?.querySelector<HTMLElement>("[role=application]");
+                  return box ? { svg: timelineFigureSvg(box).svg } : null;
+                }}
+              />
+            ) : null}
+          </div>
         </div>
         <div ref={measureRef}>
           <MainView
@@ -234,6 +253,7 @@ export function TimelineClient(props: Props) {
           incidentId={incidentId}
           eventId={view.event}
           shouldFocus={isDrawerFocused}
+          canCite={props.canCite}
           onClose={closeDrawer}
           onFilterEntity={(entity) => onFilters({ ...view.filters, entity })}
         />

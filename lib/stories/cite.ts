@@ -8,12 +8,26 @@ import { NotFoundError } from "@/lib/errors/not-found";
 import { CITATION_KINDS, type CitationKind, type CitedFields, readCitedObject } from "./cited-object";
 import { citeToken } from "./story-markdown";
 
-export const ZCite = z.object({
-  kind: z.enum(CITATION_KINDS),
-  ref: z.string().trim().min(1).max(2000),
-  /** Also put the citation at the end of the story's draft (from "Cite in story…" outside the editor). */
-  insert: z.boolean().default(false),
-});
+/** The most a figure's SVG may weigh: a timeline of a few thousand marks is well under it. */
+const FIGURE_MAX = 3_000_000;
+
+export const ZCite = z
+  .object({
+    kind: z.enum(CITATION_KINDS),
+    ref: z.string().trim().min(1).max(2000),
+    /** Also put the citation at the end of the story's draft (from "Cite in story…" outside the editor). */
+    insert: z.boolean().default(false),
+    /** A figure's picture (SVG of the timeline view as shown) and caption. */
+    svg: z.string().max(FIGURE_MAX, "a figure is at most 3 MB of SVG").optional(),
+    caption: z.string().trim().max(500).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.kind !== "figure") return;
+    // Shown only as an image (where nothing in it runs), and refused if it tries anyway.
+    if (!c.svg || !/^\s*<svg[\s>]/.test(c.svg)) ctx.addIssue({ code: "custom", path: ["svg"], message: "a figure is an SVG image" });
+    else if (/<script|<foreignObject|\son[a-z]+\s*=\s*["']|javascript:/i.test(c.svg))
+      ctx.addIssue({ code: "custom", path: ["svg"], message: "a figure may hold no script, event handler or embedded HTML" });
+  });
 export type TCite = z.input<typeof ZCite>;
 
 /**
@@ -26,13 +40,14 @@ export async function citeInStory(
   storyId: string,
   input: TCite,
 ): Promise<{ citationId: string; token: string; kind: CitationKind; ref: string; frozen: CitedFields; revision: number | null }> {
-  const { kind, ref, insert } = ZCite.parse(input);
+  const { kind, ref, insert, svg, caption } = ZCite.parse(input);
+  const given = kind === "figure" ? { view: ref, caption: caption ?? "", svg: svg ?? "" } : undefined;
   if (!isUuid(storyId)) throw new NotFoundError(`no story ${storyId}`);
   return ctx.db.sql.transaction(async (tx) => {
     const [story] = await tx.query<{ incident_id: string }>("SELECT incident_id FROM stories WHERE id = $1", [storyId]);
     if (!story) throw new NotFoundError(`no story ${storyId}`);
     await authorize(ctx, story.incident_id, "stories.edit", tx);
-    const id = await citeTx(tx, story.incident_id, storyId, kind, ref, ctx.actor.userId);
+    const id = await citeTx(tx, story.incident_id, storyId, kind, ref, ctx.actor.userId, given);
     const [row] = await tx.query<{ frozen: CitedFields }>("SELECT frozen FROM story_citations WHERE id = $1", [id]);
     const revision = insert ? await appendToDraft(tx, storyId, citeToken(id), ctx.actor.userId) : null;
     return { citationId: id, token: citeToken(id), kind, ref, frozen: row?.frozen ?? {}, revision };
@@ -64,8 +79,9 @@ export async function citeTx(
   kind: CitationKind,
   ref: string,
   userId: string,
+  given?: CitedFields,
 ): Promise<string> {
-  const frozen = await readCitedObject(tx, incidentId, kind, ref);
+  const frozen = given ?? (await readCitedObject(tx, incidentId, kind, ref));
   if (!frozen) throw new NotFoundError(`no ${kind} ${ref} in this incident`);
   const [same] = await tx.query<{ id: string }>(
     "SELECT id FROM story_citations WHERE story_id = $1 AND kind = $2 AND ref = $3 AND frozen = $4::jsonb ORDER BY cited_at LIMIT 1",

@@ -6,13 +6,13 @@ import type { SqlRunner } from "@/lib/db/sql";
  * and later (to say whether it changed since). Every value is text or a number: log content is
  * shown as text, never as HTML, and two readings compare field by field.
  */
-export const CITATION_KINDS = ["event", "step", "gap", "hypothesis", "entity", "view"] as const;
+export const CITATION_KINDS = ["event", "step", "gap", "hypothesis", "entity", "view", "figure"] as const;
 export type CitationKind = (typeof CITATION_KINDS)[number];
 export type CitedFields = Record<string, string | number | boolean | null>;
 
 const t = isoMicros;
 
-const READERS: Record<Exclude<CitationKind, "view">, string> = {
+const READERS: Record<Exclude<CitationKind, "view" | "figure">, string> = {
   // The event's time to the microsecond, where it came from, and what the analysts made of it.
   event: `SELECT ${t("e.occurred_at")} AS "time", s.name AS "source", e.line_number AS "line", e.message AS "message",
             e.action AS "action", e.actor AS "actor", e.host AS "host", st.name AS "stage", e.technique AS "technique"
@@ -40,12 +40,16 @@ const REF_SHAPE: Record<CitationKind, RegExp> = {
   entity: /^[0-9a-f-]{36}$/i,
   // A saved timeline view: its query string (window, lanes, filters), as the timeline's URL keeps it.
   view: /^[\w\-.~%=&+,:]{0,2000}$/,
+  // A figure: the timeline view it was drawn from.
+  figure: /^[\w\-.~%=&+,:]{0,2000}$/,
 };
 
 /** The object as it is now, or null when it is not this incident's (or no longer exists). */
 export async function readCitedObject(sql: SqlRunner, incidentId: string, kind: CitationKind, ref: string): Promise<CitedFields | null> {
   if (!REF_SHAPE[kind].test(ref)) return null;
   if (kind === "view") return { view: ref };
+  // A figure is a picture taken once: what it shows is its frozen SVG, never re-read.
+  if (kind === "figure") return null;
   const [row] = await sql.query<CitedFields>(READERS[kind], [incidentId, ref]);
   return row ?? null;
 }

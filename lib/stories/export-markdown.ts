@@ -1,4 +1,5 @@
 import type { CitationView, StoryView } from "./get-story";
+import { figureSrc } from "./render/citation-card";
 import { CITE_TOKEN, withoutHelp } from "./story-markdown";
 
 /**
@@ -40,6 +41,8 @@ export function citationLine(c: CitationView): string {
       return `Entity ${text(f.kind)} ${text(f.value)} · ${text(f.events)} events · ${text(f.firstSeen)} – ${text(f.lastSeen)}`;
     case "view":
       return `Timeline view: ?${text(f.view)}`;
+    case "figure":
+      return `Figure: ${text(f.caption)} (timeline view ?${text(f.view)})`;
   }
 }
 
@@ -55,6 +58,7 @@ export function storyToMarkdown(story: StoryView): string {
   const body = withoutHelp(story.version.body).replace(CITE_TOKEN, (_m, id: string) => {
     const c = byId.get(id.toLowerCase());
     if (!c) return "[unknown citation]";
+    if (c.kind === "figure") return `![${asText(String(c.frozen.caption ?? "Figure"))}](${figureSrc(c.frozen)})`;
     if (!numbers.has(c.id)) numbers.set(c.id, numbers.size + 1);
     return `[^${numbers.get(c.id)}]`;
   });

@@ -106,7 +106,7 @@ export async function getStory(ctx: Ctx, storyId: string, versionNumber?: number
     const r = byId.get(id);
     if (!r) continue;
     // Executives do not read raw evidence: they get the frozen card, not a comparison with the live event.
-    const live = publishedOnly ? r.frozen : await readCitedObject(ctx.db.sql, story.incident_id, r.kind, r.ref);
+    const live = publishedOnly || r.kind === "figure" ? r.frozen : await readCitedObject(ctx.db.sql, story.incident_id, r.kind, r.ref);
     citations.push({
       id: r.id,
       kind: r.kind,

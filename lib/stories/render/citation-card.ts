@@ -8,6 +8,14 @@ type Cited = { kind: CitationKind; ref: string; frozen: CitedFields };
 
 const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
 
+/** A figure's frozen SVG as an image source: shown only as an image, where nothing in it can run. */
+export function figureSrc(frozen: CitedFields): string {
+  const bytes = new TextEncoder().encode(str(frozen.svg));
+  let bin = "";
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return `data:image/svg+xml;base64,${btoa(bin)}`;
+}
+
 /** An ISO time to the microsecond, shown in the incident's zone with its fraction kept. */
 export function zonedTime(iso: unknown, zone: string): string {
   const s = str(iso);
@@ -67,6 +75,8 @@ export function cardParts(c: Cited, incidentId: string, zone: string): CardParts
         details: [`${str(f.events)} events`, `${t("firstSeen")} – ${t("lastSeen")}`],
         href: `/incidents/${incidentId}/entities/${c.ref}`,
       };
+    case "figure":
+      return { label: "Figure", headline: str(f.caption), details: [], href: `/incidents/${incidentId}/timeline?${str(f.view)}` };
     case "view":
       return {
         label: "Timeline view",

@@ -1,5 +1,5 @@
 import type { CitationView } from "../get-story";
-import { cardParts } from "./citation-card";
+import { cardParts, figureSrc } from "./citation-card";
 import { citationHref } from "./remark-citations";
 
 // The hast shapes this plugin builds and reads (full types: @types/hast, a transitive package).
@@ -21,10 +21,19 @@ export type CardContext = {
   origin?: string;
 };
 
+/** A figure: its frozen SVG as an image (vector in print), numbered, with its caption. */
+function figureNode(c: CitationView, n: number | undefined): HNode {
+  return el("figure", null, [
+    el("img", null, [], { src: figureSrc(c.frozen), alt: String(c.frozen.caption ?? "Timeline figure") }),
+    el("figcaption", null, [text(`Figure ${n ?? ""}. ${String(c.frozen.caption ?? "")}`)]),
+  ]);
+}
+
 /** A citation as a card: every value a text node, so log content stays text in the HTML. */
 export function cardNode(c: CitationView, ctx: CardContext, asNote: boolean): HNode {
   const p = cardParts(c, ctx.incidentId, ctx.zone);
   const n = ctx.numbers.get(c.id);
+  if (c.kind === "figure" && !asNote) return figureNode(c, n);
   const label: HNode[] = [text(`${n ? `[${n}] ` : ""}${p.label}`)];
   if (p.href && ctx.origin) label.push(text(" · "), el("a", null, [text("open in Chainline")], { href: `${ctx.origin}${p.href}` }));
   return el(

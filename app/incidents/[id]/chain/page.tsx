@@ -76,6 +76,7 @@ export default async function ChainPage({
             timeZone={incident.timeZone}
             showEvidenceLinks={roleAllows(role, "evidence.view")}
             mayEdit={roleAllows(role, "evidence.edit")}
+            mayCite={roleAllows(role, "stories.edit")}
           />
         </>
       )}

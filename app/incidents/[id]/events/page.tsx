@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { EventsClient } from "@/components/events/events-client";
 import { apiSearch, parseEventsView } from "@/components/events/events-view";
+import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
 import { getChain } from "@/lib/queries/get-chain";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
@@ -25,7 +26,7 @@ export default async function EventsPage({
 }) {
   const { id } = await params;
   const view = parseEventsView(searchParamsRecord(await searchParams));
-  const { ctx } = await getIncidentPageContext(id, "evidence.view");
+  const { ctx, role } = await getIncidentPageContext(id, "evidence.view");
   const [incident, page, chain, sources, tags] = await Promise.all([
     getIncidentById(ctx, id),
     listEvents(ctx, id, { ...view.filters, sort: view.sort, dir: view.dir, limit: PAGE_SIZE }),
@@ -44,6 +45,7 @@ export default async function EventsPage({
       stages={(chain?.stages ?? []).map((s) => ({ key: s.key, name: s.name, position: s.position }))}
       sources={sources.map((s) => ({ id: s.id, name: s.name }))}
       tags={tags}
+      canCite={roleAllows(role, "stories.edit")}
     />
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TimelineClient } from "@/components/timeline/timeline-client";
 import { requestWidth } from "@/components/timeline/timeline-constants";
+import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { getTimelineData } from "@/lib/queries/get-timeline-data";
@@ -26,7 +27,7 @@ export default async function TimelinePage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { id } = await params;
-  const { ctx } = await getIncidentPageContext(id, "evidence.view");
+  const { ctx, role } = await getIncidentPageContext(id, "evidence.view");
   const incident = await getIncidentById(ctx, id);
   if (!incident) notFound();
   const v = parseTimelineView(searchParamsRecord(await searchParams));
@@ -53,6 +54,7 @@ export default async function TimelinePage({
       initialBoxWidth={GUESSED_BOX_WIDTH}
       initialMain={main}
       initialOverview={overview}
+      canCite={roleAllows(role, "stories.edit")}
     />
   );
 }

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { CiteInStory } from "@/components/stories/cite-in-story";
 import { TimeText } from "@/components/ui/time-text";
+import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
 import { firstParam, formatCount } from "@/lib/format/query-values";
 import { ENTITY_EVENTS_PAGE_SIZE, getEntity, ZGetEntityQuery } from "@/lib/queries/get-entity";
@@ -26,7 +28,7 @@ export default async function EntityPage({
   const { id, entityId } = await params;
   const query = ZGetEntityQuery.safeParse({ after: one((await searchParams).after) });
   const after = query.success ? query.data.after : undefined;
-  const { ctx } = await getIncidentPageContext(id, "evidence.view");
+  const { ctx, role } = await getIncidentPageContext(id, "evidence.view");
   const [incident, entity] = await Promise.all([getIncidentById(ctx, id), getEntity(ctx, id, entityId, { after })]);
   if (!incident || !entity) notFound();
   const tz = incident.timeZone;
@@ -50,7 +52,10 @@ export default async function EntityPage({
             {entity.kind}
           </Link>
         </p>
-        <h2 className="mono text-lg font-semibold break-all">{entity.value}</h2>
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <h2 className="mono text-lg font-semibold break-all">{entity.value}</h2>
+          {roleAllows(role, "stories.edit") && <CiteInStory incidentId={id} kind="entity" refId={entity.id} align="right" />}
+        </div>
         {entity.displayName && <p className="text-sm text-muted">{entity.displayName}</p>}
       </div>
 
