@@ -20,6 +20,7 @@ import { loginCommand, whoamiCommand } from "./commands/login";
 import { rulesList, rulesLoad, rulesRun } from "./commands/rules";
 import { scenarioGenerate, scenarioLoad } from "./commands/scenario";
 import { stagesAdd, stagesList, stagesRename, stagesReorder } from "./commands/stages";
+import { storyExport, storyList, storyShow } from "./commands/story";
 import { tokenCreate, tokenList, tokenRevoke } from "./commands/token";
 import { userCreate, userList, userResetPassword } from "./commands/user";
 import { RemoteError } from "./remote";
@@ -51,6 +52,9 @@ const COMMANDS: Command[] = [
   stagesAdd,
   stagesRename,
   stagesReorder,
+  storyList,
+  storyShow,
+  storyExport,
 ];
 
 function usageOf(cmd: Command): string {

@@ -42,7 +42,8 @@ export function StoryEditor({
   const [busy, setBusy] = useState(false);
   const extensions = useMemo(
     () => [
-      markdown(),
+      // No HTML tag completion: raw HTML is inert in a story, so offering it only gets in the way.
+      markdown({ completeHTMLTags: false }),
       EditorView.lineWrapping,
       autocompletion({
         override: [

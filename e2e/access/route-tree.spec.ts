@@ -4,6 +4,7 @@ import { type Access, API_ACCESS, PAGE_ACCESS } from "../../lib/access/route-acc
 import { routeTree } from "../../lib/access/route-tree";
 import { type AccountKey, storageStateOf } from "../fixtures/auth";
 import { demoIncidentId } from "../fixtures/demo-incident";
+import { publishedStory } from "../fixtures/published-story";
 
 // Walks the route tree itself (app/), so a page or handler added without an access declaration
 // fails here (and in lib/access/route-access.test.ts). Every page and every handler method is asked
@@ -28,8 +29,10 @@ async function as(playwright: { request: APIRequest }, baseURL: string, who: Acc
 }
 
 /** Real ids from the demo incident for every [param] in the tree, so a refusal is about access, not a missing row. */
-async function paramsFor(admin: APIRequestContext): Promise<Record<string, string>> {
+async function paramsFor(admin: APIRequestContext, analyst: APIRequestContext): Promise<Record<string, string>> {
   const id = await demoIncidentId(admin);
+  // A published story, so that every role that may read stories (executives too) gets one.
+  const story = await publishedStory(admin, analyst, id);
   const get = async (path: string) => (await admin.get(`/api/incidents/${id}${path}`)).json();
   const chain = await get("/chain");
   const members = await get("/members");
@@ -47,7 +50,7 @@ async function paramsFor(admin: APIRequestContext): Promise<Record<string, strin
     tokenId: "00000000-0000-4000-8000-000000000000",
     invitationId: "00000000-0000-4000-8000-000000000000",
     token: "clinv_no-such-invitation",
-    view: "story",
+    ...story,
     "...all": "sign-in/social",
   };
 }
@@ -69,7 +72,7 @@ async function visitors(playwright: { request: APIRequest }, baseURL: string) {
   return {
     tree: routeTree(),
     admin,
-    params: await paramsFor(admin),
+    params: await paramsFor(admin, roles.find((r) => r.role === "analyst")?.ctx ?? admin),
     anon: await as(playwright, baseURL, null),
     outsider: await as(playwright, baseURL, "instructor"),
     roles,
