@@ -24,7 +24,7 @@ async function waitForJob(request: APIRequestContext, jobId: string) {
 }
 
 /** Picks the story in a "Cite in story…" (or "Add to story…") menu and waits for the confirmation. */
-async function citeFrom(page: Page, scope: ReturnType<Page["getByRole"]> | Page, button: string, title: string) {
+async function citeFrom(scope: ReturnType<Page["getByRole"]> | Page, button: string, title: string) {
   await scope.getByRole("button", { name: button }).click();
   await scope.getByRole("button", { name: title }).click();
   await expect(scope.getByRole("status").filter({ hasText: "Cited in" })).toBeVisible();
@@ -78,13 +78,13 @@ test("[STORY] an analyst drafts a post-mortem from the evidence, cites three eve
   // Three events from the timeline drawer, one chain step, the timeline as a figure.
   for (const eventId of eventIds) {
     await page.goto(`/incidents/${id}/timeline?event=${eventId}`);
-    await citeFrom(page, page.getByRole("dialog"), "Cite in story…", title);
+    await citeFrom(page.getByRole("dialog"), "Cite in story…", title);
   }
   await page.goto(`/incidents/${id}/chain`);
-  await citeFrom(page, page.getByRole("article", { name: "6. Token forgery" }), "Cite in story…", title);
+  await citeFrom(page.getByRole("article", { name: "6. Token forgery" }), "Cite in story…", title);
   await page.goto(`/incidents/${id}/timeline`);
   await expect(page.getByRole("application", { name: /^Timeline of/ })).toHaveAttribute("data-ready", "true");
-  await citeFrom(page, page, "Add to story…", title);
+  await citeFrom(page, "Add to story…", title);
 
   // Back in the story: the cards and the figure are at the end; markup typed into the text stays inert.
   await page.goto(storyUrl);
