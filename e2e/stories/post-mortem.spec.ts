@@ -178,6 +178,10 @@ test("[STORY] an analyst drafts a post-mortem from the evidence, cites three eve
   const footnotesXml = execFileSync("unzip", ["-p", docx, "word/footnotes.xml"], { encoding: "utf8" });
   expect(documentXml).toContain("The evidence holds a chain of 9 steps");
   for (const c of events) expect(footnotesXml).toContain(zonedTime(c.frozen.time, story.zone));
+  // The figure as vector (SVG) with the PNG Word needs where it cannot show SVG.
+  expect(execFileSync("unzip", ["-l", docx], { encoding: "utf8" })).toMatch(
+    /word\/media\/image1\.svg[\s\S]*word\/media\/image1\.png|word\/media\/image1\.png[\s\S]*word\/media\/image1\.svg/,
+  );
 
   // After publishing, a cited event's stage changes: a new draft says so; the published version does not move.
   const published = await (await request.get(`${api}/stories/${storyId}/export?format=md&version=1`)).text();

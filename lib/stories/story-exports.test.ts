@@ -90,4 +90,41 @@ describeEachDatabase("story exports", (kind) => {
       );
     }
   }, 60_000);
+
+  it("keep a timeline figure as the SVG it was when added, refuse one that would run anything, and append cards to the draft on request", async () => {
+    const { incidentId, owner } = await incidentWithRoles(t.db, []);
+    const { storyId } = await createStory(owner.ctx, incidentId, { title: "Figures", template: "blank" });
+    const view = "from=2023-05-15T00%3A00%3A00.000Z&to=2023-05-16T00%3A00%3A00.000Z&lanes=stage";
+    await expect(
+      citeInStory(owner.ctx, storyId, {
+        kind: "figure",
+        ref: view,
+        svg: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      }),
+    ).rejects.toThrow(/no script, event handler or embedded HTML/);
+    await expect(citeInStory(owner.ctx, storyId, { kind: "figure", ref: view, svg: "<p>not a picture</p>" })).rejects.toThrow(
+      /an SVG image/,
+    );
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="10"><rect width="40" height="10" fill="#123456"/></svg>';
+    const figure = await citeInStory(owner.ctx, storyId, {
+      kind: "figure",
+      ref: view,
+      svg,
+      caption: "The day of <b>the</b> forgery",
+      insert: true,
+    });
+    expect(figure.revision).toBe(1);
+    const story = await getStory(owner.ctx, storyId);
+    expect(story.version.body.trim()).toBe(figure.token);
+    expect(story.citations[0]).toMatchObject({
+      kind: "figure",
+      frozen: { svg, caption: "The day of <b>the</b> forgery", view },
+      changes: [],
+    });
+    const html = (await exportStory(story, "html")).body.toString("utf8");
+    expect(html).toContain(`<img src="data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}"`);
+    expect(html).toContain("<figcaption>Figure 1. The day of &#x3C;b>the&#x3C;/b> forgery</figcaption>");
+    const md = (await exportStory(story, "md")).body.toString("utf8");
+    expect(md).toContain("![The day of &lt;b&gt;the&lt;/b&gt; forgery](data:image/svg+xml;base64,");
+  });
 });

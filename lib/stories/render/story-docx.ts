@@ -1,6 +1,19 @@
-import { Document, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import {
+  Document,
+  FootnoteReferenceRun,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { svgSize, svgToPng } from "@/lib/exports/svg-to-png";
 import type { CitationView, StoryView } from "../get-story";
 import { withoutHelp } from "../story-markdown";
 import { cardParts } from "./citation-card";
@@ -10,7 +23,17 @@ import { citationHref } from "./remark-citations";
 
 type MdNode = { type: string; value?: string; url?: string; depth?: number; ordered?: boolean; children?: MdNode[] };
 type Style = { bold?: boolean; italics?: boolean; code?: boolean };
-type Ctx = { numbers: Map<string, number>; byId: Map<string, CitationView>; incidentId: string; zone: string };
+type Figure = { svg: Buffer; png: Buffer; width: number; height: number };
+type Ctx = {
+  numbers: Map<string, number>;
+  byId: Map<string, CitationView>;
+  incidentId: string;
+  zone: string;
+  figures: Map<string, Figure>;
+};
+
+/** Word's page is about 6.3 inches wide at 96 to the inch: figures are scaled to it. */
+const FIGURE_WIDTH = 600;
 
 const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 
@@ -20,7 +43,26 @@ function cardText(c: CitationView, ctx: Ctx): string {
   return [p.label, p.headline, ...p.details].filter(Boolean).join(" · ");
 }
 
-function runs(node: MdNode, ctx: Ctx, style: Style = {}): (TextRun | FootnoteReferenceRun)[] {
+function figureRuns(c: CitationView, ctx: Ctx): (TextRun | ImageRun)[] {
+  const f = ctx.figures.get(c.id);
+  const caption = new TextRun({
+    text: `Figure ${ctx.numbers.get(c.id) ?? ""}. ${String(c.frozen.caption ?? "")}`,
+    italics: true,
+    size: 18,
+    break: 1,
+  });
+  if (!f) return [caption];
+  const image = new ImageRun({
+    type: "svg",
+    data: f.svg,
+    fallback: { type: "png", data: f.png },
+    transformation: { width: FIGURE_WIDTH, height: Math.round((FIGURE_WIDTH * f.height) / f.width) },
+    altText: { name: "figure", description: String(c.frozen.caption ?? ""), title: String(c.frozen.caption ?? "") },
+  });
+  return [image, caption];
+}
+
+function runs(node: MdNode, ctx: Ctx, style: Style = {}): (TextRun | FootnoteReferenceRun | ImageRun)[] {
   switch (node.type) {
     case "text":
       return [
@@ -39,6 +81,7 @@ function runs(node: MdNode, ctx: Ctx, style: Style = {}): (TextRun | FootnoteRef
       if (!cite) return (node.children ?? []).flatMap((c) => runs(c, ctx, style));
       const c = ctx.byId.get(cite.id);
       if (!c) return [new TextRun({ text: "[unknown citation]" })];
+      if (c.kind === "figure" && cite.card) return figureRuns(c, ctx);
       const note = new FootnoteReferenceRun({ children: [new Paragraph(cardText(c, ctx))] });
       return cite.card ? [new TextRun({ text: cardText(c, ctx), size: 18 }), note] : [note];
     }
@@ -111,11 +154,18 @@ function blocks(node: MdNode, ctx: Ctx, level = 0): (Paragraph | Table)[] {
 export async function storyToDocx(story: StoryView): Promise<Buffer> {
   const body = withoutHelp(story.version.body);
   const zone = story.zone;
+  // Word shows the figure's SVG where it can and a PNG Chromium drew from it where it cannot.
+  const figures = new Map<string, Figure>();
+  for (const c of story.citations.filter((x) => x.kind === "figure")) {
+    const svg = String(c.frozen.svg ?? "");
+    figures.set(c.id, { svg: Buffer.from(svg, "utf8"), png: await svgToPng(svg), ...svgSize(svg) });
+  }
   const ctx: Ctx = {
     numbers: citationNumbers(body, story.citations),
     byId: new Map(story.citations.map((c) => [c.id, c])),
     incidentId: story.incidentId,
     zone,
+    figures,
   };
   const processor = unified().use(remarkParse).use(REMARK_PLUGINS);
   const tree = processor.runSync(processor.parse(body)) as MdNode;
