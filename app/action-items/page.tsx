@@ -14,7 +14,7 @@ export default async function ActionItemsPage() {
     <div className="space-y-3">
       <h1 className="text-xl font-semibold">Action items</h1>
       <p className="text-sm text-muted">From the post-mortems of every incident you can read. Change them on the incident's Story tab.</p>
-      <ActionItemsPanel items={items} canEdit={false} showIncident />
+      <ActionItemsPanel items={items} canEdit={false} showIncident showHeading={false} />
     </div>
   );
 }

@@ -20,11 +20,14 @@ export function ActionItemsPanel({
   incidentId,
   canEdit,
   showIncident = false,
+  showHeading = true,
 }: {
   items: ActionItemView[];
   incidentId?: string;
   canEdit: boolean;
   showIncident?: boolean;
+  /** False where the page's own heading already says "Action items". */
+  showHeading?: boolean;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +49,7 @@ export function ActionItemsPanel({
   }
   return (
     <section aria-labelledby="action-items-heading" className="space-y-2">
-      <h3 id="action-items-heading" className="font-semibold">
+      <h3 id="action-items-heading" className={showHeading ? "font-semibold" : "sr-only"}>
         Action items
       </h3>
       {items.length === 0 ? (

@@ -4,8 +4,18 @@ import type { StoryListItem } from "@/lib/stories/get-story";
 import { AUDIENCES, type Audience } from "@/lib/stories/templates";
 
 /** The incident's stories, newest first: title, audience, where it stands in review, who wrote it. */
-export function StoryList({ incidentId, stories, zone }: { incidentId: string; stories: StoryListItem[]; zone: string }) {
-  if (stories.length === 0) return <p className="text-sm text-muted">No stories yet.</p>;
+export function StoryList({
+  incidentId,
+  stories,
+  zone,
+  publishedOnly = false,
+}: {
+  incidentId: string;
+  stories: StoryListItem[];
+  zone: string;
+  publishedOnly?: boolean;
+}) {
+  if (stories.length === 0) return <p className="text-sm text-muted">{publishedOnly ? "Nothing published yet." : "No stories yet."}</p>;
   return (
     <table className="w-full border-collapse text-sm">
       <thead>

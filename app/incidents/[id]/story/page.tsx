@@ -35,7 +35,7 @@ export default async function StoriesPage({ params }: { params: Promise<{ id: st
             ? "Post-mortems, lessons learned, notices and updates. Every claim cites its evidence, frozen as it was when cited."
             : "Published stories about this incident."}
         </p>
-        <StoryList incidentId={id} stories={stories} zone={incident.timeZone} />
+        <StoryList incidentId={id} stories={stories} zone={incident.timeZone} publishedOnly={!roleAllows(role, "stories.view")} />
       </section>
       {canEdit && <NewStoryForm incidentId={id} templates={TEMPLATES.map((t) => ({ key: t.key, name: t.name }))} />}
       {items && <ActionItemsPanel items={items} incidentId={id} canEdit={canEdit} />}
