@@ -37,6 +37,9 @@ describe("chainline CLI", { timeout: 240_000 }, () => {
       ["chain", "show"],
       ["chain", "build"],
       ["gaps"],
+      ["story", "list"],
+      ["story", "show"],
+      ["story", "export"],
     ].map((w) => w.join(" ")),
   )("%s --help shows its usage", async (command) => {
     const words = command.split(" ");
@@ -113,6 +116,19 @@ describe("chainline CLI", { timeout: 240_000 }, () => {
     }[];
     expect(gaps.some((g) => g.scope === "debug-share-security.jsonl" && g.stepStages.includes("key-acquisition"))).toBe(true);
     expect((await chainline(["chain", "show", "--incident", incidentId, "--as-of", "not-a-date"], env)).code).toBe(2);
+
+    // The demo's post-mortem, drafted from the evidence: listed, printed with footnotes, exported.
+    const storyId = /demo post-mortem ([0-9a-f-]{36}): drafted from the evidence/.exec(loaded.stdout)?.[1] ?? "";
+    expect((await chainline(["story", "list", "--incident", incidentId], env)).stdout).toMatch(
+      new RegExp(`${storyId}\\s+Storm-0558: post-mortem\\s+postmortem\\s+1\\s+draft`),
+    );
+    const shown = await chainline(["story", "show", "--story", storyId], env);
+    expect(shown.stdout).toMatch(/^# Storm-0558: post-mortem\n/);
+    expect(shown.stdout).toMatch(/\[\^1\]: Chain step: Key material exposure · Key material exposure · 2021-04-20T07:42:13\.\d{6}Z/);
+    const out = path.join(dir, "pm.md");
+    const exported = await chainline(["story", "export", "--story", storyId, "--format", "md", "--out", out], env);
+    expect(exported.stdout).toContain(`${out}: `);
+    expect((await chainline(["story", "export", "--story", storyId, "--format", "rtf"], env)).code).toBe(2);
   });
 
   it("says what is wrong with a call, with exit code 2", async () => {

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { ensureDemoStory } from "@/lib/demo/ensure-demo-story";
 import { defaultScenarioDir, loadScenario, readManifest } from "@/lib/scenarios/load-scenario";
 import { generateScenario } from "@/scenarios/storm-0558/generate";
 import { cliContext } from "../cli-context";
@@ -61,6 +62,8 @@ export const scenarioLoad: Command = {
         ),
     });
     console.log(`demo incident ${r.incidentId} (raw files in ${r.dir})`);
+    const story = await ensureDemoStory(ctx, r.incidentId);
+    console.log(`demo post-mortem ${story.storyId}: ${story.created ? "drafted from the evidence" : "already there"}`);
     return 0;
   },
 };

@@ -1,10 +1,21 @@
 import { writeFileSync } from "node:fs";
+import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { storyToMarkdown } from "@/lib/stories/export-markdown";
 import { exportStory, paperOf, storyFormat } from "@/lib/stories/export-story";
 import { getStory, listStories } from "@/lib/stories/get-story";
 import { cliContext } from "../cli-context";
 import { type Command, UsageError, wholeNumber } from "../command";
 import { printTable } from "../print-table";
+
+/** A flag's value refused by lib/ is a mistake in the call: exit 2 with the usage. */
+function asUsage<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof InvalidRequestError) throw new UsageError(`--${err.message}`);
+    throw err;
+  }
+}
 
 const need = (v: unknown, flag: string): string => {
   if (typeof v !== "string" || v === "") throw new UsageError(`--${flag} is required`);
@@ -62,8 +73,10 @@ export const storyExport: Command = {
     out: { type: "string", description: "file to write (default: named after the title and version)" },
   },
   async run({ values }) {
-    const format = storyFormat((values.format as string | undefined) ?? null);
-    const paper = paperOf((values.paper as string | undefined) ?? null);
+    const [format, paper] = asUsage(() => [
+      storyFormat((values.format as string | undefined) ?? null),
+      paperOf((values.paper as string | undefined) ?? null),
+    ]);
     const story = await getStory(await cliContext(), need(values.story, "story"), wholeNumber("version", values.version));
     const file = await exportStory(story, format, { paper });
     const out = typeof values.out === "string" ? values.out : file.filename;
