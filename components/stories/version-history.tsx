@@ -66,31 +66,9 @@ export function VersionHistory({
       {versions.length > 1 && (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           Compare version
-          <select
-            aria-label="Compare from version"
-            value={from}
-            onChange={(e) => setFrom(Number(e.target.value))}
-            className="rounded border border-line bg-bg px-1"
-          >
-            {versions.map((v) => (
-              <option key={v.id} value={v.number}>
-                {v.number}
-              </option>
-            ))}
-          </select>
+          <VersionSelect label="Compare from version" versions={versions} value={from} onChange={setFrom} />
           with
-          <select
-            aria-label="Compare to version"
-            value={to}
-            onChange={(e) => setTo(Number(e.target.value))}
-            className="rounded border border-line bg-bg px-1"
-          >
-            {versions.map((v) => (
-              <option key={v.id} value={v.number}>
-                {v.number}
-              </option>
-            ))}
-          </select>
+          <VersionSelect label="Compare to version" versions={versions} value={to} onChange={setTo} />
           <button type="button" onClick={compare} className="rounded border border-line px-2 py-0.5">
             Show changes
           </button>
@@ -99,5 +77,32 @@ export function VersionHistory({
       {error && <p className="text-sm text-danger">{error}</p>}
       {diff && <DiffLines before={diff.before} after={diff.after} label="Changes between versions" />}
     </section>
+  );
+}
+
+function VersionSelect({
+  label,
+  versions,
+  value,
+  onChange,
+}: {
+  label: string;
+  versions: Version[];
+  value: number;
+  onChange(n: number): void;
+}) {
+  return (
+    <select
+      aria-label={label}
+      value={value}
+      onChange={(e) => onChange(Number(e.target.value))}
+      className="rounded border border-line bg-bg px-1"
+    >
+      {versions.map((v) => (
+        <option key={v.id} value={v.number}>
+          {v.number}
+        </option>
+      ))}
+    </select>
   );
 }
