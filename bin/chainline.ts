@@ -12,6 +12,7 @@ import { ImportRefusedError } from "@/lib/ingest/file-input";
 import { type Command, UsageError } from "./command";
 import { chainBuild, chainShow } from "./commands/chain";
 import { dbMigrate, dbStatus } from "./commands/db";
+import { exportEvents } from "./commands/export";
 import { formatsCommand } from "./commands/formats";
 import { gapsCommand } from "./commands/gaps";
 import { importCommand } from "./commands/import";
@@ -55,6 +56,7 @@ const COMMANDS: Command[] = [
   storyList,
   storyShow,
   storyExport,
+  exportEvents,
 ];
 
 function usageOf(cmd: Command): string {
@@ -179,6 +181,11 @@ function report(err: unknown): number {
   return 1;
 }
 
+// A reader that stops early (`chainline export events | head`) is not an error: stop quietly.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(0);
+  throw err;
+});
 const code = await main(process.argv.slice(2)).catch(report);
 await closeDb().catch(() => undefined);
 // Exit once what was written has reached the pipe: `chainline … --json | jq` gets the whole

@@ -10,7 +10,8 @@ import { EventFilters, type StageOption } from "./event-filters";
 import { EventPanel } from "./event-panel";
 import type { SelectMode } from "./event-row";
 import { EventsTable } from "./events-table";
-import { apiSearch, type ColumnKey, countFilters, EVENT_COLUMNS, type EventsView, viewToSearch } from "./events-view";
+import { apiSearch, type ColumnKey, countFilters, EVENT_COLUMNS, type EventsView, filtersSearch, viewToSearch } from "./events-view";
+import { ExportMenu } from "./export-menu";
 
 type Props = {
   incidentId: string;
@@ -267,7 +268,10 @@ export function EventsClient(props: Props) {
           tags={tags}
           onChange={setFilters}
         />
-        <ColumnChooser columns={view.cols} onChange={(cols: ColumnKey[]) => setView((v) => ({ ...v, cols }))} />
+        <div className="flex gap-2">
+          <ExportMenu incidentId={incidentId} filtersQuery={filtersSearch(view.filters)} />
+          <ColumnChooser columns={view.cols} onChange={(cols: ColumnKey[]) => setView((v) => ({ ...v, cols }))} />
+        </div>
       </div>
       <div className="flex min-h-8 flex-wrap items-center justify-between gap-x-4 gap-y-1">
         <p role="status" aria-live="polite" className="text-sm">

@@ -66,6 +66,13 @@ export function parseEventsView(params: Record<string, string>): EventsView {
   return { filters, sort, dir: params.dir === "desc" ? "desc" : "asc", cols: parseColumns(params.cols) };
 }
 
+/** The filters alone as a query string (what an export of this view selects). */
+export function filtersSearch(f: TEventFilters): string {
+  const q = new URLSearchParams();
+  putFilters(q, f);
+  return q.toString();
+}
+
 function putFilters(q: URLSearchParams, f: TEventFilters) {
   if (f.q) q.set("q", f.q);
   if (f.stage.length) q.set("stage", f.stage.join(","));

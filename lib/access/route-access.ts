@@ -69,6 +69,7 @@ export const API_ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/incidents/[id]/entities/[entityId]": { GET: "evidence.view" },
   "/api/incidents/[id]/events": { GET: "evidence.view" },
   "/api/incidents/[id]/events/[eventId]": { GET: "evidence.view" },
+  "/api/incidents/[id]/events/export": { GET: "evidence.view" },
   "/api/incidents/[id]/events/[eventId]/annotations": { GET: "evidence.view" },
   "/api/incidents/[id]/events/annotations": { POST: "evidence.edit" },
   "/api/incidents/[id]/events/stage": { POST: "evidence.edit" },

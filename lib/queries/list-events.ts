@@ -2,7 +2,7 @@ import { can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 import { isoMicros } from "@/lib/db/iso-micros";
 import { SqlParams } from "@/lib/db/sql-params";
-import { type EventSort, type TEventListQuery, type TEventListQueryInput, ZEventListQuery } from "@/lib/schemas/annotations";
+import { type EventSort, type TEventFilters, type TEventListQueryInput, ZEventListQuery } from "@/lib/schemas/annotations";
 import type { SeverityLevel } from "@/lib/schemas/timeline";
 import { UNTAGGED } from "@/lib/timeline/lanes";
 import { messageMatches } from "./message-search-sql";
@@ -98,7 +98,7 @@ export class InvalidCursorError extends Error {
 }
 
 /** The WHERE conditions for the filters (alias `e`), incident first so its indexes drive the scan. */
-function filterConditions(p: SqlParams, incidentId: string, q: TEventListQuery): string[] {
+export function filterConditions(p: SqlParams, incidentId: string, q: TEventFilters): string[] {
   const incident = p.add(incidentId);
   const conds = [`e.incident_id = ${incident}::uuid`];
   if (q.from) conds.push(`e.occurred_at >= ${p.add(q.from)}::timestamptz`);
