@@ -48,6 +48,7 @@ async function fixedCandidates(incidentId: string): Promise<Candidate[]> {
  */
 export function citeCompletion(incidentId: string, storyId: string, onCited: (c: Cited) => void) {
   let fixed: Promise<Candidate[]> | null = null;
+  let pending = 0;
   return async (context: CompletionContext): Promise<CompletionResult | null> => {
     const before = context.matchBefore(/\[\[[^\]\n]*$/);
     if (!before) return null;
@@ -81,17 +82,18 @@ export function citeCompletion(incidentId: string, storyId: string, onCited: (c:
   };
 
   async function cite(view: EditorView, from: number, to: number, c: Candidate) {
+    // A placeholder goes in at once, so typing on while the citation is made cannot move its place.
+    const placeholder = `[[citing ${++pending}…]]`;
+    view.dispatch({ changes: { from, to, insert: placeholder }, selection: { anchor: from + placeholder.length } });
     const res = await fetch(`/api/incidents/${incidentId}/stories/${storyId}/citations`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ kind: c.kind, ref: c.ref }),
-    });
-    if (!res.ok) return;
-    const cited = (await res.json()) as Cited;
-    onCited(cited);
-    // The range may have moved while the request ran: replace the `[[…` still at `from`.
-    const now = view.state.sliceDoc(from, Math.min(to, view.state.doc.length));
-    const end = now.startsWith("[[") ? Math.min(to, view.state.doc.length) : from;
-    view.dispatch({ changes: { from, to: end, insert: cited.token }, selection: { anchor: from + cited.token.length } });
+    }).catch(() => null);
+    const cited = res?.ok ? ((await res.json()) as Cited) : null;
+    if (cited) onCited(cited);
+    const at = view.state.doc.toString().indexOf(placeholder);
+    if (at < 0) return; // the writer deleted it meanwhile
+    view.dispatch({ changes: { from: at, to: at + placeholder.length, insert: cited ? cited.token : "" } });
   }
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { ErrorLine } from "@/components/ui/error-line";
 import { fetchJson } from "@/components/ui/send-json";
 import { CHECKLIST, type ChecklistKey } from "@/lib/stories/review-checklist";
+import { flushDrafts } from "./use-autosave";
 
 type Status = "draft" | "in_review" | "approved" | "published";
 const STATUS_LABEL: Record<Status, string> = { draft: "Draft", in_review: "In review", approved: "Approved", published: "Published" };
@@ -38,6 +39,8 @@ export function ReviewBar({
   );
   async function step(action: string, extra: object = {}) {
     setError(null);
+    // What was typed in the last second goes with the version, or the step waits.
+    if (!(await flushDrafts())) return setError("the text is not saved yet: merge or fix it first (see above)");
     const r = await fetchJson<{ versionId: string; number?: number }>(`${url}/review`, "POST", { action, ...extra });
     if ("error" in r) return setError(r.error);
     if (r.data.number) router.push(`${storyUrl}?version=${r.data.number}`);

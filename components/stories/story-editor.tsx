@@ -40,6 +40,7 @@ export function StoryEditor({
   const [added, setAdded] = useState<ClientCitation[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const extensions = useMemo(
     () => [
       // No HTML tag completion: raw HTML is inert in a story, so offering it only gets in the way.
@@ -60,12 +61,17 @@ export function StoryEditor({
   async function draftFromEvidence() {
     setBusy(true);
     setError(null);
-    const r = await fetchJson<{ revision: number; body: string }>(`${base}/versions/${versionId}/draft`, "POST", {
-      baseRevision: draft.baseRevision(),
-    });
+    const r = await fetchJson<{ revision: number; body: string; filled: string[]; kept: string[] }>(
+      `${base}/versions/${versionId}/draft`,
+      "POST",
+      { baseRevision: draft.baseRevision() },
+    );
     setBusy(false);
     if ("error" in r) return setError(r.error);
     draft.reset({ revision: r.data.revision, title: draft.text.title, body: r.data.body });
+    setNotice(
+      `${r.data.filled.length ? `Drafted ${r.data.filled.join(", ")}.` : "Nothing drafted."}${r.data.kept.length ? ` Kept as written: ${r.data.kept.join(", ")} (empty a section to draft it again).` : ""}`,
+    );
     router.refresh();
   }
 
@@ -99,6 +105,11 @@ export function StoryEditor({
         <SaveStatus state={draft.state} words={wordCount(draft.text.body)} />
       </div>
       <ErrorLine error={error} />
+      {notice && (
+        <p className="text-sm text-muted" role="status">
+          {notice}
+        </p>
+      )}
       {draft.state.kind === "conflict" && (
         <MergeView
           theirs={draft.state.theirs}

@@ -22,7 +22,9 @@ test("[STORY] two people editing one draft: different lines merge, the same line
   });
   const { storyId, versionId } = (await created.json()) as { storyId: string; versionId: string };
   const api = `/api/incidents/${id}/stories/${storyId}`;
-  await request.put(`${api}/versions/${versionId}`, { data: { baseRevision: 0, body: "First line.\n\nMiddle line.\n\nLast line.\n" } });
+  await request.put(`${api}/versions/${versionId}`, {
+    data: { baseRevision: 0, body: "First line.\n\nA.\n\nB.\n\nMiddle line.\n\nC.\n\nD.\n\nLast line.\n" },
+  });
   const url = `/incidents/${id}/story/${storyId}`;
   const owner = await browser.newContext({ storageState: storageStateOf("admin") });
   const other = await owner.newPage();

@@ -5,7 +5,8 @@ import type { Ctx } from "@/lib/context/ctx";
 import type { SqlRunner } from "@/lib/db/sql";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
-import { CITATION_KINDS, type CitationKind, type CitedFields, readCitedObject } from "./cited-object";
+import { CITATION_KINDS, type CitationKind, type CitedFields, REF_SHAPE, readCitedObject } from "./cited-object";
+import { checkFigureSvg } from "./figure-svg-check";
 import { citeToken } from "./story-markdown";
 
 /** The most a figure's SVG may weigh: a timeline of a few thousand marks is well under it. */
@@ -23,10 +24,11 @@ export const ZCite = z
   })
   .superRefine((c, ctx) => {
     if (c.kind !== "figure") return;
-    // Shown only as an image (where nothing in it runs), and refused if it tries anyway.
-    if (!c.svg || !/^\s*<svg[\s>]/.test(c.svg)) ctx.addIssue({ code: "custom", path: ["svg"], message: "a figure is an SVG image" });
-    else if (/<script|<foreignObject|\son[a-z]+\s*=\s*["']|javascript:/i.test(c.svg))
-      ctx.addIssue({ code: "custom", path: ["svg"], message: "a figure may hold no script, event handler or embedded HTML" });
+    // Shown only as an image in the app, but Word takes the SVG as it is: only shapes, text and paint pass.
+    const problem = checkFigureSvg(c.svg ?? "");
+    if (problem) ctx.addIssue({ code: "custom", path: ["svg"], message: problem });
+    if (!REF_SHAPE.figure.test(c.ref))
+      ctx.addIssue({ code: "custom", path: ["ref"], message: "a figure's ref is a timeline view's query string" });
   });
 export type TCite = z.input<typeof ZCite>;
 

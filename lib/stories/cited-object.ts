@@ -32,7 +32,7 @@ const READERS: Record<Exclude<CitationKind, "view" | "figure">, string> = {
            FROM entities en WHERE en.incident_id = $1 AND en.id = $2::uuid`,
 };
 
-const REF_SHAPE: Record<CitationKind, RegExp> = {
+export const REF_SHAPE: Record<CitationKind, RegExp> = {
   event: /^\d{1,18}$/,
   step: /^[0-9a-f-]{36}$/i,
   gap: /^[0-9a-f-]{36}$/i,

@@ -51,6 +51,9 @@ describeEachDatabase("a post-mortem drafted from the evidence", (kind) => {
     expect(story.citations.every((c) => c.changes.length === 0)).toBe(true);
     const again = await draftFromEvidence(ctx, storyId, first.revision);
     expect(again.body).toBe(body);
+    // Drafting again overwrites nothing written: every section it filled is kept.
+    expect(again.filled).toEqual([]);
+    expect(again.kept).toEqual(first.filled);
     await expect(draftFromEvidence(ctx, storyId, first.revision)).rejects.toThrow(/changed since you opened it/);
   }, 120_000);
 });

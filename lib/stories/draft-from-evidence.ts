@@ -8,7 +8,7 @@ import { NotFoundError } from "@/lib/errors/not-found";
 import { formatDateTime } from "@/lib/format/format-time";
 import { citeTx } from "./cite";
 import type { CitationKind } from "./cited-object";
-import { citeToken } from "./story-markdown";
+import { citeToken, withoutHelp } from "./story-markdown";
 import { type SectionFill, templateByKey } from "./templates";
 
 /**
@@ -196,10 +196,14 @@ async function writeSection(fill: SectionFill, ev: Evidence, cite: Cite): Promis
 
 /**
  * Writes the draft from the evidence into a story's newest version, which must be a draft at the
- * revision the caller saw. Sections its template fills are written after their heading and help;
- * the rest of the text is kept as it is.
+ * revision the caller saw. Sections its template fills are written after their heading and help
+ * when nothing has been written in them yet; every other line is kept as it is.
  */
-export async function draftFromEvidence(ctx: Ctx, storyId: string, baseRevision: number): Promise<{ revision: number; body: string }> {
+export async function draftFromEvidence(
+  ctx: Ctx,
+  storyId: string,
+  baseRevision: number,
+): Promise<{ revision: number; body: string; filled: string[]; kept: string[] }> {
   if (!isUuid(storyId)) throw new NotFoundError(`no story ${storyId}`);
   return ctx.db.sql.transaction(async (tx) => {
     const [story] = await tx.query<{ incident_id: string; template: string }>("SELECT incident_id, template FROM stories WHERE id = $1", [
@@ -218,11 +222,19 @@ export async function draftFromEvidence(ctx: Ctx, storyId: string, baseRevision:
     const ev = await readEvidence(tx, story.incident_id);
     const cite: Cite = (kind, ref) => citeTx(tx, story.incident_id, storyId, kind, ref, ctx.actor.userId);
     let body = v.body;
+    const filled: string[] = [];
+    const kept: string[] = [];
     for (const section of templateByKey(story.template)?.sections ?? []) {
       if (!section.fill) continue;
+      // A section someone has written in is theirs: drafting never overwrites it.
+      if (sectionText(body, section.heading)) {
+        kept.push(section.heading);
+        continue;
+      }
       const text = await writeSection(section.fill, ev, cite);
       if (!text) continue;
       body = fillSection(body, section.heading, text);
+      filled.push(section.heading);
     }
     const [saved] = await tx.query<{ revision: number }>(
       "UPDATE story_versions SET body = $2, revision = revision + 1, updated_by_id = $3, updated_at = now() WHERE id = $1 RETURNING revision",
@@ -233,21 +245,31 @@ export async function draftFromEvidence(ctx: Ctx, storyId: string, baseRevision:
       action: "story.draft-from-evidence",
       entityType: "story",
       entityId: storyId,
-      after: { revision: saved?.revision },
+      after: { revision: saved?.revision, filled, kept },
     });
-    return { revision: saved?.revision ?? v.revision + 1, body };
+    return { revision: saved?.revision ?? v.revision + 1, body, filled, kept };
   });
+}
+
+/** The lines of a body and where the `## heading` section is in them: its heading line and the line after its end. */
+function findSection(body: string, heading: string): { lines: string[]; at: number; end: number } {
+  const lines = body.split("\n");
+  const at = lines.findIndex((l) => l.trim() === `## ${heading}`);
+  const next = at < 0 ? -1 : lines.findIndex((l, i) => i > at && /^## /.test(l));
+  return { lines, at, end: next < 0 ? lines.length : next };
+}
+
+/** What a section holds besides its heading and help ("" when nothing has been written in it). */
+export function sectionText(body: string, heading: string): string {
+  const { lines, at, end } = findSection(body, heading);
+  return at < 0 ? "" : withoutHelp(lines.slice(at + 1, end).join("\n")).trim();
 }
 
 /** The body with `text` written under the `## heading` (after its help comment), replacing what the section held. */
 export function fillSection(body: string, heading: string, text: string): string {
-  const lines = body.split("\n");
-  const at = lines.findIndex((l) => l.trim() === `## ${heading}`);
+  const { lines, at, end } = findSection(body, heading);
   if (at < 0) return `${body.trimEnd()}\n\n## ${heading}\n\n${text}\n`;
-  let end = lines.findIndex((l, i) => i > at && /^## /.test(l));
-  if (end < 0) end = lines.length;
-  const section = lines.slice(at + 1, end).join("\n");
-  const help = /<!--[\s\S]*?-->/.exec(section)?.[0];
+  const help = /<!--[\s\S]*?-->/.exec(lines.slice(at + 1, end).join("\n"))?.[0];
   const filled = [`## ${heading}`, "", ...(help ? [help, ""] : []), text, ""];
   return [...lines.slice(0, at), ...filled, ...lines.slice(end)].join("\n");
 }

@@ -15,6 +15,24 @@ export function asText(value: string): string {
     .replace(/([\\`*_[\]()!#|~])/g, "\\$1");
 }
 
+/**
+ * The story's own Markdown with any raw HTML made inert (`<` written as `&lt;`), outside code, where
+ * it is already text: a Markdown reader elsewhere must not render what Chainline never renders.
+ */
+export function inertHtml(markdown: string): string {
+  return markdown
+    .split(/(^```[\s\S]*?^```[^\n]*$)/m)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .split(/(`[^`\n]*`)/)
+            .map((s, j) => (j % 2 === 1 ? s : s.replace(/</g, "&lt;")))
+            .join(""),
+    )
+    .join("");
+}
+
 /** One line naming what a citation cited, as it was when cited (the frozen text, never the live one). */
 export function citationLine(c: CitationView): string {
   const f = c.frozen;
@@ -55,7 +73,7 @@ export function citationLine(c: CitationView): string {
 export function storyToMarkdown(story: StoryView): string {
   const byId = new Map(story.citations.map((c) => [c.id, c]));
   const numbers = new Map<string, number>();
-  const body = withoutHelp(story.version.body).replace(CITE_TOKEN, (_m, id: string) => {
+  const body = inertHtml(withoutHelp(story.version.body)).replace(CITE_TOKEN, (_m, id: string) => {
     const c = byId.get(id.toLowerCase());
     if (!c) return "[unknown citation]";
     if (c.kind === "figure") return `![${asText(String(c.frozen.caption ?? "Figure"))}](${figureSrc(c.frozen)})`;
@@ -69,7 +87,7 @@ export function storyToMarkdown(story: StoryView): string {
       : v.status.replace("_", " ");
   const notes = [...numbers].map(([id, n]) => `[^${n}]: ${citationLine(byId.get(id) as CitationView)}`);
   return [
-    `# ${v.title}`,
+    `# ${asText(v.title)}`,
     "",
     `_Version ${v.number}, ${status}. Written by ${story.author}._`,
     "",

@@ -107,11 +107,15 @@ export async function getStory(ctx: Ctx, storyId: string, versionNumber?: number
     if (!r) continue;
     // Executives do not read raw evidence: they get the frozen card, not a comparison with the live event.
     const live = publishedOnly || r.kind === "figure" ? r.frozen : await readCitedObject(ctx.db.sql, story.incident_id, r.kind, r.ref);
+    // Executives read the story, not the raw evidence behind it: no event ids, sources or lines.
+    const shown =
+      publishedOnly && r.kind === "event"
+        ? { ref: "", frozen: withoutKeys(r.frozen, ["source", "line"]) }
+        : { ref: r.ref, frozen: r.frozen };
     citations.push({
       id: r.id,
       kind: r.kind,
-      ref: r.ref,
-      frozen: r.frozen,
+      ...shown,
       citedBy: r.cited_by,
       citedAt: r.cited_at,
       changes: changedFields(r.frozen, live),
@@ -132,6 +136,10 @@ export async function getStory(ctx: Ctx, storyId: string, versionNumber?: number
   };
 }
 
+function withoutKeys(o: CitedFields, keys: string[]): CitedFields {
+  return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+}
+
 export type StoryListItem = {
   id: string;
   title: string;
@@ -148,9 +156,9 @@ export async function listStories(ctx: Ctx, incidentId: string): Promise<StoryLi
   const role = await authorize(ctx, incidentId, "chain.view");
   const publishedOnly = !roleAllows(role, "stories.view");
   return ctx.db.sql.query<StoryListItem>(
-    `SELECT s.id, s.title, s.audience, s.template, u.name AS author, v.status, v.number AS version, v.updated_at AS "updatedAt"
+    `SELECT s.id, v.title, s.audience, s.template, u.name AS author, v.status, v.number AS version, v.updated_at AS "updatedAt"
      FROM stories s JOIN users u ON u.id = s.author_id
-     JOIN LATERAL (SELECT status, number, updated_at FROM story_versions x WHERE x.story_id = s.id
+     JOIN LATERAL (SELECT title, status, number, updated_at FROM story_versions x WHERE x.story_id = s.id
                    ${publishedOnly ? "AND x.status = 'published'" : ""} ORDER BY number DESC LIMIT 1) v ON true
      WHERE s.incident_id = $1 ORDER BY v.updated_at DESC`,
     [incidentId],

@@ -103,10 +103,17 @@ export async function approveStory(ctx: Ctx, versionId: string, input: z.input<t
     }
     const unchecked = (Object.keys(CHECKLIST) as ChecklistKey[]).filter((k) => !checklist[k]);
     if (unchecked.length > 0) throw new InvalidRequestError(`not yet: ${unchecked.map((k) => CHECKLIST[k].toLowerCase()).join("; ")}`);
-    if (citedIds(v.body).length === 0) throw new InvalidRequestError("not yet: the story cites no evidence");
+    // A token counts only when it names one of this story's citations.
+    const [cited] = await tx.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM story_citations WHERE story_id = $1 AND id = ANY($2::uuid[])",
+      [v.story_id, citedIds(v.body)],
+    );
+    if ((cited?.n ?? 0) === 0) throw new InvalidRequestError("not yet: the story cites no evidence");
+    // The story's own action items and the incident's that belong to no story (added on the Story tab).
     const [unowned] = await tx.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM action_items WHERE story_id = $1 AND owner = '' AND status IN ('open', 'in_progress')",
-      [v.story_id],
+      `SELECT count(*)::int AS n FROM action_items WHERE incident_id = $1 AND (story_id = $2 OR story_id IS NULL)
+         AND owner = '' AND status IN ('open', 'in_progress')`,
+      [v.incident_id, v.story_id],
     );
     if ((unowned?.n ?? 0) > 0) throw new InvalidRequestError(`not yet: ${unowned?.n} action item(s) have no owner`);
     await tx.query(

@@ -85,6 +85,10 @@ describeEachDatabase("stories", (kind) => {
     );
     const published = await getStory(member("executive"), storyId);
     expect(published.version).toMatchObject({ number: 1, status: "published", publishedBy: "Owner", approvedBy: "Owner" });
+    // The executive's copy cites what the event said and when, without its id, source or line.
+    expect(published.citations[0]).toMatchObject({ kind: "event", ref: "" });
+    expect(Object.keys(published.citations[0]?.frozen ?? {})).not.toContain("source");
+    expect(published.citations[0]?.frozen.message).toEqual(story.citations[0]?.frozen.message);
 
     // The cited event's stage changes after publishing: a new draft says so; version 1 keeps its text.
     await setEventStage(owner.ctx, incidentId, { eventIds: [BigInt(event?.id ?? 0)], stageKey: null });

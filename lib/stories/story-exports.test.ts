@@ -14,7 +14,7 @@ import { saveStory } from "./save-story";
 
 // Log content is hostile: an event whose message is markup, and a story whose text is too.
 const HOSTILE_MESSAGE = `<script>alert("event")</script> <img src=x onerror=alert(2)> signed in`;
-const HOSTILE_TEXT = `<script>alert("story")</script>\n\nSee <img src=x onerror="alert(3)"> [click](javascript:alert(4)) here.`;
+const HOSTILE_TEXT = `<script>alert("story")</script>\n\nSee <img src=x onerror="alert(3)"> [click](javascript:alert(4)) here.\n\n![tracker](https://evil.test/p.png) ![export](/api/incidents/x/stories/y/export?format=pdf)`;
 
 function hostileLog(): string {
   const dir = mkdtempSync(path.join(tmpdir(), "chainline-story-"));
@@ -63,6 +63,9 @@ describeEachDatabase("story exports", (kind) => {
     const md = (await exportStory(story, "md")).body.toString("utf8");
     expect(md).toContain(`[^1]: Event ${event?.id} · 2023-05-15T03:12:44.123456Z`);
     expect(md).toContain('&lt;script&gt;alert\\("event"\\)');
+    // The story's own raw HTML is inert in the Markdown file too; its title is text.
+    expect(md).not.toMatch(/<(script|img)/i);
+    expect(md).toMatch(/^# Hostile &lt;b&gt;title&lt;\/b&gt;$/m);
 
     const docx = (await exportStory(story, "docx")).body;
     const documentXml = docxPart(docx, "word/document.xml");
@@ -101,7 +104,15 @@ describeEachDatabase("story exports", (kind) => {
         ref: view,
         svg: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
       }),
-    ).rejects.toThrow(/no script, event handler or embedded HTML/);
+    ).rejects.toThrow(/may not hold <script>/);
+    for (const [bad, why] of [
+      ['<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.test/x.png"/></svg>', /may not hold <image>/],
+      ['<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://evil.test/x)"/></svg>', /refer only to itself/],
+      ['<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:u&#114;l(https://evil.test/x)"/></svg>', /character references/],
+      ['<svg xmlns="http://www.w3.org/2000/svg"><rect onload="alert(1)"/></svg>', /attribute onload/],
+      ['<svg xmlns="http://www.w3.org/2000/svg" width="90000" height="10"></svg>', /at most 4000/],
+    ] as const)
+      await expect(citeInStory(owner.ctx, storyId, { kind: "figure", ref: view, svg: bad })).rejects.toThrow(why);
     await expect(citeInStory(owner.ctx, storyId, { kind: "figure", ref: view, svg: "<p>not a picture</p>" })).rejects.toThrow(
       /an SVG image/,
     );

@@ -49,8 +49,14 @@ export function cardParts(c: Cited, incidentId: string, zone: string): CardParts
       return {
         label: "Event",
         headline: str(f.message),
-        details: [t("time"), `${str(f.source)} line ${str(f.line)}`, str(f.stage) || "no stage", `event ${c.ref}`].filter(Boolean),
-        href: timelineAt(incidentId, f.time, f.time, c.ref),
+        // An executive's copy carries no event id, source or line (and no way into raw evidence).
+        details: [
+          t("time"),
+          f.source ? `${str(f.source)} line ${str(f.line)}` : "",
+          str(f.stage) || "no stage",
+          c.ref ? `event ${c.ref}` : "",
+        ].filter(Boolean),
+        href: c.ref ? timelineAt(incidentId, f.time, f.time, c.ref) : null,
       };
     case "step":
       return {

@@ -13,7 +13,8 @@ import {
 } from "docx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { svgSize, svgToPng } from "@/lib/exports/svg-to-png";
+import { svgToPng } from "@/lib/exports/svg-to-png";
+import { svgSize } from "../figure-svg-check";
 import type { CitationView, StoryView } from "../get-story";
 import { withoutHelp } from "../story-markdown";
 import { cardParts } from "./citation-card";
@@ -82,7 +83,8 @@ function runs(node: MdNode, ctx: Ctx, style: Style = {}): (TextRun | FootnoteRef
       const c = ctx.byId.get(cite.id);
       if (!c) return [new TextRun({ text: "[unknown citation]" })];
       if (c.kind === "figure" && cite.card) return figureRuns(c, ctx);
-      const note = new FootnoteReferenceRun({ children: [new Paragraph(cardText(c, ctx))] });
+      // One footnote per citation, referred to wherever it is cited: [1] is [1] every time, as in the app.
+      const note = new FootnoteReferenceRun(ctx.numbers.get(c.id) ?? 0);
       return cite.card ? [new TextRun({ text: cardText(c, ctx), size: 18 }), note] : [note];
     }
     default:
@@ -170,8 +172,15 @@ export async function storyToDocx(story: StoryView): Promise<Buffer> {
   const processor = unified().use(remarkParse).use(REMARK_PLUGINS);
   const tree = processor.runSync(processor.parse(body)) as MdNode;
   const v = story.version;
+  const footnotes = Object.fromEntries(
+    [...ctx.numbers]
+      .map(([id, n]) => [n, ctx.byId.get(id)] as const)
+      .filter(([, c]) => c !== undefined && c.kind !== "figure")
+      .map(([n, c]) => [n, { children: [new Paragraph(cardText(c as CitationView, ctx))] }]),
+  );
   const doc = new Document({
     title: v.title,
+    footnotes,
     creator: story.author,
     sections: [
       {

@@ -3,7 +3,7 @@ import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import { escapeHtml } from "@/lib/format/escape-html";
-import type { StoryView } from "../get-story";
+import type { CitationView, StoryView } from "../get-story";
 import { withoutHelp } from "../story-markdown";
 import { citationNumbers } from "./citation-numbers";
 import { REHYPE_PLUGINS, REMARK_PLUGINS } from "./markdown-pipeline";
@@ -21,7 +21,10 @@ export function storyBodyHtml(story: StoryView, origin?: string): string {
     byId: new Map(story.citations.map((c) => [c.id, c])),
     origin,
   };
-  const notes = [...ctx.numbers.keys()].map((id) => ctx.byId.get(id)).filter((c) => c !== undefined);
+  // The evidence list: every numbered citation but the figures, which stand in the text.
+  const notes = [...ctx.numbers.keys()]
+    .map((id) => ctx.byId.get(id))
+    .filter((c): c is CitationView => c !== undefined && c.kind !== "figure");
   const html = unified()
     .use(remarkParse)
     .use(REMARK_PLUGINS)
