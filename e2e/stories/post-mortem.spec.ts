@@ -162,9 +162,9 @@ test("[STORY] an analyst drafts a post-mortem from the evidence, cites three eve
   });
   await reader.setContent(html);
   await expect(reader.getByRole("heading", { level: 1 })).toHaveText(title);
-  // Four cards in the text (the figure is a figure) and, under "Evidence cited", one card per citation.
+  // Four cards in the text (the figure is a figure) and, under "Evidence cited", one card per citation but the figure.
   await expect(reader.locator("article > .cite-card")).toHaveCount(4);
-  await expect(reader.locator(".evidence .cite-card")).toHaveCount(story.citations.length);
+  await expect(reader.locator(".evidence .cite-card")).toHaveCount(story.citations.filter((c) => c.kind !== "figure").length);
   expect(await reader.locator("figure img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(reader.locator("body")).toContainText(HOSTILE_EVENT);
   expect(await reader.evaluate(() => (window as unknown as { __pwned?: string }).__pwned)).toBeUndefined();
