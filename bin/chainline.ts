@@ -12,7 +12,7 @@ import { ImportRefusedError } from "@/lib/ingest/file-input";
 import { type Command, UsageError } from "./command";
 import { chainBuild, chainShow } from "./commands/chain";
 import { dbMigrate, dbStatus } from "./commands/db";
-import { exportEvents } from "./commands/export";
+import { exportChainCommand, exportEvents } from "./commands/export";
 import { formatsCommand } from "./commands/formats";
 import { gapsCommand } from "./commands/gaps";
 import { importCommand } from "./commands/import";
@@ -57,6 +57,7 @@ const COMMANDS: Command[] = [
   storyShow,
   storyExport,
   exportEvents,
+  exportChainCommand,
 ];
 
 function usageOf(cmd: Command): string {

@@ -1,6 +1,8 @@
 import { once } from "node:events";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, writeFileSync } from "node:fs";
+import { parseAsOf } from "@/lib/chain/parse-as-of";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
+import { chainFormat, exportChain } from "@/lib/exports/chain/export-chain";
 import { eventChunks, eventFormat } from "@/lib/exports/events/export-events";
 import { cliContext } from "../cli-context";
 import { type Command, UsageError } from "../command";
@@ -70,6 +72,35 @@ export const exportEvents: Command = {
       );
       console.log(`${values.out}: ${rows.toLocaleString("en-US")} events (${format}) in ${seconds.toFixed(1)} s`);
     }
+    return 0;
+  },
+};
+
+export const exportChainCommand: Command = {
+  path: ["export", "chain"],
+  summary: "Write an incident's attack chain as a STIX 2.1 bundle with MITRE's Attack Flow extension, or as Mermaid text",
+  options: {
+    incident: { type: "string", description: "incident id (required)" },
+    format: { type: "string", description: "stix | mermaid (default stix)" },
+    "as-of": { type: "string", description: "the chain as believed on this date (YYYY-MM-DD or ISO time)" },
+    out: { type: "string", description: "file to write (default: standard output)" },
+  },
+  async run({ values }) {
+    if (typeof values.incident !== "string") throw new UsageError("--incident is required");
+    const parsed = parseAsOf(values["as-of"] as string | undefined);
+    if ("error" in parsed) throw new UsageError(`--as-of: ${parsed.error}`);
+    let format: ReturnType<typeof chainFormat>;
+    try {
+      format = chainFormat(values.format as string | undefined);
+    } catch (err) {
+      if (err instanceof InvalidRequestError) throw new UsageError(`--${err.message}`);
+      throw err;
+    }
+    const file = await exportChain(await cliContext(), values.incident, format, parsed.asOf);
+    if (typeof values.out === "string") {
+      writeFileSync(values.out, file.body);
+      console.log(`${values.out}: ${format}`);
+    } else process.stdout.write(file.body);
     return 0;
   },
 };

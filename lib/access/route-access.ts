@@ -64,6 +64,7 @@ export const API_ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/incidents/[id]/audit": { GET: "evidence.view" },
   "/api/incidents/[id]/chain": { GET: "chain.view" },
   "/api/incidents/[id]/chain/build": { POST: "evidence.edit" },
+  "/api/incidents/[id]/chain/export": { GET: "chain.view" },
   "/api/incidents/[id]/chain/steps/[stepId]": { PATCH: "evidence.edit" },
   "/api/incidents/[id]/entities": { GET: "evidence.view" },
   "/api/incidents/[id]/entities/[entityId]": { GET: "evidence.view" },

@@ -60,6 +60,22 @@ export default async function ChainPage({
               : "As believed now."}{" "}
             Solid cards are evidenced; dashed cards are inferred.
           </p>
+          <p className="text-sm">
+            Export this chain:{" "}
+            <a
+              className="text-accent underline"
+              href={`/api/incidents/${id}/chain/export?format=stix${asOf ? `&asOf=${encodeURIComponent(rawAsOf ?? "")}` : ""}`}
+            >
+              STIX 2.1 with Attack Flow
+            </a>{" "}
+            ·{" "}
+            <a
+              className="text-accent underline"
+              href={`/api/incidents/${id}/chain/export?format=mermaid${asOf ? `&asOf=${encodeURIComponent(rawAsOf ?? "")}` : ""}`}
+            >
+              Mermaid
+            </a>
+          </p>
         </div>
         <AsOfControl incidentId={id} value={asOf ? (rawAsOf ?? "") : ""} turningPoints={turningPoints} />
       </div>
