@@ -2,6 +2,7 @@
 
 import { type KeyboardEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { CiteInStory } from "@/components/stories/cite-in-story";
+import { PopoverButton } from "@/components/ui/popover-button";
 import type { TimelineData } from "@/lib/queries/get-timeline-data";
 import { binLabel } from "@/lib/timeline/bin-width";
 import { LANE_MODE_LABEL } from "@/lib/timeline/lanes";
@@ -9,6 +10,7 @@ import { formatWindow, parseIsoMicros } from "@/lib/timeline/time-format";
 import { apiSearch, type TimelineFilterState, type TimelineViewState, viewToSearch } from "@/lib/timeline/view-state";
 import { clampWindow, homeWindow, panWindow, roundWindow, type ViewWindow, zoomWindow } from "@/lib/timeline/view-window";
 import { ChainStepList } from "./chain-step-list";
+import { downloadTimelinePng, downloadTimelineSvg } from "./download-figure";
 import { EventDrawer } from "./event-drawer";
 import { timelineFigureSvg } from "./figure-svg";
 import { MainView } from "./main-view";
@@ -45,6 +47,8 @@ export function TimelineClient(props: Props) {
   const measureRef = useRef<HTMLDivElement>(null);
   const mainRef = useRef<HTMLDivElement>(null);
   const helpId = useId();
+  // The drawn timeline (lanes, marks, axis, chain): what figures and image downloads are made of.
+  const figureBox = () => mainRef.current?.querySelector<HTMLElement>("[role=application]") ?? null;
   const width = useElementWidth(measureRef, props.initialBoxWidth);
   const reqWidth = requestWidth(width);
   const initialReqWidth = requestWidth(props.initialBoxWidth);
@@ -213,6 +217,28 @@ export function TimelineClient(props: Props) {
               {status}
               {main.isLoading && data ? " · updating…" : ""}
             </p>
+            <PopoverButton label="Image" align="right">
+              <ul className="space-y-1 text-sm">
+                <li>
+                  <button
+                    type="button"
+                    className="text-accent underline"
+                    onClick={() => figureBox() && downloadTimelineSvg(figureBox() as HTMLElement, "timeline.svg")}
+                  >
+                    SVG (as shown)
+                  </button>
+                </li>
+                <li>
+                  <button
+                    type="button"
+                    className="text-accent underline"
+                    onClick={() => figureBox() && void downloadTimelinePng(figureBox() as HTMLElement, "timeline.png")}
+                  >
+                    PNG (as shown)
+                  </button>
+                </li>
+              </ul>
+            </PopoverButton>
             {props.canCite ? (
               <CiteInStory
                 incidentId={incidentId}
@@ -221,7 +247,7 @@ export function TimelineClient(props: Props) {
                 align="right"
                 defaultCaption={`The timeline, ${windowText}, lanes by ${LANE_MODE_LABEL[view.lanes].toLowerCase()}`}
                 extra={() => {
-                  const box = mainRef.current?.querySelector<HTMLElement>("[role=application]");
+                  const box = figureBox();
                   return box ? { svg: timelineFigureSvg(box).svg } : null;
                 }}
               />
