@@ -25,7 +25,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >{`try{var t=localStorage.getItem("chainline-theme");if(t)document.documentElement.dataset.theme=t}catch(e){}`}</script>
       </head>
       <body className="min-h-screen">
-        <header className="border-b border-line bg-panel">
+        <header className="no-print border-b border-line bg-panel">
           <div className="mx-auto flex h-12 max-w-[96rem] items-center gap-6 px-4">
             <Link href="/incidents" className="text-base font-semibold tracking-tight">
               Chainline

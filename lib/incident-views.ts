@@ -6,6 +6,7 @@ import type { Permission } from "@/lib/access/permissions";
  */
 export const INCIDENT_VIEWS = [
   { slug: "", label: "Overview", permission: "incident.view" },
+  { slug: "brief", label: "Brief", permission: "chain.view" },
   { slug: "timeline", label: "Timeline", permission: "evidence.view" },
   { slug: "chain", label: "Chain", permission: "chain.view" },
   { slug: "events", label: "Events", permission: "evidence.view" },

@@ -36,7 +36,10 @@ export default async function IncidentsPage() {
               {incidents.map((i) => (
                 <tr key={i.id} className="border-b border-line last:border-0">
                   <td className="px-3 py-2">
-                    <Link href={`/incidents/${i.id}`} className="font-medium text-accent hover:underline">
+                    <Link
+                      href={i.role === "executive" ? `/incidents/${i.id}/brief` : `/incidents/${i.id}`}
+                      className="font-medium text-accent hover:underline"
+                    >
                       {i.title}
                     </Link>
                   </td>

@@ -45,7 +45,12 @@ test.describe("as the executive", () => {
   test("[ACCESS] an executive sees the overview, the chain and published stories, and an event URL is a 404", async ({ page, request }) => {
     const id = await demoIncidentId(request);
     await page.goto(`/incidents/${id}`);
-    await expect(page.getByRole("navigation", { name: "Incident views" }).getByRole("link")).toHaveText(["Overview", "Chain", "Story"]);
+    await expect(page.getByRole("navigation", { name: "Incident views" }).getByRole("link")).toHaveText([
+      "Overview",
+      "Brief",
+      "Chain",
+      "Story",
+    ]);
     // The chain, but no evidence behind it: no event ids, no rule details, no source names.
     const chain = (await (await request.get(`/api/incidents/${id}/chain`)).json()) as {
       steps: { keyEventIds: string[]; detail: object }[];

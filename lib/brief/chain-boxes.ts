@@ -8,7 +8,13 @@ export type BriefBox = {
   inferred: boolean;
 };
 
-type Step = { stageName: string; startAt: string | null; endAt: string | null; inferred: boolean; confidence: { label: string; score: number } };
+type Step = {
+  stageName: string;
+  startAt: string | null;
+  endAt: string | null;
+  inferred: boolean;
+  confidence: { label: string; score: number };
+};
 
 const gapBetween = (a: BriefBox, b: BriefBox) => {
   const end = Date.parse(a.end ?? a.start ?? "");

@@ -16,12 +16,19 @@ describeEachDatabase("the executive brief", (kind) => {
     const now = await composeBrief(ctx, incidentId);
     expect(now.asOf).toBeNull();
     expect(now.sentences).toHaveLength(4);
-    expect(now.sentences[0]).toBe("The attack ran in 9 steps, from key material exposure on 2021-04-20 to response and remediation on 2023-07-04.");
+    expect(now.sentences[0]).toBe(
+      "The attack ran in 9 steps, from key material exposure on 2021-04-20 to response and remediation on 2023-07-04.",
+    );
     expect(now.sentences[1]).toMatch(/^The evidence names \d+ mailboxes in \d+ organisations, \d+ accounts and \d+ hosts\.$/);
     expect(now.boxes.length).toBeLessThanOrEqual(7);
-    expect(now.boxes.filter((b) => b.inferred).map((b) => b.stages)).toEqual([["Key material exposure"], ["Key acquisition / exfiltration"]]);
+    expect(now.boxes.filter((b) => b.inferred).map((b) => b.stages)).toEqual([
+      ["Key material exposure"],
+      ["Key acquisition / exfiltration"],
+    ]);
     expect(now.unknown).toContain("Key acquisition / exfiltration is inferred, not seen: possible (35/100, CSRB 2024-04-02).");
-    expect(now.unknown.some((u) => /^No records from debug-share-security\.jsonl between 2021-08-01 and 2023-07-\d\d \(retention\)\.$/.test(u))).toBe(true);
+    expect(
+      now.unknown.some((u) => /^No records from debug-share-security\.jsonl between 2021-08-01 and 2023-07-\d\d \(retention\)\.$/.test(u)),
+    ).toBe(true);
     expect(now.unknown).toContain("5 other explanations remain open.");
     expect(now.changed[0]).toBe("Response and remediation: 2023-06-26 to 2023-07-04.");
 

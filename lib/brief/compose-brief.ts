@@ -132,11 +132,17 @@ export async function composeBrief(ctx: Ctx, incidentId: string, asOf: Date | nu
     known: steps.filter((s) => !s.inferred).map((s) => `${s.stageName}: ${span(s.startAt, s.endAt, zone)}, ${s.confidence.label}.`),
     unknown: [
       ...inferred.map((s) => `${s.stageName} is inferred, not seen: ${belief(s)}.`),
-      ...gaps.map((g) => `No records from ${g.scope} between ${day(g.startAt, zone)} and ${day(g.endAt, zone)} (${g.reason.replace("_", " ")}).`),
+      // Executives' chains name no sources: the gap is then one of the sources'.
+      ...gaps.map(
+        (g) =>
+          `No records from ${g.scope || "one of the sources"} between ${day(g.startAt, zone)} and ${day(g.endAt, zone)} (${g.reason.replace("_", " ")}).`,
+      ),
       // The leading explanation in full; the others counted (the brief is one page).
       ...hypotheses.filter((h) => h.status === "leading").map((h) => `Leading explanation: ${h.title}.`),
       ...(hypotheses.some((h) => h.status === "open")
-        ? [`${plural(hypotheses.filter((h) => h.status === "open").length, "other explanation remains", "other explanations remain")} open.`]
+        ? [
+            `${plural(hypotheses.filter((h) => h.status === "open").length, "other explanation remains", "other explanations remain")} open.`,
+          ]
         : []),
     ],
     changed: [

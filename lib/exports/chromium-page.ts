@@ -4,22 +4,35 @@ import { chromium, type Page } from "playwright-core";
 /** The Chromium the app prints with: the same one the end-to-end tests drive (Debian's, or CHROMIUM_PATH). */
 export const chromiumPath = () => process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
+export type PageOptions = {
+  width: number;
+  height: number;
+  scale?: number;
+  /** The one origin the page may load from (the app itself, to print one of its pages); otherwise nothing. */
+  origin?: string;
+  /** Cookies for that origin: the requester's session, so the page shows what they may see. */
+  cookies?: { name: string; value: string }[];
+};
+
 /**
- * A headless Chromium page that may make no request and runs no script, for printing and
- * rasterising documents the app wrote itself; closed when `work` is done.
+ * A headless Chromium page that runs no script and may request nothing but data: URLs (and, when
+ * printing one of the app's own pages, that origin), for printing and rasterising; closed when
+ * `work` is done.
  */
-export async function withChromiumPage<T>(
-  viewport: { width: number; height: number; scale?: number },
-  work: (page: Page) => Promise<T>,
-): Promise<T> {
+export async function withChromiumPage<T>(opts: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--disable-gpu"] });
   try {
-    const page = await browser.newPage({
+    const context = await browser.newContext({
       javaScriptEnabled: false,
-      viewport: { width: viewport.width, height: viewport.height },
-      deviceScaleFactor: viewport.scale ?? 1,
+      viewport: { width: opts.width, height: opts.height },
+      deviceScaleFactor: opts.scale ?? 1,
     });
-    await page.route("**/*", (route) => (route.request().url().startsWith("data:") ? route.continue() : route.abort()));
+    if (opts.origin && opts.cookies?.length) await context.addCookies(opts.cookies.map((c) => ({ ...c, url: opts.origin as string })));
+    const page = await context.newPage();
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      return url.startsWith("data:") || (opts.origin && url.startsWith(`${opts.origin}/`)) ? route.continue() : route.abort();
+    });
     return await work(page);
   } finally {
     await browser.close();

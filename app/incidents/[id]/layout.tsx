@@ -17,7 +17,7 @@ export default async function IncidentLayout({ children, params }: { children: R
   return (
     <div>
       <div className="mb-3">
-        <p className="text-xs uppercase tracking-wide text-muted">
+        <p className="no-print text-xs uppercase tracking-wide text-muted">
           Incident · {incident.status} · you are{" "}
           {role === "analyst" || role === "owner" || role === "executive" ? `an ${role}` : `a ${role}`}
         </p>
