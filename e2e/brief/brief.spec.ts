@@ -49,7 +49,7 @@ test("[BRIEF] an executive lands on the brief, not the events; it prints on exac
   // The public record: "most probable" in September 2023, "not proven" by March 2024.
   const asOf = async (date: string) => {
     await page.goto(`/incidents/${id}/brief?asOf=${date}`);
-    return (await brief.getByRole("region", { name: "What we do not know" }).innerText()).replace(/\s+/g, " ");
+    return ((await brief.getByRole("region", { name: "What we do not know" }).textContent()) ?? "").replace(/\s+/g, " ");
   };
   expect(await asOf("2023-10-01")).toContain("Key acquisition / exfiltration is inferred, not seen: likely (70/100, MSRC 2023-09-06)");
   await expect(page.getByRole("note")).toContainText("Belief has changed since 2023-10-01");
