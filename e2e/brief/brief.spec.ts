@@ -59,3 +59,27 @@ test("[BRIEF] an executive lands on the brief, not the events; it prints on exac
   expect(png.status()).toBe(200);
   expect((await png.body()).subarray(1, 4).toString("latin1")).toBe("PNG");
 });
+
+test.describe("as an analyst", () => {
+  test.use({ storageState: storageStateOf("analyst") });
+
+  test("[BRIEF] an analyst sets the priority and impact on CISA's scales from a date; the brief before that date does not show them", async ({
+    page,
+    request,
+  }) => {
+    const id = await demoIncidentId(request);
+    await page.goto(`/incidents/${id}/brief`);
+    await page.getByText("Assess (priority, impact, wording, decisions)").click();
+    const form = page.getByRole("form", { name: "Assess the brief" });
+    await form.getByLabel("Priority (CISA)").selectOption("severe");
+    await form.getByLabel("Information impact").selectOption("core_credentials");
+    await form.getByLabel("In effect from (empty: now)").fill("2024-03-15");
+    await form.getByLabel('Decisions needed, one a line ("question — owner")').fill("Rotate every signing key now? — CISO");
+    await form.getByRole("button", { name: "Save assessment" }).click();
+    await expect(page.getByText("Priority: Severe (CISA level 4)")).toBeVisible();
+    await expect(page.getByText("Core credential compromise")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Decisions needed" })).toContainText("Rotate every signing key now? (CISO)");
+    await page.goto(`/incidents/${id}/brief?asOf=2023-10-01`);
+    await expect(page.getByText("Priority not assessed")).toBeVisible();
+  });
+});

@@ -66,6 +66,7 @@ export const API_ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/incidents/[id]/chain": { GET: "chain.view" },
   "/api/incidents/[id]/chain/build": { POST: "evidence.edit" },
   "/api/incidents/[id]/chain/export": { GET: "chain.view" },
+  "/api/incidents/[id]/brief": { POST: "evidence.edit" },
   "/api/incidents/[id]/brief/export": { GET: "chain.view" },
   "/api/incidents/[id]/chain/steps/[stepId]": { PATCH: "evidence.edit" },
   "/api/incidents/[id]/entities": { GET: "evidence.view" },

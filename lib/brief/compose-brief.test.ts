@@ -5,6 +5,7 @@ import { expect, it } from "vitest";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { loadScenario } from "@/lib/scenarios/load-scenario";
 import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
+import { saveBriefAssessment } from "./brief-assessment";
 import { composeBrief } from "./compose-brief";
 
 describeEachDatabase("the executive brief", (kind) => {
@@ -42,5 +43,28 @@ describeEachDatabase("the executive brief", (kind) => {
     const april = await composeBrief(ctx, incidentId, new Date("2024-04-01T23:59:59.999Z"));
     expect(april.unknown).toContain("Key acquisition / exfiltration is inferred, not seen: possible (35/100, MSRC 2024-03-12).");
     expect(april.unknown).not.toEqual(october.unknown);
+
+    // An analyst's judgements on CISA's scale, each from its date: the brief as of a date shows the one in effect.
+    await saveBriefAssessment(ctx, incidentId, {
+      effectiveAt: "2023-07-12",
+      priority: "high",
+      informationImpact: "proprietary",
+      recoverability: "extended",
+      decisions: [{ text: "Disclose to affected customers?", owner: "General counsel" }],
+    });
+    await saveBriefAssessment(ctx, incidentId, {
+      effectiveAt: "2024-03-15",
+      priority: "severe",
+      informationImpact: "core_credentials",
+      summary: "A consumer signing key forged tokens for 25 organisations.\nHow the key left is not proven.",
+    });
+    expect((await composeBrief(ctx, incidentId, new Date("2023-06-01T23:59:59Z"))).assessment).toBeNull();
+    const judgedOctober = await composeBrief(ctx, incidentId, new Date("2023-10-01T23:59:59.999Z"));
+    expect(judgedOctober.assessment).toMatchObject({ priority: "high", informationImpact: "proprietary", recoverability: "extended" });
+    expect(judgedOctober.decisions[0]).toEqual({ text: "Disclose to affected customers?", owner: "General counsel" });
+    expect(judgedOctober.sentences).toEqual(judgedOctober.drafted);
+    const judgedNow = await composeBrief(ctx, incidentId);
+    expect(judgedNow.assessment).toMatchObject({ priority: "severe", informationImpact: "core_credentials" });
+    expect(judgedNow.sentences).toEqual(["A consumer signing key forged tokens for 25 organisations.", "How the key left is not proven."]);
   }, 180_000);
 });

@@ -2,6 +2,7 @@ import { authorize } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { type ChainStepView, type ChainView, getChain } from "@/lib/queries/get-chain";
+import { type BriefAssessment, briefAssessmentAsOf } from "./brief-assessment";
 import { type BriefBox, chainBoxes } from "./chain-boxes";
 
 export type BriefView = {
@@ -12,6 +13,10 @@ export type BriefView = {
   /** The day the brief is as of (YYYY-MM-DD), or null for now. */
   asOf: string | null;
   sentences: string[];
+  /** The sentences as drafted from the evidence (what an analyst starts from when rewriting them). */
+  drafted: string[];
+  /** The analyst's judgement in effect on the brief's date: priority, impact, own sentences, decisions. */
+  assessment: BriefAssessment | null;
   counts: { label: string; n: number }[];
   boxes: BriefBox[];
   known: string[];
@@ -78,7 +83,11 @@ export async function composeBrief(ctx: Ctx, incidentId: string, asOf: Date | nu
     "SELECT title, status::text AS status, time_zone FROM incidents WHERE id = $1",
     [incidentId],
   );
-  const [then, now] = await Promise.all([getChain(ctx, incidentId, asOf), asOf ? getChain(ctx, incidentId, null) : null]);
+  const [then, now, assessment] = await Promise.all([
+    getChain(ctx, incidentId, asOf),
+    asOf ? getChain(ctx, incidentId, null) : null,
+    briefAssessmentAsOf(ctx.db.sql, incidentId, asOf),
+  ]);
   if (!incident || !then) throw new NotFoundError(`no incident ${incidentId}`);
   const zone = incident.time_zone;
   const steps = chainSteps(then);
@@ -100,7 +109,7 @@ export async function composeBrief(ctx: Ctx, incidentId: string, asOf: Date | nu
   const count = (label: string) => counts.find((c) => c.label.startsWith(label))?.n ?? 0;
   const response = steps.filter((s) => /response|remediat|recover|contain/i.test(`${s.stageKey} ${s.stageName}`));
 
-  const sentences = [
+  const drafted = [
     first && last
       ? `The attack ran in ${plural(steps.length, "step", "steps")}, from ${first.stageName.toLowerCase()} on ${day(first.startAt, zone)} to ${last.stageName.toLowerCase()} on ${day(last.endAt ?? last.startAt, zone)}.`
       : "No attack chain has been established yet.",
@@ -126,7 +135,9 @@ export async function composeBrief(ctx: Ctx, incidentId: string, asOf: Date | nu
     status: incident.status,
     zone,
     asOf: then.asOf ? day(then.asOf, zone) : null,
-    sentences,
+    sentences: assessment?.summary ? assessment.summary.split(/\n+/).filter(Boolean) : drafted,
+    drafted,
+    assessment,
     counts,
     boxes: chainBoxes(steps),
     known: steps.filter((s) => !s.inferred).map((s) => `${s.stageName}: ${span(s.startAt, s.endAt, zone)}, ${s.confidence.label}.`),
@@ -149,12 +160,15 @@ export async function composeBrief(ctx: Ctx, incidentId: string, asOf: Date | nu
       ...response.map((s) => `${s.stageName}: ${span(s.startAt, s.endAt, zone)}.`),
       ...items.filter((a) => a.status === "done").map((a) => `Done: ${a.title}.`),
     ],
-    decisions: items
-      .filter((a) => (a.status === "open" || a.status === "in_progress") && (a.owner === "" || a.overdue))
-      .map((a) => ({
-        text: a.owner === "" ? `Who owns "${a.title}"?` : `"${a.title}" is past its due date (${a.due_on}): extend it or escalate?`,
-        owner: a.owner || "no owner yet",
-      })),
+    decisions: [
+      ...(assessment?.decisions ?? []).map((d) => ({ text: d.text, owner: d.owner || "no owner yet" })),
+      ...items
+        .filter((a) => (a.status === "open" || a.status === "in_progress") && (a.owner === "" || a.overdue))
+        .map((a) => ({
+          text: a.owner === "" ? `Who owns "${a.title}"?` : `"${a.title}" is past its due date (${a.due_on}): extend it or escalate?`,
+          owner: a.owner || "no owner yet",
+        })),
+    ],
     beliefChanges,
   };
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AssessForm } from "@/components/brief/assess-form";
 import { BriefChain } from "@/components/brief/brief-chain";
+import { ImpactAxes, PriorityBadge } from "@/components/brief/brief-judgement";
 import { BriefList } from "@/components/brief/brief-list";
+import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
 import { composeBrief } from "@/lib/brief/compose-brief";
 import { parseAsOf } from "@/lib/chain/parse-as-of";
@@ -22,7 +25,7 @@ export default async function BriefPage({
   searchParams: Promise<{ asOf?: string }>;
 }) {
   const [{ id }, { asOf: rawAsOf }] = await Promise.all([params, searchParams]);
-  const { ctx } = await getIncidentPageContext(id, "chain.view");
+  const { ctx, role } = await getIncidentPageContext(id, "chain.view");
   const parsed = parseAsOf(rawAsOf);
   if ("error" in parsed) notFound();
   const brief = await composeBrief(ctx, id, parsed.asOf);
@@ -30,8 +33,10 @@ export default async function BriefPage({
   return (
     <article className="brief mx-auto max-w-5xl space-y-4" aria-label="Executive brief">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
-        <p className="text-lg">
-          <span className="font-semibold">Status: {brief.status}</span> · {brief.asOf ? `as believed on ${brief.asOf}` : "as believed now"}
+        <p className="flex flex-wrap items-center gap-3 text-lg">
+          <PriorityBadge assessment={brief.assessment} />
+          <span className="font-semibold">Status: {brief.status}</span>
+          <span>{brief.asOf ? `as believed on ${brief.asOf}` : "as believed now"}</span>
         </p>
         <form className="no-print flex items-center gap-2 text-sm" action={`/incidents/${id}/brief`}>
           <label htmlFor="brief-as-of">As of</label>
@@ -77,6 +82,7 @@ export default async function BriefPage({
           <p key={s}>{s}</p>
         ))}
       </section>
+      <ImpactAxes assessment={brief.assessment} />
       <section aria-label="How bad" className="flex flex-wrap gap-x-6 gap-y-1 text-base">
         {brief.counts.map((c) => (
           <p key={c.label}>
@@ -91,6 +97,7 @@ export default async function BriefPage({
         <BriefList title="What has changed" items={brief.changed} />
         <BriefList title="Decisions needed" items={brief.decisions.map((d) => `${d.text} (${d.owner})`)} />
       </div>
+      {roleAllows(role, "evidence.edit") && <AssessForm incidentId={id} current={brief.assessment} drafted={brief.drafted} />}
     </article>
   );
 }
