@@ -1,3 +1,5 @@
+import { InvalidRequestError } from "@/lib/errors/invalid-request";
+
 /** A flag: its kind and the line --help shows for it. */
 export type OptionSpec = { type: "string" | "boolean"; description: string; multiple?: boolean; short?: string };
 
@@ -25,4 +27,14 @@ export function wholeNumber(name: string, v: unknown, fallback?: number): number
   if (v === undefined) return fallback;
   if (typeof v !== "string" || !/^\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number`);
   return Number(v);
+}
+
+/** Reads a flag's value through lib/: a value lib/ refuses is a mistake in the call (exit 2, with the usage). */
+export function asUsage<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof InvalidRequestError) throw new UsageError(`--${err.message}`);
+    throw err;
+  }
 }

@@ -1,11 +1,10 @@
 import { once } from "node:events";
 import { createWriteStream, writeFileSync } from "node:fs";
 import { parseAsOf } from "@/lib/chain/parse-as-of";
-import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { chainFormat, exportChain } from "@/lib/exports/chain/export-chain";
 import { eventChunks, eventFormat } from "@/lib/exports/events/export-events";
 import { cliContext } from "../cli-context";
-import { type Command, UsageError } from "../command";
+import { asUsage, type Command, UsageError } from "../command";
 
 /** Progress on stderr: a live count on a terminal, a line every 5 s otherwise. */
 function rowProgress() {
@@ -48,13 +47,7 @@ export const exportEvents: Command = {
   },
   async run({ values }) {
     if (typeof values.incident !== "string") throw new UsageError("--incident is required");
-    let format: ReturnType<typeof eventFormat>;
-    try {
-      format = eventFormat(values.format as string | undefined);
-    } catch (err) {
-      if (err instanceof InvalidRequestError) throw new UsageError(`--${err.message}`);
-      throw err;
-    }
+    const format = asUsage(() => eventFormat(values.format as string | undefined));
     const filters = Object.fromEntries(
       ["q", "stage", "source", "from", "to"].filter((k) => typeof values[k] === "string").map((k) => [k, values[k]]),
     );
@@ -89,13 +82,7 @@ export const exportChainCommand: Command = {
     if (typeof values.incident !== "string") throw new UsageError("--incident is required");
     const parsed = parseAsOf(values["as-of"] as string | undefined);
     if ("error" in parsed) throw new UsageError(`--as-of: ${parsed.error}`);
-    let format: ReturnType<typeof chainFormat>;
-    try {
-      format = chainFormat(values.format as string | undefined);
-    } catch (err) {
-      if (err instanceof InvalidRequestError) throw new UsageError(`--${err.message}`);
-      throw err;
-    }
+    const format = asUsage(() => chainFormat(values.format as string | undefined));
     const file = await exportChain(await cliContext(), values.incident, format, parsed.asOf);
     if (typeof values.out === "string") {
       writeFileSync(values.out, file.body);

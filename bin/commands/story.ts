@@ -1,21 +1,10 @@
 import { writeFileSync } from "node:fs";
-import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { storyToMarkdown } from "@/lib/stories/export-markdown";
 import { exportStory, paperOf, storyFormat } from "@/lib/stories/export-story";
 import { getStory, listStories } from "@/lib/stories/get-story";
 import { cliContext } from "../cli-context";
-import { type Command, UsageError, wholeNumber } from "../command";
+import { asUsage, type Command, UsageError, wholeNumber } from "../command";
 import { printTable } from "../print-table";
-
-/** A flag's value refused by lib/ is a mistake in the call: exit 2 with the usage. */
-function asUsage<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (err) {
-    if (err instanceof InvalidRequestError) throw new UsageError(`--${err.message}`);
-    throw err;
-  }
-}
 
 const need = (v: unknown, flag: string): string => {
   if (typeof v !== "string" || v === "") throw new UsageError(`--${flag} is required`);
