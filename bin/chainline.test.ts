@@ -40,6 +40,8 @@ describe("chainline CLI", { timeout: 240_000 }, () => {
       ["story", "list"],
       ["story", "show"],
       ["story", "export"],
+      ["export", "events"],
+      ["export", "chain"],
     ].map((w) => w.join(" ")),
   )("%s --help shows its usage", async (command) => {
     const words = command.split(" ");
