@@ -27,6 +27,7 @@ test("[INCIDENTS] create an incident from the list page", async ({ page, request
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Incident views" }).getByRole("link")).toHaveText([
     "Overview",
+    "Brief",
     "Timeline",
     "Chain",
     "Events",
