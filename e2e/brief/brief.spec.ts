@@ -77,7 +77,7 @@ test.describe("as an analyst", () => {
     await form.getByLabel('Decisions needed, one a line ("question — owner")').fill("Rotate every signing key now? — CISO");
     await form.getByRole("button", { name: "Save assessment" }).click();
     await expect(page.getByText("Priority: Severe (CISA level 4)")).toBeVisible();
-    await expect(page.getByText("Core credential compromise")).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: "Core credential compromise" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Decisions needed" })).toContainText("Rotate every signing key now? (CISO)");
     await page.goto(`/incidents/${id}/brief?asOf=2023-10-01`);
     await expect(page.getByText("Priority not assessed")).toBeVisible();
