@@ -21,6 +21,7 @@ export function ActionItemsPanel({
   canEdit,
   showIncident = false,
   showHeading = true,
+  stories = [],
 }: {
   items: ActionItemView[];
   incidentId?: string;
@@ -28,6 +29,8 @@ export function ActionItemsPanel({
   showIncident?: boolean;
   /** False where the page's own heading already says "Action items". */
   showHeading?: boolean;
+  /** The incident's stories, for tying a new item to the one that proposed it. */
+  stories?: { id: string; title: string }[];
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -43,6 +46,7 @@ export function ActionItemsPanel({
       owner: String(form.get("owner") ?? ""),
       dueOn: String(form.get("dueOn") ?? "") || null,
       ticketUrl: String(form.get("ticketUrl") ?? "") || null,
+      storyId: String(form.get("storyId") ?? "") || null,
     });
     setError(e);
     if (!e) router.refresh();
@@ -77,7 +81,17 @@ export function ActionItemsPanel({
                     </Link>
                   </td>
                 )}
-                <td className="py-1.5 pr-3">{a.title}</td>
+                <td className="py-1.5 pr-3">
+                  {a.title}
+                  {a.storyId && a.storyTitle && (
+                    <span className="block text-xs text-muted">
+                      from{" "}
+                      <Link className="underline" href={`/incidents/${a.incidentId}/story/${a.storyId}`}>
+                        {a.storyTitle}
+                      </Link>
+                    </span>
+                  )}
+                </td>
                 <td className="py-1.5 pr-3">{a.kind}</td>
                 <td className="py-1.5 pr-3">
                   {canEdit ? (
@@ -138,6 +152,16 @@ export function ActionItemsPanel({
           <input name="owner" placeholder="Owner" aria-label="Owner" className={FIELD} />
           <input name="dueOn" type="date" aria-label="Due" className={FIELD} />
           <input name="ticketUrl" type="url" placeholder="https://ticket" aria-label="Ticket link" className={FIELD} />
+          {stories.length > 0 && (
+            <select name="storyId" aria-label="Proposed by" className={FIELD} defaultValue="">
+              <option value="">no story</option>
+              {stories.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          )}
           <button type="submit" className="rounded border border-line px-3 py-1">
             Add
           </button>

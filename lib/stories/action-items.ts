@@ -36,6 +36,8 @@ export type ActionItemView = {
   incidentId: string;
   incidentTitle: string;
   storyId: string | null;
+  /** The story that proposed it (its title), if any. */
+  storyTitle: string | null;
   title: string;
   kind: (typeof ACTION_KINDS)[number];
   owner: string;
@@ -46,10 +48,10 @@ export type ActionItemView = {
   overdue: boolean;
 };
 
-const SELECT = `SELECT a.id, a.incident_id AS "incidentId", i.title AS "incidentTitle", a.story_id AS "storyId", a.title, a.kind, a.owner,
+const SELECT = `SELECT a.id, a.incident_id AS "incidentId", i.title AS "incidentTitle", a.story_id AS "storyId", s.title AS "storyTitle", a.title, a.kind, a.owner,
     to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", a.status, a.ticket_url AS "ticketUrl",
     (a.status IN ('open', 'in_progress') AND a.due_on < (now() AT TIME ZONE 'UTC')::date) AS overdue
-  FROM action_items a JOIN incidents i ON i.id = a.incident_id`;
+  FROM action_items a JOIN incidents i ON i.id = a.incident_id LEFT JOIN stories s ON s.id = a.story_id`;
 // Open first, overdue first among them, then by due date.
 const ORDER = `ORDER BY (a.status IN ('open', 'in_progress')) DESC, overdue DESC, a.due_on NULLS LAST, a.created_at`;
 

@@ -108,9 +108,9 @@ describeEachDatabase("stories", (kind) => {
 
     // Action items, per incident and across incidents: overdue flagged, open first; ticket links are web links only.
     const done = await addActionItem(author, incidentId, { title: "Rotate credentials", kind: "mitigate", owner: "IT", status: "done" });
-    expect((await listActionItems(author, incidentId)).map((a) => [a.title, a.overdue])).toEqual([
-      ["Block comsvcs MiniDump via ASR", true],
-      ["Rotate credentials", false],
+    expect((await listActionItems(author, incidentId)).map((a) => [a.title, a.overdue, a.storyTitle])).toEqual([
+      ["Block comsvcs MiniDump via ASR", true, "LSASS dump on WORKSTATION5"],
+      ["Rotate credentials", false, null],
     ]);
     expect((await listAllActionItems(author)).map((a) => a.id)).toEqual([item.id, done.id]);
     await expect(updateActionItem(author, item.id, { ticketUrl: "javascript:alert(1)" })).rejects.toThrow(/http\(s\) address/);

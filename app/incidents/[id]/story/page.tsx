@@ -38,7 +38,9 @@ export default async function StoriesPage({ params }: { params: Promise<{ id: st
         <StoryList incidentId={id} stories={stories} zone={incident.timeZone} publishedOnly={!roleAllows(role, "stories.view")} />
       </section>
       {canEdit && <NewStoryForm incidentId={id} templates={TEMPLATES.map((t) => ({ key: t.key, name: t.name }))} />}
-      {items && <ActionItemsPanel items={items} incidentId={id} canEdit={canEdit} />}
+      {items && (
+        <ActionItemsPanel items={items} incidentId={id} canEdit={canEdit} stories={stories.map((s) => ({ id: s.id, title: s.title }))} />
+      )}
     </div>
   );
 }
