@@ -1,7 +1,5 @@
+import { day } from "@/lib/brief/brief-day";
 import type { BriefBox } from "@/lib/brief/chain-boxes";
-
-const day = (iso: string | null, zone: string) =>
-  iso ? new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso)) : "?";
 
 /** The chain at a glance: a box per step (or merged neighbours), dates and confidence; inferred boxes dashed. */
 export function BriefChain({ boxes, zone }: { boxes: BriefBox[]; zone: string }) {

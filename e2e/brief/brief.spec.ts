@@ -81,5 +81,8 @@ test.describe("as an analyst", () => {
     await expect(page.getByRole("region", { name: "Decisions needed" })).toContainText("Rotate every signing key now? (CISO)");
     await page.goto(`/incidents/${id}/brief?asOf=2023-10-01`);
     await expect(page.getByText("Priority not assessed")).toBeVisible();
+    // A date that is not one is said so, plainly.
+    await page.goto(`/incidents/${id}/brief?asOf=2023-02-30`);
+    await expect(page.getByRole("alert")).toContainText('"2023-02-30" is not a day of the calendar');
   });
 });

@@ -3,6 +3,7 @@ import type { Ctx } from "@/lib/context/ctx";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { type ChainStepView, type ChainView, getChain } from "@/lib/queries/get-chain";
 import { type BriefAssessment, briefAssessmentAsOf } from "./brief-assessment";
+import { day } from "./brief-day";
 import { type BriefBox, chainBoxes } from "./chain-boxes";
 
 export type BriefView = {
@@ -27,11 +28,6 @@ export type BriefView = {
   beliefChanges: string[];
 };
 
-/** A day in the incident's zone: executives read dates, the timeline has the seconds. */
-function day(iso: string | null | undefined, zone: string): string {
-  if (!iso) return "an unknown date";
-  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
-}
 const span = (a: string | null, b: string | null, zone: string) => {
   const x = day(a, zone);
   const y = day(b ?? a, zone);

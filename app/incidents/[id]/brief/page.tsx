@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AssessForm } from "@/components/brief/assess-form";
 import { BriefChain } from "@/components/brief/brief-chain";
 import { ImpactAxes, PriorityBadge } from "@/components/brief/brief-judgement";
@@ -27,7 +26,17 @@ export default async function BriefPage({
   const [{ id }, { asOf: rawAsOf }] = await Promise.all([params, searchParams]);
   const { ctx, role } = await getIncidentPageContext(id, "chain.view");
   const parsed = parseAsOf(rawAsOf);
-  if ("error" in parsed) notFound();
+  if ("error" in parsed) {
+    return (
+      <div role="alert" className="rounded border border-danger p-4 text-sm">
+        <p className="font-semibold">Cannot show the brief as of that date</p>
+        <p className="mt-1">{parsed.error}.</p>
+        <Link className="mt-2 inline-block text-accent underline" href={`/incidents/${id}/brief`}>
+          The brief as believed now
+        </Link>
+      </div>
+    );
+  }
   const brief = await composeBrief(ctx, id, parsed.asOf);
   const query = rawAsOf ? `&asOf=${encodeURIComponent(rawAsOf)}` : "";
   return (
