@@ -83,6 +83,8 @@ test.describe("as an analyst", () => {
     await expect(page.getByText("Priority not assessed")).toBeVisible();
     // A date that is not one is said so, plainly.
     await page.goto(`/incidents/${id}/brief?asOf=2023-02-30`);
-    await expect(page.getByRole("alert")).toContainText('"2023-02-30" is not a day of the calendar');
+    await expect(page.getByRole("alert").filter({ hasText: "Cannot show the brief as of that date" })).toContainText(
+      '"2023-02-30" is not a day of the calendar',
+    );
   });
 });
