@@ -12,11 +12,11 @@ import { ImportRefusedError } from "@/lib/ingest/file-input";
 import { type Command, UsageError } from "./command";
 import { chainBuild, chainShow } from "./commands/chain";
 import { dbMigrate, dbStatus } from "./commands/db";
-import { exportChainCommand, exportEvents } from "./commands/export";
+import { exportCaseCommand, exportChainCommand, exportEvents } from "./commands/export";
 import { formatsCommand } from "./commands/formats";
 import { gapsCommand } from "./commands/gaps";
 import { importCommand } from "./commands/import";
-import { incidentCreate, incidentList } from "./commands/incident";
+import { incidentCreate, incidentImport, incidentList } from "./commands/incident";
 import { loginCommand, whoamiCommand } from "./commands/login";
 import { rulesList, rulesLoad, rulesRun } from "./commands/rules";
 import { scenarioGenerate, scenarioLoad } from "./commands/scenario";
@@ -39,6 +39,7 @@ const COMMANDS: Command[] = [
   whoamiCommand,
   incidentCreate,
   incidentList,
+  incidentImport,
   importCommand,
   formatsCommand,
   scenarioGenerate,
@@ -58,6 +59,7 @@ const COMMANDS: Command[] = [
   storyExport,
   exportEvents,
   exportChainCommand,
+  exportCaseCommand,
 ];
 
 function usageOf(cmd: Command): string {

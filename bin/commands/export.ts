@@ -1,6 +1,10 @@
 import { once } from "node:events";
 import { createWriteStream, writeFileSync } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip } from "node:zlib";
 import { parseAsOf } from "@/lib/chain/parse-as-of";
+import { caseFileChunks } from "@/lib/exports/case/export-case";
 import { chainFormat, exportChain } from "@/lib/exports/chain/export-chain";
 import { eventChunks, eventFormat } from "@/lib/exports/events/export-events";
 import { cliContext } from "../cli-context";
@@ -88,6 +92,26 @@ export const exportChainCommand: Command = {
       writeFileSync(values.out, file.body);
       console.log(`${values.out}: ${format}`);
     } else process.stdout.write(file.body);
+    return 0;
+  },
+};
+
+export const exportCaseCommand: Command = {
+  path: ["export", "case"],
+  summary: "Write the whole incident as one case file (gzipped JSON lines) that `incident import` reads back",
+  options: {
+    incident: { type: "string", description: "incident id (required)" },
+    out: { type: "string", description: "file to write, e.g. case.chainline.jsonl.gz (required: the file is gzipped)" },
+  },
+  async run({ values }) {
+    if (typeof values.incident !== "string") throw new UsageError("--incident is required");
+    if (typeof values.out !== "string") throw new UsageError("--out is required");
+    const ctx = await cliContext();
+    const progress = rowProgress();
+    const chunks = caseFileChunks(ctx, values.incident, (table, n) => table === "events" && progress.add(n));
+    await pipeline(Readable.from(chunks), createGzip(), createWriteStream(values.out));
+    const { rows, seconds } = progress.done();
+    console.log(`${values.out}: the whole incident, ${rows.toLocaleString("en-US")} events, in ${seconds.toFixed(1)} s`);
     return 0;
   },
 };

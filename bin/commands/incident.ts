@@ -1,5 +1,9 @@
+import { createReadStream } from "node:fs";
+import path from "node:path";
 import { createIncident } from "@/lib/actions/create-incident";
 import { STAGE_SETS } from "@/lib/chain/stages";
+import { readCaseFileLines } from "@/lib/exports/case/case-file-lines";
+import { importCaseFile } from "@/lib/exports/case/import-case";
 import { type IncidentListItem, listIncidents } from "@/lib/queries/list-incidents";
 import { cliContext } from "../cli-context";
 import { type Command, UsageError } from "../command";
@@ -63,6 +67,35 @@ export const incidentList: Command = {
     ]);
     const head = ["ID", "CREATED", "STATUS", "ROLE", "SOURCES", "EVENTS", "TITLE"];
     printTable(head, table);
+    return 0;
+  },
+};
+
+export const incidentImport: Command = {
+  path: ["incident", "import"],
+  summary: "Make a new incident from a case file (`export case`), everything in it or nothing",
+  positionals: "FILE",
+  options: {
+    title: { type: "string", description: "the new incident's title (default: the exported incident's)" },
+    json: { type: "boolean", description: "print the result as JSON" },
+  },
+  async run({ values, positionals }) {
+    const file = positionals[0];
+    if (!file || positionals.length > 1) throw new UsageError("name one case FILE");
+    const ctx = await cliContext();
+    const result = await importCaseFile(ctx, readCaseFileLines(createReadStream(file)), {
+      fileName: path.basename(file),
+      title: values.title as string | undefined,
+    });
+    if (values.json) console.log(JSON.stringify(result, null, 2));
+    else {
+      console.log(`created incident ${result.incidentId}: ${result.title}`);
+      console.log(
+        `  ${(result.counts.events ?? 0).toLocaleString("en-US")} events, ${result.counts.chain_steps ?? 0} chain steps, ${result.counts.gaps ?? 0} gaps, ${result.counts.stories ?? 0} stories`,
+      );
+      if (result.addedPeople.length)
+        console.log(`  people without an account here, added disabled (an admin enables them): ${result.addedPeople.join(", ")}`);
+    }
     return 0;
   },
 };

@@ -1,5 +1,6 @@
 import type { Ctx } from "@/lib/context/ctx";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
+import { fileSlug } from "../file-slug";
 import { EVENT_FORMATS, type EventFormat, eventWriter } from "./event-formats";
 import { exportRows } from "./export-rows";
 
@@ -35,11 +36,6 @@ export async function* eventChunks(
 /** The file name and type a download of this export gets. */
 export function eventFileInfo(format: EventFormat, incidentTitle: string): { filename: string; contentType: string } {
   const w = eventWriter(format);
-  const base =
-    incidentTitle
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-|-$/g, "")
-      .slice(0, 60) || "incident";
+  const base = fileSlug(incidentTitle);
   return { filename: `${base}-events${format.startsWith("timesketch") ? "-timesketch" : ""}.${w.ext}`, contentType: w.contentType };
 }

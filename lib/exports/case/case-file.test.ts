@@ -1,0 +1,148 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { expect, it } from "vitest";
+import { saveBriefAssessment } from "@/lib/brief/brief-assessment";
+import { annotateEvents } from "@/lib/chain/actions/annotate-events";
+import type { Ctx } from "@/lib/context/ctx";
+import { getLocalContext } from "@/lib/context/get-local-context";
+import { ensureDemoStory } from "@/lib/demo/ensure-demo-story";
+import { loadScenario } from "@/lib/scenarios/load-scenario";
+import { addActionItem } from "@/lib/stories/action-items";
+import { caseSnapshot } from "@/lib/testing/case-snapshot";
+import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
+import { readCaseFileLines } from "./case-file-lines";
+import { caseFileChunks } from "./export-case";
+import { importCaseFile } from "./import-case";
+
+async function exportText(ctx: Ctx, incidentId: string): Promise<string> {
+  let text = "";
+  for await (const chunk of caseFileChunks(ctx, incidentId)) text += chunk;
+  return text;
+}
+
+async function* bytes(buf: Uint8Array, size = 65_536) {
+  for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
+}
+
+const importText = (ctx: Ctx, text: string, fileName = "case.jsonl") =>
+  importCaseFile(ctx, readCaseFileLines(bytes(Buffer.from(text, "utf8"))), { fileName });
+
+describeEachDatabase("the case file", (kind) => {
+  const t = useTestDatabase(kind);
+
+  it("round-trips the whole Storm-0558 incident into a new one: same events, chain, gaps, hypotheses, stories, notes and trail", async () => {
+    const ctx = await getLocalContext(t.db);
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "chainline-case-")), "s");
+    const { incidentId } = await loadScenario(ctx, { dir, noise: 200 });
+    // What analysts add by hand: a drafted post-mortem citing events and steps, notes on events, an action item, a brief.
+    const { storyId } = await ensureDemoStory(ctx, incidentId);
+    const [e1, e2] = await t.db.sql.query<{ id: string }>(
+      "SELECT id::text FROM events WHERE incident_id = $1 AND stage_id IS NOT NULL ORDER BY id LIMIT 2",
+      [incidentId],
+    );
+    await annotateEvents(ctx, incidentId, { action: "comment", eventIds: [String(e1?.id)], value: '=HYPERLINK("x") <b>not html</b>' });
+    await annotateEvents(ctx, incidentId, { action: "star", eventIds: [String(e2?.id)] });
+    await addActionItem(ctx, incidentId, {
+      title: "Scan crash dumps for key material",
+      kind: "prevent",
+      owner: "MSRC",
+      dueOn: "2024-03-01",
+      storyId,
+    });
+    await saveBriefAssessment(ctx, incidentId, {
+      priority: "severe",
+      summary: "Forged tokens read mailboxes.",
+      decisions: [{ text: "Notify customers", owner: "CISO" }],
+    });
+
+    const text = await exportText(ctx, incidentId);
+    const lines = text.trimEnd().split("\n");
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ kind: "chainline-case-file", version: 1 });
+    const end = JSON.parse(lines.at(-1) as string);
+    expect(end.kind).toBe("end");
+    expect(end.counts.events).toBeGreaterThan(400);
+    expect(end.counts.story_citations).toBeGreaterThan(5);
+    // Every source keeps its file's SHA-256.
+    const sources = lines.map((l) => JSON.parse(l)).filter((l) => l.table === "sources");
+    expect(sources.length).toBe(end.counts.sources);
+    for (const s of sources) expect(s.row.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const before = await caseSnapshot(t.db.sql, incidentId);
+    // Gzipped, as the CLI and the download write it.
+    const result = await importCaseFile(ctx, readCaseFileLines(bytes(gzipSync(Buffer.from(text)))), { fileName: "storm.jsonl.gz" });
+    expect(result.incidentId).not.toBe(incidentId);
+    expect(result.title).toMatch(/\(imported \d{4}-\d{2}-\d{2}\)$/);
+    const after = await caseSnapshot(t.db.sql, result.incidentId);
+
+    expect(after.events).toEqual(before.events);
+    expect(after.steps).toEqual(before.steps);
+    expect(after.links).toEqual(before.links);
+    expect(after.gaps).toEqual(before.gaps);
+    expect(after.hypotheses).toEqual(before.hypotheses);
+    expect(after.stories).toEqual(before.stories);
+    expect(after.sources).toEqual(before.sources);
+    expect(after.annotations).toEqual(before.annotations);
+    expect(after.actionItems).toEqual(before.actionItems);
+    expect(after.briefs).toEqual(before.briefs);
+    // The trail as it was, and one more entry: the import itself.
+    const audit = after.audit as { action: string }[];
+    expect(audit.filter((a) => a.action !== "incident.import-case-file")).toEqual(before.audit);
+    expect(audit.filter((a) => a.action === "incident.import-case-file")).toHaveLength(1);
+    // Spot checks that the snapshot compares something: the chain and the story did come across.
+    expect((after.steps as unknown[]).length).toBeGreaterThanOrEqual(7);
+    expect(JSON.stringify(after.stories)).toContain("Storm-0558: post-mortem");
+    // The importer owns the new incident; the hourly counts the timeline reads are rebuilt.
+    const [own] = await t.db.sql.query<{ role: string }>("SELECT role::text FROM memberships WHERE incident_id = $1 AND user_id = $2", [
+      result.incidentId,
+      ctx.actor.userId,
+    ]);
+    expect(own?.role).toBe("owner");
+    const [hourly] = await t.db.sql.query<{ n: number }>("SELECT coalesce(sum(n), 0)::int AS n FROM event_hourly WHERE incident_id = $1", [
+      result.incidentId,
+    ]);
+    expect(hourly?.n).toBe(end.counts.events);
+  }, 240_000);
+
+  it("refuses a file cut short, altered, out of order or pointing at rows it lacks, naming the line, and keeps nothing of it", async () => {
+    const ctx = await getLocalContext(t.db);
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "chainline-case-")), "s");
+    const { incidentId } = await loadScenario(ctx, { dir, noise: 50, publicAssessments: false });
+    const lines = (await exportText(ctx, incidentId)).trimEnd().split("\n");
+    const count = async () => (await t.db.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM incidents"))[0]?.n;
+    const users = async () => (await t.db.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM users"))[0]?.n;
+    const incidents = await count();
+    const people = await users();
+    const eventLine = lines.findIndex((l) => l.includes('"table":"events"'));
+
+    await expect(importText(ctx, `${lines.slice(0, -1).join("\n")}\n`, "cut.jsonl")).rejects.toThrow(
+      new RegExp(`^cut\\.jsonl: line ${lines.length - 1}: the file ends without its closing line`),
+    );
+    const altered = [...lines];
+    altered[eventLine] = (altered[eventLine] as string).replace('"message":"', '"message":"x');
+    await expect(importText(ctx, altered.join("\n"), "altered.jsonl")).rejects.toThrow(
+      /altered\.jsonl: line \d+: .*SHA-256 does not match/,
+    );
+    const swapped = [...lines];
+    const sourceLine = lines.findIndex((l) => l.includes('"table":"sources"'));
+    [swapped[sourceLine], swapped[eventLine]] = [swapped[eventLine] as string, swapped[sourceLine] as string];
+    await expect(importText(ctx, swapped.join("\n"), "order.jsonl")).rejects.toThrow(
+      /order\.jsonl: line \d+: sources rows after events rows: the file is out of order/,
+    );
+    const noSources = lines.filter((l) => !l.includes('"table":"sources"'));
+    await expect(importText(ctx, noSources.join("\n"), "orphans.jsonl")).rejects.toThrow(
+      /orphans\.jsonl: line \d+: events\.source_id refers to [0-9a-f-]+, which the file does not hold/,
+    );
+    const noEvents = lines.filter((l) => !l.includes('"table":"events"'));
+    await expect(importText(ctx, noEvents.join("\n"), "lost.jsonl")).rejects.toThrow(
+      /lost\.jsonl: line \d+: .*refer to events the file does not hold/,
+    );
+    await expect(importText(ctx, '{"kind":"something else"}\n', "other.json")).rejects.toThrow(
+      /other\.json: line 1: not a Chainline case file/,
+    );
+    // Nothing of any refused file was kept: no incident, and no person added for it.
+    expect(await count()).toBe(incidents);
+    expect(await users()).toBe(people);
+  }, 240_000);
+});

@@ -1,0 +1,129 @@
+/**
+ * What a case file holds, table by table, in the order an import must write it (every row's
+ * references point at rows written before it). One list serves the export (what to read) and
+ * the import (how each reference is renumbered into the new incident).
+ *
+ * Derived tables are not carried: the hourly rollup is rebuilt after import. Memberships and
+ * invitations are not carried either: who may see the new incident is decided where it lands.
+ */
+export type CaseTable = {
+  table: string;
+  /** Which rows belong to the incident ($1): a condition on the table's alias `t`, with joins when needed. */
+  from: string;
+  /** The key the export pages by (keyset), unique per row. */
+  key: readonly string[];
+  /**
+   * The row's own id: "uuid" gets a fresh one on import; "serial" is left to the sequence (the
+   * id means nothing elsewhere); "event" is mapped through the import's event-number table.
+   */
+  id?: "uuid" | "serial" | "event";
+  /** Columns holding another carried row's uuid (must be in the file). */
+  refs?: readonly string[];
+  /** Columns holding an event id (mapped in SQL through the import's event-number table). */
+  eventRefs?: readonly string[];
+  /** Columns holding a user's id (carried as the user's e-mail and name). */
+  users?: readonly string[];
+  /** Text or JSON columns whose uuids of carried rows are renumbered (story bodies' citation tokens, detail's source ids). */
+  soft?: readonly string[];
+};
+
+const ofIncident = (table: string) => `FROM "${table}" t WHERE t.incident_id = $1`;
+const viaSource = (table: string) => `FROM "${table}" t JOIN sources s ON s.id = t.source_id WHERE s.incident_id = $1`;
+const viaEvent = (table: string) => `FROM "${table}" t JOIN events e ON e.id = t.event_id WHERE e.incident_id = $1`;
+const viaStep = (table: string) => `FROM "${table}" t JOIN chain_steps c ON c.id = t.step_id WHERE c.incident_id = $1`;
+
+export const CASE_TABLES: readonly CaseTable[] = [
+  { table: "stages", from: ofIncident("stages"), key: ["id"], id: "uuid" },
+  { table: "sources", from: ofIncident("sources"), key: ["id"], id: "uuid", users: ["imported_by_id"], soft: ["options"] },
+  { table: "import_issues", from: viaSource("import_issues"), key: ["id"], id: "serial", refs: ["source_id"] },
+  { table: "entities", from: ofIncident("entities"), key: ["id"], id: "uuid" },
+  { table: "events", from: ofIncident("events"), key: ["id"], id: "event", refs: ["source_id", "stage_id"] },
+  {
+    table: "event_entities",
+    from: viaEvent("event_entities"),
+    key: ["event_id", "entity_id", "role"],
+    refs: ["entity_id"],
+    eventRefs: ["event_id"],
+  },
+  {
+    table: "redaction_findings",
+    from: viaSource("redaction_findings"),
+    key: ["id"],
+    id: "serial",
+    refs: ["source_id"],
+    eventRefs: ["event_id"],
+  },
+  // The incident's own rules, and the instance-wide rules that matched its events (found by key on import).
+  {
+    table: "rules",
+    from: `FROM rules t WHERE t.incident_id = $1
+           OR (t.incident_id IS NULL AND t.id IN (SELECT rm.rule_id FROM rule_matches rm JOIN events e ON e.id = rm.event_id WHERE e.incident_id = $1))`,
+    key: ["id"],
+    id: "uuid",
+  },
+  { table: "rule_matches", from: viaEvent("rule_matches"), key: ["event_id", "rule_id"], refs: ["rule_id"], eventRefs: ["event_id"] },
+  { table: "chains", from: ofIncident("chains"), key: ["id"], id: "uuid", soft: ["detail"] },
+  { table: "chain_steps", from: ofIncident("chain_steps"), key: ["id"], id: "uuid", refs: ["chain_id", "stage_id"], soft: ["detail"] },
+  { table: "chain_links", from: ofIncident("chain_links"), key: ["id"], id: "uuid", refs: ["from_step_id", "to_step_id"] },
+  {
+    table: "chain_step_confidence",
+    from: viaStep("chain_step_confidence"),
+    key: ["id"],
+    id: "serial",
+    refs: ["step_id"],
+    users: ["changed_by_id"],
+  },
+  {
+    table: "chain_step_events",
+    from: viaStep("chain_step_events"),
+    key: ["step_id", "event_id"],
+    refs: ["step_id"],
+    eventRefs: ["event_id"],
+  },
+  { table: "hypotheses", from: ofIncident("hypotheses"), key: ["id"], id: "uuid" },
+  {
+    table: "chain_step_hypotheses",
+    from: viaStep("chain_step_hypotheses"),
+    key: ["step_id", "hypothesis_id"],
+    refs: ["step_id", "hypothesis_id"],
+  },
+  {
+    table: "hypothesis_evidence",
+    from: `FROM hypothesis_evidence t JOIN hypotheses h ON h.id = t.hypothesis_id WHERE h.incident_id = $1`,
+    key: ["hypothesis_id", "event_id"],
+    refs: ["hypothesis_id"],
+    eventRefs: ["event_id"],
+  },
+  { table: "gaps", from: ofIncident("gaps"), key: ["id"], id: "uuid", refs: ["source_id"], soft: ["detail"] },
+  { table: "gap_chain_steps", from: viaStep("gap_chain_steps"), key: ["gap_id", "step_id"], refs: ["gap_id", "step_id"] },
+  { table: "annotations", from: ofIncident("annotations"), key: ["id"], id: "uuid", eventRefs: ["event_id"], users: ["author_id"] },
+  { table: "stories", from: ofIncident("stories"), key: ["id"], id: "uuid", users: ["author_id"] },
+  // Citations before versions: a version's text names its citations by id ([[cite:…]]).
+  {
+    table: "story_citations",
+    from: ofIncident("story_citations"),
+    key: ["id"],
+    id: "uuid",
+    refs: ["story_id"],
+    users: ["cited_by_id"],
+    soft: ["ref"],
+  },
+  {
+    table: "story_versions",
+    from: ofIncident("story_versions"),
+    key: ["id"],
+    id: "uuid",
+    refs: ["story_id"],
+    users: ["created_by_id", "updated_by_id", "submitted_by_id", "approved_by_id", "published_by_id"],
+    soft: ["body"],
+  },
+  { table: "action_items", from: ofIncident("action_items"), key: ["id"], id: "uuid", refs: ["story_id"], users: ["created_by_id"] },
+  { table: "brief_assessments", from: ofIncident("brief_assessments"), key: ["id"], id: "uuid", users: ["entered_by_id"] },
+  // The trail as it was written: what each entry recorded stays as recorded; its subject is renumbered.
+  { table: "audit_entries", from: ofIncident("audit_entries"), key: ["id"], id: "serial", users: ["actor_id"], soft: ["entity_id"] },
+];
+
+/** Every column of a case table that holds a user's id, for the export's list of people. */
+export function userColumns(): { table: string; from: string; column: string }[] {
+  return CASE_TABLES.flatMap((t) => (t.users ?? []).map((column) => ({ table: t.table, from: t.from, column })));
+}
