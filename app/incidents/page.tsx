@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ImportCaseForm } from "@/components/incidents/import-case-form";
 import { NewIncidentForm } from "@/components/incidents/new-incident-form";
 import { getPageContext } from "@/lib/access/request-context";
 import { formatDateTime } from "@/lib/format/format-time";
@@ -55,6 +56,7 @@ export default async function IncidentsPage() {
       </section>
       <aside>
         <NewIncidentForm timeZones={timeZones} />
+        <ImportCaseForm />
       </aside>
     </div>
   );

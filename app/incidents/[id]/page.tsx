@@ -44,6 +44,17 @@ export default async function IncidentOverviewPage({ params }: { params: Promise
             Created {formatDateTime(incident.createdAt, incident.timeZone)} by {incident.createdBy.name} · times shown in{" "}
             {incident.timeZone}
           </p>
+          {maySeeEvidence && (
+            <p className="text-sm">
+              <a href={`/api/incidents/${incident.id}/case-file`} download className="text-accent underline">
+                Download the case file
+              </a>{" "}
+              <span className="text-muted">
+                — the whole incident (events, sources, chain, gaps, stories, notes, audit trail) in one file, to archive or to import into
+                another Chainline
+              </span>
+            </p>
+          )}
         </section>
         <section aria-labelledby="stages-heading" className="rounded border border-line bg-panel p-4">
           <h2 id="stages-heading" className="mb-2 font-semibold">

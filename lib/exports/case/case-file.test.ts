@@ -10,6 +10,7 @@ import { getLocalContext } from "@/lib/context/get-local-context";
 import { ensureDemoStory } from "@/lib/demo/ensure-demo-story";
 import { loadScenario } from "@/lib/scenarios/load-scenario";
 import { addActionItem } from "@/lib/stories/action-items";
+import { citeInStory } from "@/lib/stories/cite";
 import { caseSnapshot } from "@/lib/testing/case-snapshot";
 import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
 import { readCaseFileLines } from "./case-file-lines";
@@ -44,6 +45,8 @@ describeEachDatabase("the case file", (kind) => {
     );
     await annotateEvents(ctx, incidentId, { action: "comment", eventIds: [String(e1?.id)], value: '=HYPERLINK("x") <b>not html</b>' });
     await annotateEvents(ctx, incidentId, { action: "star", eventIds: [String(e2?.id)] });
+    // An event cited by number: its citation must follow the event into the new incident.
+    await citeInStory(ctx, storyId, { kind: "event", ref: String(e1?.id), insert: true });
     await addActionItem(ctx, incidentId, {
       title: "Scan crash dumps for key material",
       kind: "prevent",

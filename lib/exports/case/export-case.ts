@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { authorize } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
+import { inReadSnapshot } from "@/lib/db/read-snapshot";
+import type { SqlRunner } from "@/lib/db/sql";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { APP_VERSION } from "@/lib/version";
 import { CASE_TABLES, type CaseTable, userColumns } from "./case-tables";
@@ -16,7 +18,7 @@ const BATCH = 5_000;
  * Every row of one table that belongs to the incident, as Postgres writes it as JSON (times to
  * the microsecond, with their offset), in key order, a batch at a time by keyset.
  */
-async function* tableRows(ctx: Ctx, incidentId: string, spec: CaseTable): AsyncGenerator<Record<string, unknown>[]> {
+async function* tableRows(sql: SqlRunner, incidentId: string, spec: CaseTable): AsyncGenerator<Record<string, unknown>[]> {
   const key = spec.key.map((k) => `t."${k}"`).join(", ");
   // The incident's id says nothing in another incident; a rule keeps it to say whether it was the instance's.
   const row = spec.table === "rules" ? "to_jsonb(t)" : "to_jsonb(t) - 'incident_id'";
@@ -32,9 +34,9 @@ async function* tableRows(ctx: Ctx, incidentId: string, spec: CaseTable): AsyncG
       where = ` AND (${key}) > (${marks.join(", ")})`;
     }
     // The alias t is the table's own; its from-clause may join others to find the incident's rows.
-    const sql = `SELECT ${row} AS r, ${spec.key.map((k, i) => `t."${k}"::text AS k${i}`).join(", ")}
+    const text = `SELECT ${row} AS r, ${spec.key.map((k, i) => `t."${k}"::text AS k${i}`).join(", ")}
                  ${spec.from.replace(/WHERE/, "WHERE (")}) ${where} ORDER BY ${key} LIMIT ${BATCH}`;
-    const rows = await ctx.db.sql.query<Record<string, unknown>>(sql, params);
+    const rows = await sql.query<Record<string, unknown>>(text, params);
     if (rows.length === 0) return;
     yield rows.map((r) => r.r as Record<string, unknown>);
     const last = rows[rows.length - 1] as Record<string, unknown>;
@@ -44,12 +46,12 @@ async function* tableRows(ctx: Ctx, incidentId: string, spec: CaseTable): AsyncG
 }
 
 /** The people the incident's rows name (authors, importers, reviewers), by e-mail: ids differ between instances. */
-async function people(ctx: Ctx, incidentId: string) {
+async function people(sql: SqlRunner, incidentId: string) {
   const union = [
     "SELECT created_by_id AS id FROM incidents WHERE id = $1",
     ...userColumns().map((u) => `SELECT t."${u.column}" AS id ${u.from}`),
   ].join(" UNION ");
-  return ctx.db.sql.query<{ id: string; email: string; name: string }>(
+  return sql.query<{ id: string; email: string; name: string }>(
     `SELECT u.id, u.email, u.name FROM users u WHERE u.id IN (${union}) ORDER BY u.email`,
     [incidentId],
   );
@@ -65,9 +67,12 @@ export type CaseFileProgress = (table: string, rows: number) => void;
 export async function* caseFileChunks(ctx: Ctx, incidentId: string, onRows?: CaseFileProgress): AsyncGenerator<string> {
   await authorize(ctx, incidentId, "evidence.view");
   await authorize(ctx, incidentId, "stories.view");
-  const [incident] = await ctx.db.sql.query<Record<string, unknown>>("SELECT to_jsonb(i) AS r FROM incidents i WHERE i.id = $1", [
-    incidentId,
-  ]);
+  // One snapshot for the whole file: rows written meanwhile (a chain rebuilt) cannot leave it inconsistent.
+  yield* inReadSnapshot(ctx.db.sql, (tx) => caseFileBody(tx, ctx.actor.email, incidentId, onRows));
+}
+
+async function* caseFileBody(sql: SqlRunner, exportedBy: string, incidentId: string, onRows?: CaseFileProgress): AsyncGenerator<string> {
+  const [incident] = await sql.query<Record<string, unknown>>("SELECT to_jsonb(i) AS r FROM incidents i WHERE i.id = $1", [incidentId]);
   if (!incident) throw new NotFoundError(`no incident ${incidentId}`);
   const hash = createHash("sha256");
   const counts: Record<string, number> = {};
@@ -81,17 +86,17 @@ export async function* caseFileChunks(ctx: Ctx, incidentId: string, onRows?: Cas
     version: CASE_FILE_VERSION,
     chainline: APP_VERSION,
     exportedAt: new Date().toISOString(),
-    exportedBy: ctx.actor.email,
+    exportedBy,
     incident: incident.r,
   });
-  const users = await people(ctx, incidentId);
+  const users = await people(sql, incidentId);
   let chunk = "";
   for (const u of users) chunk += line({ kind: "user", ...u });
   counts.users = users.length;
   yield chunk;
   for (const spec of CASE_TABLES) {
     counts[spec.table] = 0;
-    for await (const rows of tableRows(ctx, incidentId, spec)) {
+    for await (const rows of tableRows(sql, incidentId, spec)) {
       chunk = "";
       for (const r of rows) chunk += line({ kind: "row", table: spec.table, row: r });
       counts[spec.table] = (counts[spec.table] ?? 0) + rows.length;
