@@ -109,7 +109,8 @@ export const exportCaseCommand: Command = {
     const ctx = await cliContext();
     const progress = rowProgress();
     const chunks = caseFileChunks(ctx, values.incident, (table, n) => table === "events" && progress.add(n));
-    await pipeline(Readable.from(chunks), createGzip(), createWriteStream(values.out));
+    // One chunk in flight (a batch of rows): Readable.from would otherwise buffer 16 of them.
+    await pipeline(Readable.from(chunks, { highWaterMark: 1 }), createGzip(), createWriteStream(values.out));
     const { rows, seconds } = progress.done();
     console.log(`${values.out}: the whole incident, ${rows.toLocaleString("en-US")} events, in ${seconds.toFixed(1)} s`);
     return 0;

@@ -57,7 +57,8 @@ export async function caseSnapshot(sql: SqlRunner, incidentId: string) {
                 WITH ORDINALITY AS p(part, n)) y)) ORDER BY v.number)
          FROM story_versions v WHERE v.story_id = s.id) AS versions,
         (SELECT jsonb_agg(jsonb_build_array(c.kind, c.frozen,
-           CASE c.kind WHEN 'event' THEN ${ev("c.ref::bigint")} WHEN 'step' THEN ${step("c.ref::uuid")} ELSE NULL END) ORDER BY c.kind, c.frozen::text)
+           CASE c.kind WHEN 'event' THEN ${ev("c.ref::bigint")} WHEN 'step' THEN ${step("c.ref::uuid")}
+             WHEN 'entity' THEN (SELECT en.kind || '=' || en.value FROM entities en WHERE en.id = c.ref::uuid AND en.incident_id = $1) ELSE NULL END) ORDER BY c.kind, c.frozen::text)
          FROM story_citations c WHERE c.story_id = s.id) AS citations
       FROM stories s JOIN users u ON u.id = s.author_id WHERE s.incident_id = $1`),
     actionItems: await q(`SELECT a.title, a.kind, a.owner, a.due_on, a.status, a.ticket_url, s.title AS story

@@ -47,6 +47,10 @@ describeEachDatabase("the case file", (kind) => {
     await annotateEvents(ctx, incidentId, { action: "star", eventIds: [String(e2?.id)] });
     // An event cited by number: its citation must follow the event into the new incident.
     await citeInStory(ctx, storyId, { kind: "event", ref: String(e1?.id), insert: true });
+    const [entity] = await t.db.sql.query<{ id: string }>("SELECT id FROM entities WHERE incident_id = $1 ORDER BY kind, value LIMIT 1", [
+      incidentId,
+    ]);
+    await citeInStory(ctx, storyId, { kind: "entity", ref: String(entity?.id), insert: true });
     await addActionItem(ctx, incidentId, {
       title: "Scan crash dumps for key material",
       kind: "prevent",
@@ -123,7 +127,9 @@ describeEachDatabase("the case file", (kind) => {
       new RegExp(`^cut\\.jsonl: line ${lines.length - 1}: the file ends without its closing line`),
     );
     const altered = [...lines];
-    altered[eventLine] = (altered[eventLine] as string).replace('"message":"', '"message":"x');
+    const event = JSON.parse(altered[eventLine] as string);
+    event.row.message = `${event.row.message} (edited)`;
+    altered[eventLine] = JSON.stringify(event);
     await expect(importText(ctx, altered.join("\n"), "altered.jsonl")).rejects.toThrow(
       /altered\.jsonl: line \d+: .*SHA-256 does not match/,
     );
@@ -139,7 +145,7 @@ describeEachDatabase("the case file", (kind) => {
     );
     const noEvents = lines.filter((l) => !l.includes('"table":"events"'));
     await expect(importText(ctx, noEvents.join("\n"), "lost.jsonl")).rejects.toThrow(
-      /lost\.jsonl: line \d+: .*refer to events the file does not hold/,
+      /lost\.jsonl: line \d+: .*refer to events or entities the file does not hold/,
     );
     await expect(importText(ctx, '{"kind":"something else"}\n', "other.json")).rejects.toThrow(
       /other\.json: line 1: not a Chainline case file/,

@@ -6,21 +6,28 @@
  * Derived tables are not carried: the hourly rollup is rebuilt after import. Memberships and
  * invitations are not carried either: who may see the new incident is decided where it lands.
  */
+/** The rows too many to renumber in memory: their old and new ids live in temporary tables. */
+export type SqlMapped = "event" | "entity";
+
 export type CaseTable = {
   table: string;
   /** Which rows belong to the incident ($1): a condition on the table's alias `t`, with joins when needed. */
   from: string;
-  /** The key the export pages by (keyset), unique per row. */
+  /**
+   * The key the export pages by (keyset), unique per row: an index's columns after incident_id
+   * (or the table's primary key), so each batch is an index range, not a sort of what is left.
+   */
   key: readonly string[];
   /**
    * The row's own id: "uuid" gets a fresh one on import; "serial" is left to the sequence (the
-   * id means nothing elsewhere); "event" is mapped through the import's event-number table.
+   * id means nothing elsewhere); "event" and "entity" are renumbered in SQL, through the import's
+   * temporary map tables: a million events and their entities are never held in memory.
    */
-  id?: "uuid" | "serial" | "event";
+  id?: "uuid" | "serial" | SqlMapped;
   /** Columns holding another carried row's uuid (must be in the file). */
   refs?: readonly string[];
-  /** Columns holding an event id (mapped in SQL through the import's event-number table). */
-  eventRefs?: readonly string[];
+  /** Columns holding an event's or an entity's id (renumbered in SQL through the map tables). */
+  mapped?: Readonly<Record<string, SqlMapped>>;
   /** Columns holding a user's id (carried as the user's e-mail and name). */
   users?: readonly string[];
   /** Text or JSON columns whose uuids of carried rows are renumbered (story bodies' citation tokens, detail's source ids). */
@@ -36,14 +43,13 @@ export const CASE_TABLES: readonly CaseTable[] = [
   { table: "stages", from: ofIncident("stages"), key: ["id"], id: "uuid" },
   { table: "sources", from: ofIncident("sources"), key: ["id"], id: "uuid", users: ["imported_by_id"], soft: ["options"] },
   { table: "import_issues", from: viaSource("import_issues"), key: ["id"], id: "serial", refs: ["source_id"] },
-  { table: "entities", from: ofIncident("entities"), key: ["id"], id: "uuid" },
-  { table: "events", from: ofIncident("events"), key: ["id"], id: "event", refs: ["source_id", "stage_id"] },
+  { table: "entities", from: ofIncident("entities"), key: ["kind", "value"], id: "entity" },
+  { table: "events", from: ofIncident("events"), key: ["occurred_at", "id"], id: "event", refs: ["source_id", "stage_id"] },
   {
     table: "event_entities",
     from: viaEvent("event_entities"),
     key: ["event_id", "entity_id", "role"],
-    refs: ["entity_id"],
-    eventRefs: ["event_id"],
+    mapped: { event_id: "event", entity_id: "entity" },
   },
   {
     table: "redaction_findings",
@@ -51,7 +57,7 @@ export const CASE_TABLES: readonly CaseTable[] = [
     key: ["id"],
     id: "serial",
     refs: ["source_id"],
-    eventRefs: ["event_id"],
+    mapped: { event_id: "event" },
   },
   // The incident's own rules, and the instance-wide rules that matched its events (found by key on import).
   {
@@ -61,7 +67,7 @@ export const CASE_TABLES: readonly CaseTable[] = [
     key: ["id"],
     id: "uuid",
   },
-  { table: "rule_matches", from: viaEvent("rule_matches"), key: ["event_id", "rule_id"], refs: ["rule_id"], eventRefs: ["event_id"] },
+  { table: "rule_matches", from: viaEvent("rule_matches"), key: ["rule_id", "event_id"], refs: ["rule_id"], mapped: { event_id: "event" } },
   { table: "chains", from: ofIncident("chains"), key: ["id"], id: "uuid", soft: ["detail"] },
   { table: "chain_steps", from: ofIncident("chain_steps"), key: ["id"], id: "uuid", refs: ["chain_id", "stage_id"], soft: ["detail"] },
   { table: "chain_links", from: ofIncident("chain_links"), key: ["id"], id: "uuid", refs: ["from_step_id", "to_step_id"] },
@@ -78,7 +84,7 @@ export const CASE_TABLES: readonly CaseTable[] = [
     from: viaStep("chain_step_events"),
     key: ["step_id", "event_id"],
     refs: ["step_id"],
-    eventRefs: ["event_id"],
+    mapped: { event_id: "event" },
   },
   { table: "hypotheses", from: ofIncident("hypotheses"), key: ["id"], id: "uuid" },
   {
@@ -92,11 +98,11 @@ export const CASE_TABLES: readonly CaseTable[] = [
     from: `FROM hypothesis_evidence t JOIN hypotheses h ON h.id = t.hypothesis_id WHERE h.incident_id = $1`,
     key: ["hypothesis_id", "event_id"],
     refs: ["hypothesis_id"],
-    eventRefs: ["event_id"],
+    mapped: { event_id: "event" },
   },
   { table: "gaps", from: ofIncident("gaps"), key: ["id"], id: "uuid", refs: ["source_id"], soft: ["detail"] },
   { table: "gap_chain_steps", from: viaStep("gap_chain_steps"), key: ["gap_id", "step_id"], refs: ["gap_id", "step_id"] },
-  { table: "annotations", from: ofIncident("annotations"), key: ["id"], id: "uuid", eventRefs: ["event_id"], users: ["author_id"] },
+  { table: "annotations", from: ofIncident("annotations"), key: ["id"], id: "uuid", mapped: { event_id: "event" }, users: ["author_id"] },
   { table: "stories", from: ofIncident("stories"), key: ["id"], id: "uuid", users: ["author_id"] },
   // Citations before versions: a version's text names its citations by id ([[cite:…]]).
   {
@@ -120,7 +126,7 @@ export const CASE_TABLES: readonly CaseTable[] = [
   { table: "action_items", from: ofIncident("action_items"), key: ["id"], id: "uuid", refs: ["story_id"], users: ["created_by_id"] },
   { table: "brief_assessments", from: ofIncident("brief_assessments"), key: ["id"], id: "uuid", users: ["entered_by_id"] },
   // The trail as it was written: what each entry recorded stays as recorded; its subject is renumbered.
-  { table: "audit_entries", from: ofIncident("audit_entries"), key: ["id"], id: "serial", users: ["actor_id"], soft: ["entity_id"] },
+  { table: "audit_entries", from: ofIncident("audit_entries"), key: ["at", "id"], id: "serial", users: ["actor_id"], soft: ["entity_id"] },
 ];
 
 /** Every column of a case table that holds a user's id, for the export's list of people. */

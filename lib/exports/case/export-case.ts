@@ -11,17 +11,23 @@ import { CASE_TABLES, type CaseTable, userColumns } from "./case-tables";
 export const CASE_FILE_VERSION = 1;
 export const CASE_FILE_KIND = "chainline-case-file";
 
-/** Rows per round trip: a million events are read a batch at a time, never held whole. */
+/**
+ * Rows per round trip: a million events are read a batch at a time, never held whole. Events carry
+ * their raw record (a few kB each), so they come in smaller batches than the narrow tables.
+ */
 const BATCH = 5_000;
+const EVENT_BATCH = 2_000;
 
 /**
  * Every row of one table that belongs to the incident, as Postgres writes it as JSON (times to
  * the microsecond, with their offset), in key order, a batch at a time by keyset.
  */
-async function* tableRows(sql: SqlRunner, incidentId: string, spec: CaseTable): AsyncGenerator<Record<string, unknown>[]> {
+async function* tableRows(sql: SqlRunner, incidentId: string, spec: CaseTable): AsyncGenerator<string[]> {
   const key = spec.key.map((k) => `t."${k}"`).join(", ");
   // The incident's id says nothing in another incident; a rule keeps it to say whether it was the instance's.
-  const row = spec.table === "rules" ? "to_jsonb(t)" : "to_jsonb(t) - 'incident_id'";
+  // As text: Postgres writes the JSON once; parsing and re-writing it here would double the work.
+  const row = spec.table === "rules" ? "to_jsonb(t)::text" : "(to_jsonb(t) - 'incident_id')::text";
+  const limit = spec.table === "events" ? EVENT_BATCH : BATCH;
   let after: unknown[] | null = null;
   for (;;) {
     const params: unknown[] = [incidentId];
@@ -34,14 +40,16 @@ async function* tableRows(sql: SqlRunner, incidentId: string, spec: CaseTable): 
       where = ` AND (${key}) > (${marks.join(", ")})`;
     }
     // The alias t is the table's own; its from-clause may join others to find the incident's rows.
+    // The batch is chosen first and only its rows are written as JSON, whatever plan stale statistics pick.
     const text = `SELECT ${row} AS r, ${spec.key.map((k, i) => `t."${k}"::text AS k${i}`).join(", ")}
-                 ${spec.from.replace(/WHERE/, "WHERE (")}) ${where} ORDER BY ${key} LIMIT ${BATCH}`;
+                 FROM (SELECT t.* ${spec.from.replace(/WHERE/, "WHERE (")}) ${where} ORDER BY ${key} LIMIT ${limit}) t
+                 ORDER BY ${key}`;
     const rows = await sql.query<Record<string, unknown>>(text, params);
     if (rows.length === 0) return;
-    yield rows.map((r) => r.r as Record<string, unknown>);
+    yield rows.map((r) => r.r as string);
     const last = rows[rows.length - 1] as Record<string, unknown>;
     after = spec.key.map((_, i) => last[`k${i}`]);
-    if (rows.length < BATCH) return;
+    if (rows.length < limit) return;
   }
 }
 
@@ -76,11 +84,12 @@ async function* caseFileBody(sql: SqlRunner, exportedBy: string, incidentId: str
   if (!incident) throw new NotFoundError(`no incident ${incidentId}`);
   const hash = createHash("sha256");
   const counts: Record<string, number> = {};
-  const line = (value: unknown) => {
-    const text = `${JSON.stringify(value)}\n`;
+  const rawLine = (json: string) => {
+    const text = `${json}\n`;
     hash.update(text, "utf8");
     return text;
   };
+  const line = (value: unknown) => rawLine(JSON.stringify(value));
   yield line({
     kind: CASE_FILE_KIND,
     version: CASE_FILE_VERSION,
@@ -98,7 +107,8 @@ async function* caseFileBody(sql: SqlRunner, exportedBy: string, incidentId: str
     counts[spec.table] = 0;
     for await (const rows of tableRows(sql, incidentId, spec)) {
       chunk = "";
-      for (const r of rows) chunk += line({ kind: "row", table: spec.table, row: r });
+      const head = `{"kind":"row","table":${JSON.stringify(spec.table)},"row":`;
+      for (const r of rows) chunk += rawLine(`${head}${r}}`);
       counts[spec.table] = (counts[spec.table] ?? 0) + rows.length;
       onRows?.(spec.table, rows.length);
       yield chunk;

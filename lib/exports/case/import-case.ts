@@ -7,7 +7,7 @@ import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { refreshEventHourly } from "@/lib/rollup/event-hourly";
 import { CASE_TABLES, type CaseTable } from "./case-tables";
 import { CASE_FILE_KIND, CASE_FILE_VERSION } from "./export-case";
-import { type CaseIds, type CaseRow, createEventMap, insertCaseRows } from "./insert-case-rows";
+import { type CaseIds, type CaseRow, createIdMaps, insertCaseRows } from "./insert-case-rows";
 
 /** Rows written per statement: a few MB of JSON, so a million events go in a few hundred round trips. */
 const BATCH = 2_000;
@@ -100,7 +100,7 @@ export async function importCaseFile(
       );
       ids.incidentId = row?.id as string;
       await tx.query("INSERT INTO memberships (user_id, incident_id, role) VALUES ($1, $2, 'owner')", [ctx.actor.userId, ids.incidentId]);
-      await createEventMap(tx);
+      await createIdMaps(tx);
     };
 
     for await (const text of lines) {

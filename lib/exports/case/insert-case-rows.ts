@@ -1,22 +1,29 @@
 import { randomUUID } from "node:crypto";
 import type { SqlRunner } from "@/lib/db/sql";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
-import type { CaseTable } from "./case-tables";
+import type { CaseTable, SqlMapped } from "./case-tables";
 
 /** A row of the file and the line it was on (for errors). */
 export type CaseRow = { line: number; row: Record<string, unknown> };
 
 /**
  * What an import has renumbered so far: the file's uuids to the new incident's, and the file's
- * people to this instance's users. Event numbers live in the temporary table case_event_map.
+ * people to this instance's users. Events' and entities' ids live in the temporary map tables.
  */
 export type CaseIds = { ids: Map<string, string>; users: Map<string, string>; incidentId: string; fileName: string };
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-/** The event-number table of one import (temporary: gone with its transaction). */
-export async function createEventMap(tx: SqlRunner): Promise<void> {
-  await tx.exec("CREATE TEMPORARY TABLE case_event_map (old_id bigint PRIMARY KEY, new_id bigint NOT NULL) ON COMMIT DROP");
+/** Where an import keeps the old and new ids of the rows renumbered in SQL, and how a new id is made. */
+const MAPS: Record<SqlMapped, { table: string; type: string; fresh: string }> = {
+  event: { table: "case_event_map", type: "bigint", fresh: "nextval(pg_get_serial_sequence('events', 'id'))" },
+  entity: { table: "case_entity_map", type: "uuid", fresh: "gen_random_uuid()" },
+};
+
+/** The map tables of one import (temporary: gone with its transaction). */
+export async function createIdMaps(tx: SqlRunner): Promise<void> {
+  for (const m of Object.values(MAPS))
+    await tx.exec(`CREATE TEMPORARY TABLE ${m.table} (old_id ${m.type} PRIMARY KEY, new_id ${m.type} NOT NULL) ON COMMIT DROP`);
 }
 
 const columnCache = new Map<string, string[]>();
@@ -72,13 +79,14 @@ function renumber(spec: CaseTable, { line, row }: CaseRow, ids: CaseIds): Record
   return out;
 }
 
-/** The SQL for one column: event numbers go through the import's map, the rest as the file has it. */
+/** The SQL for one column: events' and entities' ids go through the import's maps, the rest as the file has it. */
 function columnValue(spec: CaseTable, col: string): string {
-  if (spec.id === "event" && col === "id") return "em.new_id";
-  if (spec.eventRefs?.includes(col)) return `m_${col}.new_id`;
-  // A citation of an event names it by number; an audit entry about an event, too.
+  if ((spec.id === "event" || spec.id === "entity") && col === "id") return "own.new_id";
+  if (spec.mapped?.[col]) return `m_${col}.new_id`;
+  // A citation names an event by number and an entity by uuid; an audit entry about an event, too.
   if (spec.table === "story_citations" && col === "ref")
-    return `CASE WHEN r.kind = 'event' THEN (SELECT m.new_id::text FROM case_event_map m WHERE m.old_id::text = r.ref) ELSE r.ref END`;
+    return `CASE r.kind WHEN 'event' THEN (SELECT m.new_id::text FROM case_event_map m WHERE m.old_id::text = r.ref)
+                        WHEN 'entity' THEN (SELECT m.new_id::text FROM case_entity_map m WHERE m.old_id::text = r.ref) ELSE r.ref END`;
   if (spec.table === "audit_entries" && col === "entity_id")
     return `CASE WHEN r.entity_type = 'Event' THEN coalesce((SELECT m.new_id::text FROM case_event_map m WHERE m.old_id::text = r.entity_id), r.entity_id) ELSE r.entity_id END`;
   return `r."${col}"`;
@@ -93,20 +101,25 @@ export async function insertCaseRows(tx: SqlRunner, spec: CaseTable, batch: read
   const rows = batch.map((r) => renumber(spec, r, ids));
   const first = batch[0]?.line ?? 0;
   const last = batch[batch.length - 1]?.line ?? 0;
-  if (spec.id === "event") {
-    await tx.query(
-      `INSERT INTO case_event_map (old_id, new_id)
-       SELECT (x->>'id')::bigint, nextval(pg_get_serial_sequence('events', 'id')) FROM jsonb_array_elements($1::jsonb) x`,
-      [JSON.stringify(rows.map((r) => ({ id: r.id })))],
-    );
+  const own = spec.id === "event" || spec.id === "entity" ? MAPS[spec.id] : null;
+  if (own) {
+    // A repeated id breaks the map's primary key: the batch's lines are named below.
+    await tx
+      .query(
+        `INSERT INTO ${own.table} (old_id, new_id) SELECT (x->>'id')::${own.type}, ${own.fresh} FROM jsonb_array_elements($1::jsonb) x`,
+        [JSON.stringify(rows.map((r) => ({ id: r.id })))],
+      )
+      .catch((err: unknown) =>
+        fail(ids, first, `${spec.table} on lines ${first}–${last}: ${err instanceof Error ? err.message : String(err)}`),
+      );
   }
   const tableCols = await tableColumns(tx, spec.table);
   const present = new Set(Object.keys(rows[0] ?? {}));
   const cols = tableCols.filter((c) => c !== "incident_id" && present.has(c) && !(spec.id === "serial" && c === "id"));
   const hasIncident = tableCols.includes("incident_id");
   const joins = [
-    spec.id === "event" ? "JOIN case_event_map em ON em.old_id = r.id" : "",
-    ...(spec.eventRefs ?? []).map((c) => `JOIN case_event_map m_${c} ON m_${c}.old_id = r."${c}"`),
+    own ? `JOIN ${own.table} own ON own.old_id = r.id` : "",
+    ...Object.entries(spec.mapped ?? {}).map(([c, kind]) => `JOIN ${MAPS[kind].table} m_${c} ON m_${c}.old_id = r."${c}"`),
   ].join(" ");
   const sql = `WITH ins AS (
       INSERT INTO "${spec.table}" (${[...cols, ...(hasIncident ? ["incident_id"] : [])].map((c) => `"${c}"`).join(", ")})
@@ -125,6 +138,10 @@ export async function insertCaseRows(tx: SqlRunner, spec: CaseTable, batch: read
     fail(ids, first, `${spec.table} (lines ${first}–${last}) could not be written: ${reason}`);
   }
   if (n !== rows.length)
-    fail(ids, first, `${rows.length - n} of the ${spec.table} rows on lines ${first}–${last} refer to events the file does not hold`);
+    fail(
+      ids,
+      first,
+      `${rows.length - n} of the ${spec.table} rows on lines ${first}–${last} refer to events or entities the file does not hold`,
+    );
   return n;
 }
