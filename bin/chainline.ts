@@ -12,7 +12,7 @@ import { ImportRefusedError } from "@/lib/ingest/file-input";
 import { type Command, UsageError } from "./command";
 import { chainBuild, chainShow } from "./commands/chain";
 import { dbMigrate, dbStatus } from "./commands/db";
-import { exportCaseCommand, exportChainCommand, exportEvents } from "./commands/export";
+import { exportBriefCommand, exportCaseCommand, exportChainCommand, exportEvents, exportTimelineCommand } from "./commands/export";
 import { formatsCommand } from "./commands/formats";
 import { gapsCommand } from "./commands/gaps";
 import { importCommand } from "./commands/import";
@@ -60,6 +60,8 @@ const COMMANDS: Command[] = [
   exportEvents,
   exportChainCommand,
   exportCaseCommand,
+  exportBriefCommand,
+  exportTimelineCommand,
 ];
 
 function usageOf(cmd: Command): string {
@@ -92,7 +94,7 @@ function overview(prefix: string[] = []): string {
     "",
     "Every command takes --help. DATABASE_URL selects a Postgres server; unset, the embedded database is used.",
     "On the server, commands act as the instance admin, or as --as EMAIL. With --server URL (and a token from",
-    "CHAINLINE_TOKEN or `chainline login`), import, incident list and whoami work against a running server.",
+    "CHAINLINE_TOKEN or `chainline login`), import, incident list, whoami, export brief and export timeline work against a running server.",
   ].join("\n");
 }
 

@@ -75,6 +75,20 @@ export async function remoteFetch(remote: Remote, pathAndQuery: string, init: Re
   return body;
 }
 
+/** A file the server makes (a PDF, a picture), as bytes; a refusal is its JSON error. */
+export async function remoteDownload(remote: Remote, pathAndQuery: string): Promise<Buffer> {
+  const res = await fetch(`${remote.server}${pathAndQuery}`, { headers: { authorization: `Bearer ${remote.token}` } });
+  const bytes = Buffer.from(await res.arrayBuffer());
+  if (!res.ok) {
+    let reason = res.statusText;
+    try {
+      reason = (JSON.parse(bytes.toString("utf8")) as { error?: string }).error ?? reason;
+    } catch {}
+    throw new RemoteError(`${remote.server} answered ${res.status}: ${reason}`);
+  }
+  return bytes;
+}
+
 /** The server refused or failed a request. */
 export class RemoteError extends Error {
   override name = "RemoteError";
@@ -83,5 +97,7 @@ export class RemoteError extends Error {
 /** Refuses a command that only runs on the server's own database. */
 export function localOnly(command: string): void {
   if (process.env.CHAINLINE_SERVER)
-    throw new UsageError(`"${command}" runs on the server itself; with --server only import, incident list and whoami work`);
+    throw new UsageError(
+      `"${command}" runs on the server itself; with --server only import, incident list, whoami, export brief and export timeline work`,
+    );
 }

@@ -9,6 +9,7 @@ import { chainFormat, exportChain } from "@/lib/exports/chain/export-chain";
 import { eventChunks, eventFormat } from "@/lib/exports/events/export-events";
 import { cliContext } from "../cli-context";
 import { asUsage, type Command, UsageError } from "../command";
+import { remoteDownload, remoteTarget } from "../remote";
 
 /** Progress on stderr: a live count on a terminal, a line every 5 s otherwise. */
 function rowProgress() {
@@ -113,6 +114,63 @@ export const exportCaseCommand: Command = {
     await pipeline(Readable.from(chunks, { highWaterMark: 1 }), createGzip(), createWriteStream(values.out));
     const { rows, seconds } = progress.done();
     console.log(`${values.out}: the whole incident, ${rows.toLocaleString("en-US")} events, in ${seconds.toFixed(1)} s`);
+    return 0;
+  },
+};
+
+/** Pictures and print are drawn by the running app's Chromium, as the token's user: these need --server. */
+function serverOnly(what: string) {
+  const remote = remoteTarget();
+  if (!remote) throw new UsageError(`${what} is drawn by the running app: give --server URL (and a token: chainline login --server URL)`);
+  return remote;
+}
+
+async function saveDownload(remote: ReturnType<typeof serverOnly>, pathAndQuery: string, out: string) {
+  const bytes = await remoteDownload(remote, pathAndQuery);
+  writeFileSync(out, bytes);
+  console.log(`${out}: ${bytes.length.toLocaleString("en-US")} bytes`);
+}
+
+export const exportBriefCommand: Command = {
+  path: ["export", "brief"],
+  summary: "Write the executive brief as a one-page PDF (A4 or Letter) or a PNG, printed by the running app (--server)",
+  remote: true,
+  options: {
+    incident: { type: "string", description: "incident id (required)" },
+    format: { type: "string", description: "pdf | png (default pdf)" },
+    paper: { type: "string", description: "a4 | letter (default a4; PDF only)" },
+    "as-of": { type: "string", description: "the brief as believed on this date (YYYY-MM-DD)" },
+    out: { type: "string", description: "file to write (required)" },
+  },
+  async run({ values }) {
+    if (typeof values.incident !== "string") throw new UsageError("--incident is required");
+    if (typeof values.out !== "string") throw new UsageError("--out is required");
+    const remote = serverOnly("the brief");
+    const q = new URLSearchParams({ format: (values.format as string | undefined) ?? "pdf" });
+    if (typeof values.paper === "string") q.set("paper", values.paper);
+    if (typeof values["as-of"] === "string") q.set("asOf", values["as-of"]);
+    await saveDownload(remote, `/api/incidents/${encodeURIComponent(values.incident)}/brief/export?${q}`, values.out);
+    return 0;
+  },
+};
+
+export const exportTimelineCommand: Command = {
+  path: ["export", "timeline"],
+  summary: "Write a timeline view as SVG or PNG, as the Timeline's Image menu does, drawn by the running app (--server)",
+  remote: true,
+  options: {
+    incident: { type: "string", description: "incident id (required)" },
+    format: { type: "string", description: "svg | png (default svg)" },
+    view: { type: "string", description: "the view's query string as the Timeline page's address shows it, e.g. 'lanes=stage&from=…'" },
+    out: { type: "string", description: "file to write (required)" },
+  },
+  async run({ values }) {
+    if (typeof values.incident !== "string") throw new UsageError("--incident is required");
+    if (typeof values.out !== "string") throw new UsageError("--out is required");
+    const remote = serverOnly("the timeline");
+    const q = new URLSearchParams(((values.view as string | undefined) ?? "").replace(/^\?/, ""));
+    q.set("format", (values.format as string | undefined) ?? "svg");
+    await saveDownload(remote, `/api/incidents/${encodeURIComponent(values.incident)}/timeline/export?${q}`, values.out);
     return 0;
   },
 };

@@ -100,6 +100,7 @@ export const API_ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/incidents/[id]/stories/[storyId]/versions/[versionId]/draft": { POST: "stories.edit" },
   "/api/incidents/[id]/stories/[storyId]/versions/[versionId]/review": { POST: "stories.edit" },
   "/api/incidents/[id]/timeline": { GET: "evidence.view" },
+  "/api/incidents/[id]/timeline/export": { GET: "evidence.view" },
   "/api/incidents/[id]/uploads": { POST: "evidence.edit" },
   "/api/incidents/[id]/uploads/[uploadId]/preview": { POST: "evidence.edit" },
 };

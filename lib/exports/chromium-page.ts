@@ -12,18 +12,24 @@ export type PageOptions = {
   origin?: string;
   /** Cookies for that origin: the requester's session, so the page shows what they may see. */
   cookies?: { name: string; value: string }[];
+  /** Headers for that origin's requests: the requester's token, when they came with one (the CLI). */
+  headers?: Record<string, string>;
+  /** Run the page's own script (a client-drawn view such as the timeline); off by default. */
+  javaScript?: boolean;
 };
 
 /**
- * A headless Chromium page that runs no script and may request nothing but data: URLs (and, when
- * printing one of the app's own pages, that origin), for printing and rasterising; closed when
- * `work` is done.
+ * A headless Chromium page that runs no script (unless asked) and may request nothing but data:
+ * URLs (and, when printing one of the app's own pages, that origin), for printing and
+ * rasterising; closed when `work` is done.
  */
 export async function withChromiumPage<T>(opts: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--disable-gpu"] });
   try {
     const context = await browser.newContext({
-      javaScriptEnabled: false,
+      javaScriptEnabled: opts.javaScript ?? false,
+      // Only the app's own origin is ever reached (the route below), so the requester's headers go nowhere else.
+      extraHTTPHeaders: opts.origin ? opts.headers : undefined,
       viewport: { width: opts.width, height: opts.height },
       deviceScaleFactor: opts.scale ?? 1,
     });

@@ -6,18 +6,11 @@ import { getRequestContext } from "@/lib/access/request-context";
 import { briefPdf, briefPng } from "@/lib/brief/print-brief";
 import { parseAsOf } from "@/lib/chain/parse-as-of";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
+import { requesterOf } from "@/lib/exports/requester";
 import { errorResponse } from "@/lib/http/json-response";
 import { paperOf } from "@/lib/stories/export-story";
 
 export const dynamic = "force-dynamic";
-
-function cookiesOf(header: string | null): { name: string; value: string }[] {
-  return (header ?? "")
-    .split(";")
-    .map((c) => c.trim())
-    .filter((c) => c.includes("="))
-    .map((c) => ({ name: c.slice(0, c.indexOf("=")), value: c.slice(c.indexOf("=") + 1) }));
-}
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
@@ -30,13 +23,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const rawAsOf = url.searchParams.get("asOf");
     const parsed = parseAsOf(rawAsOf);
     if ("error" in parsed) throw new InvalidRequestError(`asOf: ${parsed.error}`);
-    // Chromium asks the app for the brief page as this requester: their session cookie, this server.
-    const print = {
-      origin: process.env.CHAINLINE_INTERNAL_URL ?? url.origin,
-      cookies: cookiesOf(request.headers.get("cookie")),
-      incidentId: id,
-      asOf: rawAsOf,
-    };
+    // Chromium asks the app for the brief page as this requester (their session or token), this server.
+    const print = { ...requesterOf(request), incidentId: id, asOf: rawAsOf };
     const body = format === "pdf" ? await briefPdf(print, paperOf(url.searchParams.get("paper"))) : await briefPng(print);
     return new Response(new Uint8Array(body), {
       headers: {
