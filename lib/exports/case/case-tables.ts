@@ -24,6 +24,11 @@ export type CaseTable = {
    * temporary map tables: a million events and their entities are never held in memory.
    */
   id?: "uuid" | "serial" | SqlMapped;
+  /**
+   * A joined table's column equal to the key's first column, bounded by the keyset too, so the join
+   * starts where the page does (without it, each page of event_entities rescans events from the start).
+   */
+  mirror?: string;
   /** Columns holding another carried row's uuid (must be in the file). */
   refs?: readonly string[];
   /** Columns holding an event's or an entity's id (renumbered in SQL through the map tables). */
@@ -49,6 +54,7 @@ export const CASE_TABLES: readonly CaseTable[] = [
     table: "event_entities",
     from: viaEvent("event_entities"),
     key: ["event_id", "entity_id", "role"],
+    mirror: "e.id",
     mapped: { event_id: "event", entity_id: "entity" },
   },
   {

@@ -37,7 +37,7 @@ async function* tableRows(sql: SqlRunner, incidentId: string, spec: CaseTable): 
         params.push(v);
         return `$${params.length}`;
       });
-      where = ` AND (${key}) > (${marks.join(", ")})`;
+      where = ` AND (${key}) > (${marks.join(", ")})${spec.mirror ? ` AND ${spec.mirror} >= ${marks[0]}` : ""}`;
     }
     // The alias t is the table's own; its from-clause may join others to find the incident's rows.
     // The batch is chosen first and only its rows are written as JSON, whatever plan stale statistics pick.
@@ -80,6 +80,10 @@ export async function* caseFileChunks(ctx: Ctx, incidentId: string, onRows?: Cas
 }
 
 async function* caseFileBody(sql: SqlRunner, exportedBy: string, incidentId: string, onRows?: CaseFileProgress): AsyncGenerator<string> {
+  // Every page must walk an index. Right after a large import the statistics are stale and the
+  // planner would sort all that is left at every page: a million-event export became quadratic.
+  await sql.query("SET LOCAL enable_sort = off");
+  await sql.query("SET LOCAL enable_bitmapscan = off");
   const [incident] = await sql.query<Record<string, unknown>>("SELECT to_jsonb(i) AS r FROM incidents i WHERE i.id = $1", [incidentId]);
   if (!incident) throw new NotFoundError(`no incident ${incidentId}`);
   const hash = createHash("sha256");
