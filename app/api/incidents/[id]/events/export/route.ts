@@ -5,6 +5,7 @@ import { getRequestContext } from "@/lib/access/request-context";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { eventChunks, eventFileInfo, eventFormat } from "@/lib/exports/events/export-events";
 import { errorResponse } from "@/lib/http/json-response";
+import { textStream } from "@/lib/http/text-stream";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { ZEventFilters } from "@/lib/schemas/annotations";
 import { searchParamsRecord } from "@/lib/schemas/timeline";
@@ -23,22 +24,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const incident = await getIncidentById(ctx, id);
     if (!incident) throw new NotFoundError(`no incident ${id}`);
     const { filename, contentType } = eventFileInfo(format, incident.title);
-    const encoder = new TextEncoder();
-    const chunks = eventChunks(ctx, id, format, filters);
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        try {
-          const next = await chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
-        } catch (err) {
-          controller.error(err);
-        }
-      },
-      async cancel() {
-        await chunks.return(undefined);
-      },
-    });
+    const body = await textStream(eventChunks(ctx, id, format, filters));
     return new Response(body, {
       headers: {
         "content-type": contentType,
