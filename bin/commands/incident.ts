@@ -93,6 +93,8 @@ export const incidentImport: Command = {
       console.log(
         `  ${(result.counts.events ?? 0).toLocaleString("en-US")} events, ${result.counts.chain_steps ?? 0} chain steps, ${result.counts.gaps ?? 0} gaps, ${result.counts.stories ?? 0} stories`,
       );
+      if (!result.peopleMatched)
+        console.log("  the file's people all stand for you here (only the instance admin's import matches them to accounts)");
       if (result.addedPeople.length)
         console.log(`  people without an account here, added disabled (an admin enables them): ${result.addedPeople.join(", ")}`);
     }

@@ -31,6 +31,9 @@ export async function caseSnapshot(sql: SqlRunner, incidentId: string) {
       await q(`SELECT ch.kind AS chain, ch.ordinal, ch.title AS chain_title, st.key AS stage, c.title, ${isoMicros("c.start_at")} AS start,
         ${isoMicros("c.end_at")} AS "end", c.confidence, c.confidence_score, c.rationale, c.is_inferred, c.position, c.origin, c.time_precision,
         c.event_count, c.detail - 'sourceIds' AS detail,
+        -- the sources a step's detail names, by name: their ids are renumbered inside the JSON
+        (SELECT jsonb_agg(s.name ORDER BY s.name) FROM sources s
+           WHERE s.incident_id = $1 AND s.id::text IN (SELECT jsonb_array_elements_text(c.detail->'sourceIds'))) AS detail_sources,
         ${agg(`${ev("x.event_id")} || ':' || x.is_key`, "FROM chain_step_events x WHERE x.step_id = c.id")} AS evidence,
         (SELECT jsonb_agg(jsonb_build_array(h.confidence, h.confidence_score, h.rationale, ${isoMicros("h.effective_at")}, h.origin, h.citation,
            h.attributed_to, h.cited_on, u.email) ORDER BY h.effective_at, h.id) FROM chain_step_confidence h JOIN users u ON u.id = h.changed_by_id
@@ -65,8 +68,9 @@ export async function caseSnapshot(sql: SqlRunner, incidentId: string) {
       FROM action_items a LEFT JOIN stories s ON s.id = a.story_id WHERE a.incident_id = $1`),
     briefs: await q(`SELECT ${isoMicros("b.effective_at")} AS at, b.priority, b.functional_impact, b.information_impact, b.recoverability,
         b.summary, b.decisions FROM brief_assessments b WHERE b.incident_id = $1`),
+    // Who: the imported trail names its people in labels (lib/exports/case/insert-case-rows.ts), so compared apart.
     audit: await q(
-      `SELECT a.action, a.entity_type, ${isoMicros("a.at")} AS at, a.actor_label FROM audit_entries a WHERE a.incident_id = $1`,
+      `SELECT a.action, a.entity_type, ${isoMicros("a.at")} AS at, a.before, a.after FROM audit_entries a WHERE a.incident_id = $1`,
     ),
   };
 }

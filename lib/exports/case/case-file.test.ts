@@ -8,9 +8,11 @@ import { annotateEvents } from "@/lib/chain/actions/annotate-events";
 import type { Ctx } from "@/lib/context/ctx";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { ensureDemoStory } from "@/lib/demo/ensure-demo-story";
+import { importFile } from "@/lib/ingest/import-file";
 import { loadScenario } from "@/lib/scenarios/load-scenario";
 import { addActionItem } from "@/lib/stories/action-items";
 import { citeInStory } from "@/lib/stories/cite";
+import { incidentWithRoles, newAccount } from "@/lib/testing/accounts";
 import { caseSnapshot } from "@/lib/testing/case-snapshot";
 import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
 import { readCaseFileLines } from "./case-file-lines";
@@ -26,6 +28,8 @@ async function exportText(ctx: Ctx, incidentId: string): Promise<string> {
 async function* bytes(buf: Uint8Array, size = 65_536) {
   for (let i = 0; i < buf.length; i += size) yield buf.subarray(i, i + size);
 }
+
+const SIGN_INS = path.resolve(import.meta.dirname, "../../../../shared/samples/entra/sign-in_adelete.csv");
 
 const importText = (ctx: Ctx, text: string, fileName = "case.jsonl") =>
   importCaseFile(ctx, readCaseFileLines(bytes(Buffer.from(text, "utf8"))), { fileName });
@@ -78,7 +82,9 @@ describeEachDatabase("the case file", (kind) => {
 
     const before = await caseSnapshot(t.db.sql, incidentId);
     // Gzipped, as the CLI and the download write it.
-    const result = await importCaseFile(ctx, readCaseFileLines(bytes(gzipSync(Buffer.from(text)))), { fileName: "storm.jsonl.gz" });
+    // Imported by the instance admin, whose import keeps authorship (people matched by e-mail).
+    const admin = await newAccount(t.db, { isAdmin: true, name: "Instance admin" });
+    const result = await importCaseFile(admin.ctx, readCaseFileLines(bytes(gzipSync(Buffer.from(text)))), { fileName: "storm.jsonl.gz" });
     expect(result.incidentId).not.toBe(incidentId);
     expect(result.title).toMatch(/\(imported \d{4}-\d{2}-\d{2}\)$/);
     const after = await caseSnapshot(t.db.sql, result.incidentId);
@@ -97,13 +103,23 @@ describeEachDatabase("the case file", (kind) => {
     const audit = after.audit as { action: string }[];
     expect(audit.filter((a) => a.action !== "incident.import-case-file")).toEqual(before.audit);
     expect(audit.filter((a) => a.action === "incident.import-case-file")).toHaveLength(1);
+    // The imported entries name their people; they do not speak for accounts here.
+    const trail = await t.db.sql.query<{ actor_id: string | null; actor_label: string }>(
+      "SELECT actor_id, actor_label FROM audit_entries WHERE incident_id = $1 AND action <> 'incident.import-case-file'",
+      [result.incidentId],
+    );
+    expect(trail.length).toBeGreaterThan(10);
+    for (const a of trail) expect(a).toMatchObject({ actor_id: null, actor_label: expect.stringMatching(/ \(case file\)$/) });
+    expect(trail.map((a) => a.actor_label)).toContain(`${ctx.actor.name} <${ctx.actor.email}> (case file)`);
+    // The admin's import keeps authorship by e-mail.
+    expect(result.peopleMatched).toBe(true);
     // Spot checks that the snapshot compares something: the chain and the story did come across.
     expect((after.steps as unknown[]).length).toBeGreaterThanOrEqual(7);
     expect(JSON.stringify(after.stories)).toContain("Storm-0558: post-mortem");
     // The importer owns the new incident; the hourly counts the timeline reads are rebuilt.
     const [own] = await t.db.sql.query<{ role: string }>("SELECT role::text FROM memberships WHERE incident_id = $1 AND user_id = $2", [
       result.incidentId,
-      ctx.actor.userId,
+      admin.ctx.actor.userId,
     ]);
     expect(own?.role).toBe("owner");
     const [hourly] = await t.db.sql.query<{ n: number }>("SELECT coalesce(sum(n), 0)::int AS n FROM event_hourly WHERE incident_id = $1", [
@@ -150,8 +166,51 @@ describeEachDatabase("the case file", (kind) => {
     await expect(importText(ctx, '{"kind":"something else"}\n', "other.json")).rejects.toThrow(
       /other\.json: line 1: not a Chainline case file/,
     );
+    // A gzip stream cut mid-way fails the read (it must not hang the transaction).
+    const gz = gzipSync(Buffer.from(lines.join("\n")));
+    await expect(
+      importCaseFile(ctx, readCaseFileLines(bytes(gz.subarray(0, Math.floor(gz.length / 2)))), { fileName: "half.jsonl.gz" }),
+    ).rejects.toThrow(/^half\.jsonl\.gz: not a whole gzip file/);
+    // What a person could not enter, a file cannot bring: a figure that is not only shapes and text.
+    const storyAt = lines.findIndex((l) => l.includes('"table":"story_versions"'));
+    const storyId = JSON.parse(lines.find((l) => l.includes('"table":"stories"')) as string).row.id;
+    const figure = JSON.stringify({
+      kind: "row",
+      table: "story_citations",
+      row: {
+        id: "0b5c4e1a-3f0e-4c55-9a38-5f1a4f5c2d11",
+        story_id: storyId,
+        kind: "figure",
+        ref: "lanes=stage",
+        frozen: { svg: "<svg><script>alert(1)</script></svg>" },
+      },
+    });
+    const hostile = [...lines.slice(0, storyAt), figure, ...lines.slice(storyAt)];
+    await expect(importText(ctx, hostile.join("\n"), "figure.jsonl")).rejects.toThrow(
+      new RegExp(`^figure\\.jsonl: line ${storyAt + 1}: story_citations: `),
+    );
     // Nothing of any refused file was kept: no incident, and no person added for it.
     expect(await count()).toBe(incidents);
     expect(await users()).toBe(people);
   }, 240_000);
+
+  it("makes every person of the file the importer when the importer is not the admin: no one is credited or added by a file", async () => {
+    const { incidentId, owner } = await incidentWithRoles(t.db, []);
+    await importFile(owner.ctx, { incidentId, filePath: SIGN_INS });
+    const text = await exportText(owner.ctx, incidentId);
+    const people = async () => (await t.db.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM users"))[0]?.n;
+    const before = await people();
+    const result = await importText(owner.ctx, text, "analyst.jsonl");
+    expect(result.peopleMatched).toBe(false);
+    expect(result.addedPeople).toEqual([]);
+    expect(await people()).toBe(before);
+    const [src] = await t.db.sql.query<{ imported_by_id: string }>("SELECT imported_by_id FROM sources WHERE incident_id = $1", [
+      result.incidentId,
+    ]);
+    expect(src?.imported_by_id).toBe(owner.ctx.actor.userId);
+    const [events] = await t.db.sql.query<{ n: number }>("SELECT count(*)::int AS n FROM events WHERE incident_id = $1", [
+      result.incidentId,
+    ]);
+    expect(events?.n).toBeGreaterThan(0);
+  }, 120_000);
 });

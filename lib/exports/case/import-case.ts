@@ -17,23 +17,44 @@ export type CaseImportResult = {
   title: string;
   /** Rows written per table. */
   counts: Record<string, number>;
-  /** People the file names who had no account here: added as disabled accounts, so authorship is kept. */
+  /** People the file names who had no account here: added as disabled accounts, so authorship is kept (an admin's import only). */
   addedPeople: string[];
+  /** Whether the file's people were matched to accounts here (the admin's import) or all stand for the importer. */
+  peopleMatched: boolean;
   sha256: string;
 };
 
 type Header = { kind: string; version: number; incident: Record<string, unknown> };
 
-/** The file's people as this instance's users: matched by e-mail, or added disabled (they cannot sign in until an admin enables them). */
-async function mapPerson(tx: SqlRunner, ids: CaseIds, added: string[], p: { id?: unknown; email?: unknown; name?: unknown }, line: number) {
+/**
+ * The file's people as this instance's users. Only the instance admin's import matches them by
+ * e-mail (adding those with no account here as disabled accounts, kept as authors, unable to
+ * sign in until enabled): anyone else could otherwise credit a colleague with words and approvals
+ * they never gave, or take their address. Another importer's file has every person stand for the
+ * importer; the names stay in the file, and in the imported audit trail's labels.
+ */
+async function mapPerson(
+  tx: SqlRunner,
+  ctx: Ctx,
+  ids: CaseIds,
+  added: string[],
+  p: { id?: unknown; email?: unknown; name?: unknown },
+  line: number,
+) {
   if (typeof p.id !== "string" || typeof p.email !== "string" || !p.email.includes("@"))
     throw new InvalidRequestError(`${ids.fileName}: line ${line}: a person needs an id and an e-mail address`);
+  const name = typeof p.name === "string" && p.name ? p.name.slice(0, 200) : p.email;
+  ids.labels.set(p.id.toLowerCase(), `${name} <${p.email.slice(0, 200)}>`);
+  if (!ctx.actor.isAdmin) {
+    ids.users.set(p.id.toLowerCase(), ctx.actor.userId);
+    return;
+  }
   const [found] = await tx.query<{ id: string }>("SELECT id FROM users WHERE lower(email) = lower($1)", [p.email]);
   let id = found?.id;
   if (!id) {
     const [made] = await tx.query<{ id: string }>("INSERT INTO users (email, name, disabled_at) VALUES ($1, $2, now()) RETURNING id", [
       p.email,
-      typeof p.name === "string" && p.name ? p.name : p.email,
+      name,
     ]);
     id = made?.id as string;
     added.push(p.email);
@@ -56,6 +77,20 @@ async function mapInstanceRules(tx: SqlRunner, rows: CaseRow[], ids: CaseIds): P
   return own;
 }
 
+/** The reader's errors (a cut gzip stream, bytes that are not UTF-8, a line without end) with the file's name. */
+async function* named(lines: AsyncIterable<string>, fileName: string): AsyncGenerator<string> {
+  try {
+    yield* lines;
+  } catch (err) {
+    if (err instanceof InvalidRequestError) throw new InvalidRequestError(`${fileName}: ${err.message}`);
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("Z_"))
+      throw new InvalidRequestError(`${fileName}: not a whole gzip file (${(err as Error).message})`);
+    if (code === "ERR_ENCODING_INVALID_ENCODED_DATA") throw new InvalidRequestError(`${fileName}: not UTF-8 text`);
+    throw err;
+  }
+}
+
 /**
  * Makes a new incident from a case file (lines as caseFileChunks wrote them), in one transaction:
  * a file that is cut short, altered, out of order or refers to rows it does not hold is refused
@@ -71,7 +106,7 @@ export async function importCaseFile(
   const bad = (line: number, reason: string) => new InvalidRequestError(`${fileName}: line ${line}: ${reason}`);
   return ctx.db.sql.transaction(async (tx) => {
     const hash = createHash("sha256");
-    const ids: CaseIds = { ids: new Map(), users: new Map(), incidentId: "", fileName };
+    const ids: CaseIds = { ids: new Map(), users: new Map(), labels: new Map(), incidentId: "", fileName };
     const added: string[] = [];
     const counts: Record<string, number> = {};
     let header: Header | null = null;
@@ -89,21 +124,26 @@ export async function importCaseFile(
     };
     const startIncident = async () => {
       const inc = header?.incident ?? {};
-      let title = opts.title?.trim() || String(inc.title ?? "Imported incident");
+      let title = (opts.title?.trim() || String(inc.title ?? "Imported incident")).slice(0, 200);
+      const zone = typeof inc.time_zone === "string" ? inc.time_zone : "UTC";
+      if (zone !== "UTC" && !Intl.supportedValuesOf("timeZone").includes(zone))
+        throw bad(1, `the incident's time zone "${zone.slice(0, 60)}" is not one`);
       // Two incidents of one title would be told apart by id only (and the demo is found by its title).
       const [taken] = await tx.query("SELECT 1 FROM incidents WHERE title = $1 LIMIT 1", [title]);
       if (taken) title = `${title} (imported ${new Date().toISOString().slice(0, 10)})`;
       const [row] = await tx.query<{ id: string; title: string }>(
         `INSERT INTO incidents (title, summary, status, time_zone, created_by_id)
          VALUES ($1, $2, coalesce($3::incident_status, 'open'), coalesce($4, 'UTC'), $5) RETURNING id, title`,
-        [title, String(inc.summary ?? ""), inc.status ?? null, inc.time_zone ?? null, ctx.actor.userId],
+        [title, String(inc.summary ?? ""), inc.status ?? null, zone, ctx.actor.userId],
       );
       ids.incidentId = row?.id as string;
       await tx.query("INSERT INTO memberships (user_id, incident_id, role) VALUES ($1, $2, 'owner')", [ctx.actor.userId, ids.incidentId]);
+      // The old incident's id inside texts (an audit entry's subject) names the new one.
+      if (typeof inc.id === "string") ids.ids.set(inc.id.toLowerCase(), ids.incidentId);
       await createIdMaps(tx);
     };
 
-    for await (const text of lines) {
+    for await (const text of named(lines, fileName)) {
       lineNo++;
       if (trailer) throw bad(lineNo, "there is more after the file's closing line");
       if (text.trim() === "") continue;
@@ -123,7 +163,7 @@ export async function importCaseFile(
         continue; // the closing line is not part of what its hash covers
       } else if (value.kind === "user") {
         if (tableIndex >= 0 || ids.incidentId) throw bad(lineNo, "people come before the incident's rows");
-        await mapPerson(tx, ids, added, value, lineNo);
+        await mapPerson(tx, ctx, ids, added, value, lineNo);
       } else if (value.kind === "row") {
         if (!ids.incidentId) await startIncident();
         const at = CASE_TABLES.findIndex((t) => t.table === value.table);
@@ -156,9 +196,17 @@ export async function importCaseFile(
       entityType: "Incident",
       entityId: ids.incidentId,
       incidentId: ids.incidentId,
-      after: { file: fileName, sha256, fromIncident: from.id, fromTitle: from.title, counts, addedPeople: added },
+      after: {
+        file: fileName,
+        sha256,
+        fromIncident: from.id,
+        fromTitle: from.title,
+        counts,
+        addedPeople: added,
+        peopleMatched: ctx.actor.isAdmin,
+      },
     });
     const [inc] = await tx.query<{ title: string }>("SELECT title FROM incidents WHERE id = $1", [ids.incidentId]);
-    return { incidentId: ids.incidentId, title: inc?.title ?? "", counts, addedPeople: added, sha256 };
+    return { incidentId: ids.incidentId, title: inc?.title ?? "", counts, addedPeople: added, peopleMatched: ctx.actor.isAdmin, sha256 };
   });
 }
