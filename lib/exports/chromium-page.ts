@@ -1,5 +1,12 @@
 import "server-only";
 import { chromium, type Page } from "playwright-core";
+import { Slots } from "./slots";
+
+/**
+ * Browsers running at once (CHAINLINE_CHROMIUM_MAX, default 2): each is a few hundred MB, and
+ * printing is asked for by any member, so more requests wait their turn rather than exhaust memory.
+ */
+const browsers = new Slots(Number(process.env.CHAINLINE_CHROMIUM_MAX) || 2);
 
 /** The Chromium the app prints with: the same one the end-to-end tests drive (Debian's, or CHROMIUM_PATH). */
 export const chromiumPath = () => process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -24,6 +31,10 @@ export type PageOptions = {
  * rasterising; closed when `work` is done.
  */
 export async function withChromiumPage<T>(opts: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
+  return browsers.run(() => inChromium(opts, work));
+}
+
+async function inChromium<T>(opts: PageOptions, work: (page: Page) => Promise<T>): Promise<T> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: ["--disable-gpu"] });
   try {
     const context = await browser.newContext({
