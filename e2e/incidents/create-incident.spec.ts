@@ -7,10 +7,12 @@ test("[INCIDENTS] create an incident from the list page", async ({ page, request
   await page.goto("/incidents");
   await expect(page.getByRole("heading", { name: "Incidents", exact: true })).toBeVisible();
 
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Summary").fill("Forged tokens read mail; <b>not bold</b>");
-  await page.getByLabel("Stages").selectOption("storm-0558");
-  await page.getByRole("button", { name: "Create incident" }).click();
+  // The list page also has the case-file import form (its own title field): this is the other one.
+  const form = page.getByRole("form", { name: "New incident" });
+  await form.getByLabel("Title").fill(title);
+  await form.getByLabel("Summary").fill("Forged tokens read mail; <b>not bold</b>");
+  await form.getByLabel("Stages").selectOption("storm-0558");
+  await form.getByRole("button", { name: "Create incident" }).click();
 
   await expect(page.getByRole("status")).toContainText(`Created ${title}`);
   const row = page.getByRole("row").filter({ hasText: title });
@@ -47,8 +49,9 @@ test("[INCIDENTS] create an incident from the list page", async ({ page, request
 
 test("[INCIDENTS] an empty title is refused beside the field", async ({ page }) => {
   await page.goto("/incidents");
-  await page.getByLabel("Title").fill("   ");
-  await page.getByRole("button", { name: "Create incident" }).click();
+  const form = page.getByRole("form", { name: "New incident" });
+  await form.getByLabel("Title").fill("   ");
+  await form.getByRole("button", { name: "Create incident" }).click();
   await expect(page.getByText("Title is required")).toBeVisible();
 });
 
