@@ -1,8 +1,11 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ensureDemoStory } from "@/lib/demo/ensure-demo-story";
 import { defaultScenarioDir, loadScenario, readManifest } from "@/lib/scenarios/load-scenario";
 import { generateScenario } from "@/scenarios/storm-0558/generate";
+import { writeVariant } from "@/scenarios/storm-0558/variant";
 import { cliContext } from "../cli-context";
 import { type Command, UsageError, wholeNumber } from "../command";
 
@@ -13,16 +16,28 @@ export const scenarioGenerate: Command = {
     out: { type: "string", description: "folder to write (required)" },
     seed: { type: "string", description: "noise seed (default 558; same seed, same bytes)" },
     noise: { type: "string", description: "background records across all files (default 2000)" },
+    variant: {
+      type: "string",
+      description: "a training variant: other actor addresses, key id, app ids, victim tenants and names (same N, same bytes)",
+    },
   },
   async run({ values }) {
     if (typeof values.out !== "string") throw new UsageError("--out is required");
+    const variant = wholeNumber("variant", values.variant) ?? null;
+    // A variant is the scenario rewritten: generated beside it first, then rewritten into --out.
+    const outDir = variant === null ? values.out : mkdtempSync(path.join(os.tmpdir(), "storm-0558-base-"));
     const r = await generateScenario({
-      outDir: values.out,
+      outDir,
       seed: wholeNumber("seed", values.seed, 558),
       noise: wholeNumber("noise", values.noise, 2000),
       onFile: (f) => console.log(`${path.basename(f.path).padEnd(34)} ${String(f.records).padStart(9)} records  ${f.format}`),
     });
-    console.log(`answer key: ${r.answerKeyPath}`);
+    if (variant !== null) {
+      const plan = await writeVariant(outDir, values.out, variant);
+      rmSync(outDir, { recursive: true, force: true });
+      for (const p of plan) console.log(`variant ${variant}: ${p.what.padEnd(40)} ${p.to}`);
+      console.log(`answer key: ${path.join(values.out, "answer-key.json")}`);
+    } else console.log(`answer key: ${r.answerKeyPath}`);
     return 0;
   },
 };
