@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, it } from "vitest";
 import { getLocalContext } from "@/lib/context/get-local-context";
 import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
+import { STAGE_KEYS } from "@/scenarios/storm-0558/answer-key-types";
 import { IOC_IPS } from "@/scenarios/storm-0558/facts";
 import { generateScenario } from "@/scenarios/storm-0558/generate";
 import { writeVariant } from "@/scenarios/storm-0558/variant";
@@ -35,17 +36,7 @@ describeEachDatabase("a training variant of the scenario, imported", (kind) => {
        WHERE c.incident_id = $1 ORDER BY c.position`,
       [incidentId],
     );
-    expect(steps.map((s) => s.stage)).toEqual([
-      "key-exposure",
-      "transfer-out",
-      "detection-failure",
-      "account-compromise",
-      "key-acquisition",
-      "token-forgery",
-      "mailbox-access",
-      "detection",
-      "response",
-    ]);
+    expect(steps.map((s) => s.stage)).toEqual([...STAGE_KEYS]);
     expect(steps.find((s) => s.stage === "token-forgery")?.inferred).toBe(false);
   }, 180_000);
 });
