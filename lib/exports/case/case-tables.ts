@@ -7,6 +7,8 @@
  * invitations are not carried either: who may see the new incident is decided where it lands.
  */
 /** The rows too many to renumber in memory: their old and new ids live in temporary tables. */
+import { checkFigureSvg } from "@/lib/stories/figure-svg-check";
+
 export type SqlMapped = "event" | "entity";
 
 export type CaseTable = {
@@ -37,6 +39,16 @@ export type CaseTable = {
   users?: readonly string[];
   /** Text or JSON columns whose uuids of carried rows are renumbered (story bodies' citation tokens, detail's source ids). */
   soft?: readonly string[];
+  /** SQL for a column whose value names an event or entity by its old id inside text (`r` is the file's row). */
+  columnSql?: Readonly<Record<string, string>>;
+  /** What the app checks when a person enters a row, checked again when a file brings it: a problem, or null. */
+  check?: (row: Record<string, unknown>) => string | null;
+  /** Rows per export page, when not the default (events carry their raw record: a few kB each). */
+  batch?: number;
+  /** Its rows may be the instance's rather than the incident's (incident_id null): kept in the file, matched by key on import. */
+  instanceWide?: true;
+  /** Its rows name their person as a label, not an account here (the imported audit trail is another system's record). */
+  relabelActor?: true;
 };
 
 const ofIncident = (table: string) => `FROM "${table}" t WHERE t.incident_id = $1`;
@@ -49,7 +61,7 @@ export const CASE_TABLES: readonly CaseTable[] = [
   { table: "sources", from: ofIncident("sources"), key: ["id"], id: "uuid", users: ["imported_by_id"], soft: ["options"] },
   { table: "import_issues", from: viaSource("import_issues"), key: ["id"], id: "serial", refs: ["source_id"] },
   { table: "entities", from: ofIncident("entities"), key: ["kind", "value"], id: "entity" },
-  { table: "events", from: ofIncident("events"), key: ["occurred_at", "id"], id: "event", refs: ["source_id", "stage_id"] },
+  { table: "events", from: ofIncident("events"), key: ["occurred_at", "id"], id: "event", refs: ["source_id", "stage_id"], batch: 2_000 },
   {
     table: "event_entities",
     from: viaEvent("event_entities"),
@@ -72,6 +84,7 @@ export const CASE_TABLES: readonly CaseTable[] = [
            OR (t.incident_id IS NULL AND t.id IN (SELECT rm.rule_id FROM rule_matches rm JOIN events e ON e.id = rm.event_id WHERE e.incident_id = $1))`,
     key: ["id"],
     id: "uuid",
+    instanceWide: true,
   },
   { table: "rule_matches", from: viaEvent("rule_matches"), key: ["rule_id", "event_id"], refs: ["rule_id"], mapped: { event_id: "event" } },
   { table: "chains", from: ofIncident("chains"), key: ["id"], id: "uuid", soft: ["detail"] },
@@ -119,6 +132,18 @@ export const CASE_TABLES: readonly CaseTable[] = [
     refs: ["story_id"],
     users: ["cited_by_id"],
     soft: ["ref"],
+    // A citation names an event by number and an entity by uuid (guarded casts: the maps are looked up by key).
+    columnSql: {
+      ref: `CASE WHEN r.kind = 'event' AND r.ref ~ '^[0-9]{1,18}$' THEN (SELECT m.new_id::text FROM case_event_map m WHERE m.old_id = r.ref::bigint)
+                 WHEN r.kind = 'entity' AND r.ref ~* '^[0-9a-f-]{36}$' THEN (SELECT m.new_id::text FROM case_entity_map m WHERE m.old_id = r.ref::uuid)
+                 ELSE r.ref END`,
+    },
+    // A figure is only shapes and text (the Word export embeds it as it is).
+    check: (row) => {
+      if (row.kind !== "figure") return null;
+      const svg = (row.frozen as { svg?: unknown } | null)?.svg;
+      return typeof svg === "string" ? checkFigureSvg(svg) : "a figure citation without its picture";
+    },
   },
   {
     table: "story_versions",
@@ -129,10 +154,31 @@ export const CASE_TABLES: readonly CaseTable[] = [
     users: ["created_by_id", "updated_by_id", "submitted_by_id", "approved_by_id", "published_by_id"],
     soft: ["body"],
   },
-  { table: "action_items", from: ofIncident("action_items"), key: ["id"], id: "uuid", refs: ["story_id"], users: ["created_by_id"] },
+  {
+    table: "action_items",
+    from: ofIncident("action_items"),
+    key: ["id"],
+    id: "uuid",
+    refs: ["story_id"],
+    users: ["created_by_id"],
+    check: (row) =>
+      row.ticket_url != null && !/^https?:\/\/[^\s]+$/i.test(String(row.ticket_url)) ? "a ticket link is an http(s) address" : null,
+  },
   { table: "brief_assessments", from: ofIncident("brief_assessments"), key: ["id"], id: "uuid", users: ["entered_by_id"] },
   // The trail as it was written: what each entry recorded stays as recorded; its subject is renumbered.
-  { table: "audit_entries", from: ofIncident("audit_entries"), key: ["at", "id"], id: "serial", users: ["actor_id"], soft: ["entity_id"] },
+  {
+    table: "audit_entries",
+    from: ofIncident("audit_entries"),
+    key: ["at", "id"],
+    id: "serial",
+    users: ["actor_id"],
+    soft: ["entity_id"],
+    relabelActor: true,
+    columnSql: {
+      entity_id: `CASE WHEN r.entity_type = 'Event' AND r.entity_id ~ '^[0-9]{1,18}$'
+                 THEN coalesce((SELECT m.new_id::text FROM case_event_map m WHERE m.old_id = r.entity_id::bigint), r.entity_id) ELSE r.entity_id END`,
+    },
+  },
 ];
 
 /** Every column of a case table that holds a user's id, for the export's list of people. */

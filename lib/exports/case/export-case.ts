@@ -11,12 +11,8 @@ import { CASE_TABLES, type CaseTable, userColumns } from "./case-tables";
 export const CASE_FILE_VERSION = 1;
 export const CASE_FILE_KIND = "chainline-case-file";
 
-/**
- * Rows per round trip: a million events are read a batch at a time, never held whole. Events carry
- * their raw record (a few kB each), so they come in smaller batches than the narrow tables.
- */
+/** Rows per round trip (a table's spec may say fewer): a million events are read a batch at a time, never held whole. */
 const BATCH = 5_000;
-const EVENT_BATCH = 2_000;
 
 /**
  * Every row of one table that belongs to the incident, as Postgres writes it as JSON (times to
@@ -26,8 +22,8 @@ async function* tableRows(sql: SqlRunner, incidentId: string, spec: CaseTable): 
   const key = spec.key.map((k) => `t."${k}"`).join(", ");
   // The incident's id says nothing in another incident; a rule keeps it to say whether it was the instance's.
   // As text: Postgres writes the JSON once; parsing and re-writing it here would double the work.
-  const row = spec.table === "rules" ? "to_jsonb(t)::text" : "(to_jsonb(t) - 'incident_id')::text";
-  const limit = spec.table === "events" ? EVENT_BATCH : BATCH;
+  const row = spec.instanceWide ? "to_jsonb(t)::text" : "(to_jsonb(t) - 'incident_id')::text";
+  const limit = spec.batch ?? BATCH;
   let after: unknown[] | null = null;
   for (;;) {
     const params: unknown[] = [incidentId];

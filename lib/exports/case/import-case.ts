@@ -118,7 +118,7 @@ export async function importCaseFile(
 
     const flush = async () => {
       const spec = CASE_TABLES[tableIndex] as CaseTable;
-      const rows = spec.table === "rules" ? await mapInstanceRules(tx, batch, ids) : batch;
+      const rows = spec.instanceWide ? await mapInstanceRules(tx, batch, ids) : batch;
       counts[spec.table] = (counts[spec.table] ?? 0) + (await insertCaseRows(tx, spec, rows, ids)) + (batch.length - rows.length);
       batch = [];
     };

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { SqlRunner } from "@/lib/db/sql";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
-import { checkFigureSvg } from "@/lib/stories/figure-svg-check";
 import type { CaseTable, SqlMapped } from "./case-tables";
 
 /** A row of the file and the line it was on (for errors). */
@@ -58,23 +57,9 @@ function renumberSoft(value: unknown, ids: CaseIds): unknown {
   return typeof value === "string" ? swap(value) : JSON.parse(swap(JSON.stringify(value)));
 }
 
-/**
- * What the app checks when a person enters the value, checked again when a file brings it: a
- * figure is only shapes and text (the Word export embeds it as it is), a ticket link is http(s).
- */
-function entryProblem(spec: CaseTable, row: Record<string, unknown>): string | null {
-  if (spec.table === "story_citations" && row.kind === "figure") {
-    const svg = (row.frozen as { svg?: unknown } | null)?.svg;
-    return typeof svg === "string" ? checkFigureSvg(svg) : "a figure citation without its picture";
-  }
-  if (spec.table === "action_items" && row.ticket_url != null && !/^https?:\/\/[^\s]+$/i.test(String(row.ticket_url)))
-    return "a ticket link is an http(s) address";
-  return null;
-}
-
 /** One row renumbered for the new incident (its own uuid made fresh, its references mapped). */
 function renumber(spec: CaseTable, { line, row }: CaseRow, ids: CaseIds): Record<string, unknown> {
-  const problem = entryProblem(spec, row);
+  const problem = spec.check?.(row);
   if (problem) fail(ids, line, `${spec.table}: ${problem}`);
   const out = { ...row };
   if (spec.id === "uuid") {
@@ -100,8 +85,7 @@ function renumber(spec: CaseTable, { line, row }: CaseRow, ids: CaseIds): Record
     out[col] = mapped;
   }
   for (const col of spec.soft ?? []) out[col] = renumberSoft(row[col], ids);
-  if (spec.table === "audit_entries") {
-    // The imported trail is another system's record: it names its people, it does not speak for accounts here.
+  if (spec.relabelActor) {
     const who = row.actor_id ? ids.labels.get(String(row.actor_id).toLowerCase()) : undefined;
     out.actor_id = null;
     out.actor_label = `${who ?? (typeof row.actor_label === "string" ? row.actor_label : "unknown")} (case file)`;
@@ -113,15 +97,8 @@ function renumber(spec: CaseTable, { line, row }: CaseRow, ids: CaseIds): Record
 function columnValue(spec: CaseTable, col: string): string {
   if ((spec.id === "event" || spec.id === "entity") && col === "id") return "own.new_id";
   if (spec.mapped?.[col]) return `m_${col}.new_id`;
-  // A citation names an event by number and an entity by uuid; an audit entry about an event, too.
-  if (spec.table === "story_citations" && col === "ref")
-    // (Guarded casts, so the maps' keys are looked up by index, not compared as text row by row.)
-    return `CASE WHEN r.kind = 'event' AND r.ref ~ '^[0-9]{1,18}$' THEN (SELECT m.new_id::text FROM case_event_map m WHERE m.old_id = r.ref::bigint)
-                 WHEN r.kind = 'entity' AND r.ref ~* '^[0-9a-f-]{36}$' THEN (SELECT m.new_id::text FROM case_entity_map m WHERE m.old_id = r.ref::uuid)
-                 ELSE r.ref END`;
-  if (spec.table === "audit_entries" && col === "entity_id")
-    return `CASE WHEN r.entity_type = 'Event' AND r.entity_id ~ '^[0-9]{1,18}$'
-                 THEN coalesce((SELECT m.new_id::text FROM case_event_map m WHERE m.old_id = r.entity_id::bigint), r.entity_id) ELSE r.entity_id END`;
+  const custom = spec.columnSql?.[col];
+  if (custom) return custom;
   return `r."${col}"`;
 }
 

@@ -4,6 +4,7 @@ import { AssessForm } from "@/components/brief/assess-form";
 import { BriefChain } from "@/components/brief/brief-chain";
 import { ImpactAxes, PriorityBadge } from "@/components/brief/brief-judgement";
 import { BriefList } from "@/components/brief/brief-list";
+import { AsOfError } from "@/components/chain/as-of-error";
 import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
 import { composeBrief } from "@/lib/brief/compose-brief";
@@ -26,17 +27,7 @@ export default async function BriefPage({
   const [{ id }, { asOf: rawAsOf }] = await Promise.all([params, searchParams]);
   const { ctx, role } = await getIncidentPageContext(id, "chain.view");
   const parsed = parseAsOf(rawAsOf);
-  if ("error" in parsed) {
-    return (
-      <div role="alert" className="rounded border border-danger p-4 text-sm">
-        <p className="font-semibold">Cannot show the brief as of that date</p>
-        <p className="mt-1">{parsed.error}.</p>
-        <Link className="mt-2 inline-block text-accent underline" href={`/incidents/${id}/brief`}>
-          The brief as believed now
-        </Link>
-      </div>
-    );
-  }
+  if ("error" in parsed) return <AsOfError what="brief" error={parsed.error} href={`/incidents/${id}/brief`} />;
   const brief = await composeBrief(ctx, id, parsed.asOf);
   const query = rawAsOf ? `&asOf=${encodeURIComponent(rawAsOf)}` : "";
   return (

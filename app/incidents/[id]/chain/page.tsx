@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AsOfControl } from "@/components/chain/as-of-control";
+import { AsOfError } from "@/components/chain/as-of-error";
 import { ChainCards } from "@/components/chain/chain-cards";
 import { ChainStrip } from "@/components/chain/chain-strip";
 import { HypothesesTable } from "@/components/chain/hypotheses-table";
@@ -27,17 +27,7 @@ export default async function ChainPage({
   const [{ id }, { asOf: rawAsOf }] = await Promise.all([params, searchParams]);
   const { ctx, role } = await getIncidentPageContext(id, "chain.view");
   const parsed = parseAsOf(rawAsOf);
-  if ("error" in parsed) {
-    return (
-      <div role="alert" className="rounded border border-danger p-4 text-sm">
-        <p className="font-semibold">Cannot show the chain as of that date</p>
-        <p className="mt-1">{parsed.error}.</p>
-        <Link className="mt-2 inline-block text-accent underline" href={`/incidents/${id}/chain`}>
-          The chain as believed now
-        </Link>
-      </div>
-    );
-  }
+  if ("error" in parsed) return <AsOfError what="chain" error={parsed.error} href={`/incidents/${id}/chain`} />;
   const { asOf } = parsed;
   const [incident, chain, hypotheses] = await Promise.all([getIncidentById(ctx, id), getChain(ctx, id, asOf), listHypotheses(ctx, id)]);
   if (!incident || !chain) notFound();
