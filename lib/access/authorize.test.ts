@@ -26,7 +26,11 @@ describeEachDatabase("authorize", (kind) => {
     await expect(authorize(viewer, incidentId, "evidence.edit")).rejects.toBeInstanceOf(ForbiddenError);
     expect(await authorize(executive, incidentId, "chain.view")).toBe("executive");
     await expect(authorize(executive, incidentId, "evidence.view")).rejects.toBeInstanceOf(NotFoundError);
-    await expect(authorize(trainee, incidentId, "incident.view")).rejects.toBeInstanceOf(NotFoundError);
+    // A trainee reads the evidence and tags it, and never sees the chain (the answers).
+    expect(await authorize(trainee, incidentId, "evidence.annotate")).toBe("trainee");
+    await expect(authorize(trainee, incidentId, "chain.view")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(authorize(trainee, incidentId, "rules.view")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(authorize(trainee, incidentId, "evidence.edit")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(authorize(outsider, incidentId, "incident.view")).rejects.toBeInstanceOf(NotFoundError);
     await expect(authorize(outsider, "not-a-uuid", "incident.view")).rejects.toBeInstanceOf(NotFoundError);
     // The same message for a non-member and a missing incident: nothing tells them apart.

@@ -7,6 +7,8 @@ const TABLE: Record<IncidentRole, Permission[]> = {
     "incident.view",
     "chain.view",
     "evidence.view",
+    "rules.view",
+    "evidence.annotate",
     "evidence.edit",
     "stories.view",
     "stories.edit",
@@ -14,11 +16,22 @@ const TABLE: Record<IncidentRole, Permission[]> = {
     "members.manage",
     "incident.manage",
   ],
-  analyst: ["incident.view", "chain.view", "evidence.view", "evidence.edit", "stories.view", "stories.edit", "stories.review"],
-  viewer: ["incident.view", "chain.view", "evidence.view", "stories.view"],
+  analyst: [
+    "incident.view",
+    "chain.view",
+    "evidence.view",
+    "rules.view",
+    "evidence.annotate",
+    "evidence.edit",
+    "stories.view",
+    "stories.edit",
+    "stories.review",
+  ],
+  viewer: ["incident.view", "chain.view", "evidence.view", "rules.view", "stories.view"],
   executive: ["incident.view", "chain.view"],
-  instructor: [],
-  trainee: [],
+  instructor: ["incident.view", "chain.view", "evidence.view", "rules.view", "evidence.annotate", "evidence.edit", "stories.view"],
+  // A trainee works on evidence stripped of answers: no chain, rules, stories or assessments.
+  trainee: ["incident.view", "evidence.view", "evidence.annotate"],
 };
 
 describe("permissions", () => {

@@ -3,7 +3,10 @@
  * handlers, CLI) consults through authorize(). Pure, so it is tested as a table.
  */
 
-/** A member's role on one incident. instructor and trainee belong to training exercises. */
+/**
+ * A member's role on one incident. instructor and trainee belong to training exercises: the
+ * instructor and a trainee are members of each trainee's workspace incident.
+ */
 export const INCIDENT_ROLES = ["owner", "analyst", "viewer", "executive", "instructor", "trainee"] as const;
 export type IncidentRole = (typeof INCIDENT_ROLES)[number];
 
@@ -16,15 +19,22 @@ export const ASSIGNABLE_ROLES = ["owner", "analyst", "viewer", "executive"] as c
  */
 export const PERMISSIONS = {
   /** The incident's overview (title, summary, counts, chain strip). */
-  "incident.view": ["owner", "analyst", "viewer", "executive"],
+  "incident.view": ["owner", "analyst", "viewer", "executive", "instructor", "trainee"],
   /** The chain, its steps, hypotheses and gaps; the brief and published stories. */
-  "chain.view": ["owner", "analyst", "viewer", "executive"],
-  /** Raw evidence: events, timeline, entities, sources and their rejected lines, rules, the audit trail. */
-  "evidence.view": ["owner", "analyst", "viewer"],
-  /** Import, tag, annotate, edit the chain, stages, gaps, hypotheses, run rules. */
-  "evidence.edit": ["owner", "analyst"],
+  "chain.view": ["owner", "analyst", "viewer", "executive", "instructor"],
+  /**
+   * Raw evidence: events, timeline, entities, sources and their rejected lines, the audit trail.
+   * A trainee sees their workspace's evidence, which holds no answers (no rules were run on it).
+   */
+  "evidence.view": ["owner", "analyst", "viewer", "instructor", "trainee"],
+  /** The rules and what they matched: a trainee would read the answers off them. */
+  "rules.view": ["owner", "analyst", "viewer", "instructor"],
+  /** Tag, star, comment and set stages by hand: the trainee's own work in their workspace. */
+  "evidence.annotate": ["owner", "analyst", "instructor", "trainee"],
+  /** Import, edit the chain, stages, gaps, hypotheses, run rules. */
+  "evidence.edit": ["owner", "analyst", "instructor"],
   /** Stories in every version and state (drafts, reviews); executives see published versions through chain.view. */
-  "stories.view": ["owner", "analyst", "viewer"],
+  "stories.view": ["owner", "analyst", "viewer", "instructor"],
   /** Write stories, cite evidence, manage action items, send for review. */
   "stories.edit": ["owner", "analyst"],
   /** Approve (never one's own) and publish. */

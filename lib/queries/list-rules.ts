@@ -17,7 +17,7 @@ export type RuleView = {
 
 /** The rules that apply to an incident (built-in and its own Sigma rules) and how many events each matched. */
 export async function listRules(ctx: Ctx, incidentId: string): Promise<RuleView[]> {
-  if (!(await can(ctx, incidentId, "evidence.view"))) return [];
+  if (!(await can(ctx, incidentId, "rules.view"))) return [];
   const rows = await ctx.db.sql.query<{
     id: string;
     key: string;

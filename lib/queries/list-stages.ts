@@ -11,9 +11,13 @@ export type StageListItem = {
   events: number;
 };
 
-/** The incident's stages in chain order, with how many events each tags (empty when not a member). */
+/**
+ * The incident's stages in chain order, with how many events each tags (empty when not a
+ * member). Evidence readers get them too, to tag with: a trainee's workspace lists its stages in
+ * an order that gives nothing away.
+ */
 export async function listStages(ctx: Ctx, incidentId: string): Promise<StageListItem[]> {
-  if (!(await can(ctx, incidentId, "chain.view"))) return [];
+  if (!(await can(ctx, incidentId, "chain.view")) && !(await can(ctx, incidentId, "evidence.view"))) return [];
   const rows = await ctx.db.sql.query<{
     id: string;
     key: string;

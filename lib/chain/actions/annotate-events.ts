@@ -23,7 +23,7 @@ export async function annotateEvents(ctx: Ctx, incidentId: string, input: TAnnot
   const data = ZAnnotateEvents.parse(input);
   const ids = [...new Set(data.eventIds.map(String))];
   return ctx.db.sql.transaction(async (tx) => {
-    await authorize(ctx, incidentId, "evidence.edit", tx);
+    await authorize(ctx, incidentId, "evidence.annotate", tx);
     const [found] = await tx.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM events WHERE incident_id = $1 AND id = ANY($2::bigint[])",
       [incidentId, ids],

@@ -12,7 +12,7 @@ import { type TSetEventStage, ZSetEventStage } from "@/lib/schemas/chain";
 export async function setEventStage(ctx: Ctx, incidentId: string, input: TSetEventStage) {
   const data = ZSetEventStage.parse(input);
   return ctx.db.sql.transaction(async (tx) => {
-    await authorize(ctx, incidentId, "evidence.edit", tx);
+    await authorize(ctx, incidentId, "evidence.annotate", tx);
     let stageId: string | null = null;
     if (data.stageKey !== null) {
       const [stage] = await tx.query<{ id: string }>("SELECT id FROM stages WHERE incident_id = $1 AND key = $2", [

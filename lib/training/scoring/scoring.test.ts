@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoreChainOrder } from "./chain-order";
 import { normalizeAnswer, scoreExactAnswer } from "./exact-answer";
+import { scoreGaps } from "./gaps";
 import { scoreStageTags } from "./stage-tags";
 import { scoreWindow } from "./time-window";
 import { totalScore } from "./total";
@@ -76,6 +77,50 @@ describe("time window", () => {
     const instant = { start: key.start, end: key.start };
     expect(scoreWindow(instant, { start: key.start - 3_600_000, end: key.start + 3_600_000 }, 10, 3_600_000).overlap).toBe(1);
     expect(scoreWindow(key, { start: key.end, end: key.start }, 10).points).toBe(0);
+  });
+});
+
+describe("evidence gaps", () => {
+  const key = [
+    { id: "G1", start: 0, end: 100 },
+    { id: "G2", start: 200, end: 300 },
+  ];
+
+  it("scores both gaps found exactly as full marks, whatever the order given", () => {
+    expect(scoreGaps(key, [key[1] as (typeof key)[1], key[0] as (typeof key)[0]], 10)).toEqual({
+      matched: [
+        { key: "G1", overlap: 1 },
+        { key: "G2", overlap: 1 },
+      ],
+      extra: 0,
+      points: 10,
+    });
+  });
+
+  it("gives half an overlap for half a gap, and divides by the larger count when windows are extra", () => {
+    // G1 half covered (0..50 of 0..100: 0.5), G2 missed; one window that is no gap.
+    const r = scoreGaps(
+      key,
+      [
+        { start: 0, end: 50 },
+        { start: 1000, end: 1100 },
+        { start: 2000, end: 2100 },
+      ],
+      10,
+    );
+    expect(r.matched).toEqual([
+      { key: "G1", overlap: 0.5 },
+      { key: "G2", overlap: 0 },
+    ]);
+    expect(r.extra).toBe(2);
+    expect(r.points).toBe(1.7); // 0.5 / 3 × 10
+  });
+
+  it("uses a window for one gap only", () => {
+    const wide = { start: 0, end: 300 };
+    const r = scoreGaps(key, [wide], 10);
+    expect(r.matched.map((m) => m.overlap)).toEqual([1 / 3, 0]);
+    expect(r.points).toBe(1.7); // (1/3) / 2 × 10
   });
 });
 

@@ -4,11 +4,11 @@ import { EventsClient } from "@/components/events/events-client";
 import { apiSearch, parseEventsView } from "@/components/events/events-view";
 import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
-import { getChain } from "@/lib/queries/get-chain";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { listIncidentTags } from "@/lib/queries/list-annotations";
 import { listEvents } from "@/lib/queries/list-events";
 import { listSources } from "@/lib/queries/list-sources";
+import { listStages } from "@/lib/queries/list-stages";
 import { searchParamsRecord } from "@/lib/schemas/timeline";
 
 export const dynamic = "force-dynamic";
@@ -27,10 +27,10 @@ export default async function EventsPage({
   const { id } = await params;
   const view = parseEventsView(searchParamsRecord(await searchParams));
   const { ctx, role } = await getIncidentPageContext(id, "evidence.view");
-  const [incident, page, chain, sources, tags] = await Promise.all([
+  const [incident, page, stages, sources, tags] = await Promise.all([
     getIncidentById(ctx, id),
     listEvents(ctx, id, { ...view.filters, sort: view.sort, dir: view.dir, limit: PAGE_SIZE }),
-    getChain(ctx, id),
+    listStages(ctx, id),
     listSources(ctx, id),
     listIncidentTags(ctx, id),
   ]);
@@ -42,7 +42,7 @@ export default async function EventsPage({
       initialPage={page}
       initialSearch={apiSearch(view, { limit: PAGE_SIZE })}
       pageSize={PAGE_SIZE}
-      stages={(chain?.stages ?? []).map((s) => ({ key: s.key, name: s.name, position: s.position }))}
+      stages={stages.map((s) => ({ key: s.key, name: s.name, position: s.position }))}
       sources={sources.map((s) => ({ id: s.id, name: s.name }))}
       tags={tags}
       canCite={roleAllows(role, "stories.edit")}

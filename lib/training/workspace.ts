@@ -1,0 +1,41 @@
+// A trainee's workspace: an incident of its own holding the exercise's evidence and nothing that
+// answers it. No rules, quiet-period detection or chain are run on it and no gaps declared, and its
+// stages are listed by name, not in chain order (putting them in order is a task).
+
+import { recordAudit } from "@/lib/audit/record-audit";
+import { STAGE_SETS } from "@/lib/chain/stages";
+import type { Ctx } from "@/lib/context/ctx";
+
+/** Creates the workspace incident with the instructor and the trainee as its members. */
+export async function createWorkspace(ctx: Ctx, input: { title: string; summary: string; traineeId: string }): Promise<string> {
+  const stages = [...STAGE_SETS["storm-0558"]].sort((a, b) => a.name.localeCompare(b.name));
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const incident = await tx.incident.create({
+      data: { title: input.title, summary: input.summary, timeZone: "UTC", createdById: ctx.actor.userId },
+    });
+    await tx.membership.createMany({
+      data: [
+        { userId: ctx.actor.userId, incidentId: incident.id, role: "instructor" },
+        { userId: input.traineeId, incidentId: incident.id, role: "trainee" },
+      ],
+    });
+    await tx.stage.createMany({
+      data: stages.map((s, position) => ({
+        incidentId: incident.id,
+        key: s.key,
+        name: s.name,
+        description: "",
+        attackTactic: null,
+        position,
+      })),
+    });
+    await recordAudit(tx, ctx, {
+      action: "incident.create",
+      entityType: "Incident",
+      entityId: incident.id,
+      incidentId: incident.id,
+      after: { ...incident, workspaceFor: input.traineeId },
+    });
+    return incident.id;
+  });
+}
