@@ -38,6 +38,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/action-items" className="ml-4 hover:text-ink">
                   Action items
                 </Link>
+                <Link href="/training" className="ml-4 hover:text-ink">
+                  Training
+                </Link>
                 <Link href="/formats" className="ml-4 hover:text-ink">
                   Formats
                 </Link>

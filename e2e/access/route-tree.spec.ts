@@ -11,7 +11,7 @@ import { publishedStory } from "../fixtures/published-story";
 // for: anonymously (refused), by an account that is not a member (404 for anything of an incident),
 // and by each role (what it may see it gets; what it may not see is a 404, what it may not do a 403).
 
-const ROLE_OF: Record<Exclude<AccountKey, "instructor">, keyof typeof ROLES> = {
+const ROLE_OF: Record<Exclude<AccountKey, "instructor" | "trainee" | "trainee2">, keyof typeof ROLES> = {
   admin: "owner",
   analyst: "analyst",
   viewer: "viewer",
@@ -50,6 +50,10 @@ async function paramsFor(admin: APIRequestContext, analyst: APIRequestContext): 
     tokenId: "00000000-0000-4000-8000-000000000000",
     invitationId: "00000000-0000-4000-8000-000000000000",
     token: "clinv_no-such-invitation",
+    // Training routes are "signed-in" and check the exercise's instructor or the attempt's trainee inside.
+    exerciseId: "00000000-0000-4000-8000-000000000000",
+    attemptId: "00000000-0000-4000-8000-000000000000",
+    taskId: "tags",
     ...story,
     "...all": "sign-in/social",
   };

@@ -27,8 +27,16 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/sign-in\?next=/);
   });
 
-  test("[ACCESS] 20 wrong passwords in a row: 429, and the right password is refused until the window passes", async ({ request }) => {
-    const email = "trainee@chainline.test";
+  test("[ACCESS] 20 wrong passwords in a row: 429, and the right password is refused until the window passes", async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
+    // An account of its own (made by the admin), so that locking it out locks no other test out.
+    const admin = await playwright.request.newContext({ baseURL, storageState: storageStateOf("admin") });
+    const email = `lockout-${Date.now()}@chainline.test`;
+    const made = await admin.post("/api/admin/users", { data: { email, name: "Lou Lockout", password: DEMO_PASSWORD } });
+    expect(made.status()).toBe(201);
     const statuses: number[] = [];
     for (let i = 0; i < 20; i++) statuses.push((await request.post("/api/session", { data: { email, password: `wrong ${i}` } })).status());
     expect(statuses.slice(0, 19).every((s) => s === 401)).toBe(true);

@@ -40,6 +40,10 @@ export const PAGE_ACCESS: Record<string, Access> = {
   "/incidents/[id]/story": "chain.view",
   "/incidents/[id]/story/[storyId]": "chain.view",
   "/action-items": "signed-in",
+  // Training: an exercise's pages check their instructor, an attempt's its trainee or instructor (404 otherwise).
+  "/training": "signed-in",
+  "/training/[exerciseId]": "signed-in",
+  "/training/attempts/[attemptId]": "signed-in",
 };
 
 /** Route handlers, by pattern and method. */
@@ -61,6 +65,14 @@ export const API_ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/incidents": { GET: "signed-in", POST: "signed-in" },
   "/api/incidents/case-file": { POST: "signed-in" },
   "/api/action-items": { GET: "signed-in" },
+  "/api/exercises": { POST: "signed-in" },
+  "/api/exercises/[exerciseId]/results": { GET: "signed-in" },
+  "/api/exercises/[exerciseId]/keys": { GET: "signed-in" },
+  "/api/attempts/[attemptId]/start": { POST: "signed-in" },
+  "/api/attempts/[attemptId]/answers/[taskId]": { PUT: "signed-in" },
+  "/api/attempts/[attemptId]/hints/[taskId]": { POST: "signed-in" },
+  "/api/attempts/[attemptId]/submit": { POST: "signed-in" },
+  "/api/attempts/[attemptId]/brief-grade": { POST: "signed-in" },
   "/api/incidents/[id]/action-items": { GET: "stories.view", POST: "stories.edit" },
   "/api/incidents/[id]/action-items/[itemId]": { PATCH: "stories.edit" },
   "/api/incidents/[id]/audit": { GET: "evidence.view" },

@@ -9,6 +9,7 @@ export const DEMO_ACCOUNTS: { email: string; name: string; role: IncidentRole | 
   { email: "analyst@chainline.test", name: "Ann Analyst", role: "analyst", note: "imports, tags, edits the chain" },
   { email: "viewer@chainline.test", name: "Vic Viewer", role: "viewer", note: "reads everything" },
   { email: "executive@chainline.test", name: "Eve Executive", role: "executive", note: "overview and chain only" },
-  { email: "instructor@chainline.test", name: "Ian Instructor", role: null, note: "exercise role: arrives with training" },
-  { email: "trainee@chainline.test", name: "Tia Trainee", role: null, note: "exercise role: arrives with training" },
+  { email: "instructor@chainline.test", name: "Ian Instructor", role: null, note: "sets training exercises (Training page)" },
+  { email: "trainee@chainline.test", name: "Tia Trainee", role: null, note: "works the exercises set for her" },
+  { email: "trainee2@chainline.test", name: "Tom Trainee", role: null, note: "a second trainee, with his own variant" },
 ];

@@ -14,6 +14,7 @@ import { type AttemptRow, loadAttempt, loadOwnOpenAttempt } from "./attempt-acce
 import { refId } from "./exercise-key";
 import { readExerciseKey } from "./exercise-keys";
 import { type AnswerRow, type AttemptResult, scoreAttempt } from "./score-attempt";
+import { workspaceEventIds } from "./workspace-events";
 
 /** Scores the attempt as it stands and stores the result. */
 async function rescore(tx: SqlRunner, attempt: AttemptRow, submittedAt: Date, briefGrade: { points: number; comment: string } | null) {
@@ -33,12 +34,7 @@ async function rescore(tx: SqlRunner, attempt: AttemptRow, submittedAt: Date, br
       ...key.window.evidence.map(refId),
     ]),
   ];
-  const ids = await tx.query<{ ref: string; id: string }>(
-    `SELECT s.name || ':' || e.line_number AS ref, min(e.id)::text AS id
-     FROM events e JOIN sources s ON s.id = e.source_id
-     WHERE e.incident_id = $1 AND s.name || ':' || e.line_number = ANY($2::text[]) GROUP BY 1`,
-    [attempt.workspace_incident_id, refs],
-  );
+  const eventIds = await workspaceEventIds(tx, attempt.workspace_incident_id, refs);
   const started = attempt.started_at?.getTime() ?? null;
   const result = scoreAttempt({
     tasks: attempt.tasks,
@@ -50,7 +46,7 @@ async function rescore(tx: SqlRunner, attempt: AttemptRow, submittedAt: Date, br
       ]),
     ),
     tags: new Map(tags),
-    eventIds: new Map(ids.map((r) => [r.ref, r.id])),
+    eventIds,
     deadline: started !== null && attempt.time_limit_minutes ? started + attempt.time_limit_minutes * 60_000 : null,
     submittedAt: submittedAt.getTime(),
     briefGrade,

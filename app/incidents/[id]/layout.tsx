@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { TabNav } from "@/components/ui/tab-nav";
@@ -5,13 +6,14 @@ import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
 import { INCIDENT_VIEWS } from "@/lib/incident-views";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
+import { workspaceAttempt } from "@/lib/training/workspace-attempt";
 
 export const dynamic = "force-dynamic";
 
 export default async function IncidentLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { ctx, role } = await getIncidentPageContext(id, "incident.view");
-  const incident = await getIncidentById(ctx, id);
+  const [incident, attempt] = await Promise.all([getIncidentById(ctx, id), workspaceAttempt(ctx, id)]);
   if (!incident) notFound();
   const base = `/incidents/${incident.id}`;
   return (
@@ -22,6 +24,14 @@ export default async function IncidentLayout({ children, params }: { children: R
           {role === "analyst" || role === "owner" || role === "executive" ? `an ${role}` : `a ${role}`}
         </p>
         <h1 className="text-xl font-semibold">{incident.title}</h1>
+        {attempt && (
+          <p className="no-print text-sm">
+            Training workspace of the exercise “{attempt.title}” ·{" "}
+            <Link href={`/training/attempts/${attempt.id}`} className="text-accent hover:underline">
+              Back to the tasks
+            </Link>
+          </p>
+        )}
       </div>
       <TabNav
         label="Incident views"

@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NewExerciseForm } from "@/components/training/new-exercise-form";
+import { getPageContext } from "@/lib/access/request-context";
+import { formatDateTime } from "@/lib/format/format-time";
+import { listTraining } from "@/lib/training/list-training";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Training" };
+
+const TH = "px-3 py-2 font-medium";
+const TD = "px-3 py-2";
+
+/** Who may use it: any signed-in account. It lists the exercises one set and the attempts one was given. */
+export default async function TrainingPage() {
+  const { instructing, attempts } = await listTraining(await getPageContext());
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <div className="space-y-6">
+        <section aria-labelledby="attempts-heading">
+          <h1 id="attempts-heading" className="mb-3 text-xl font-semibold">
+            Your exercises
+          </h1>
+          {attempts.length === 0 ? (
+            <p className="rounded border border-dashed border-line p-6 text-sm text-muted">No exercise has been set for you.</p>
+          ) : (
+            <table className="w-full rounded border border-line bg-panel text-sm">
+              <thead className="border-b border-line text-left text-muted">
+                <tr>
+                  <th className={TH}>Exercise</th>
+                  <th className={TH}>State</th>
+                  <th className={`${TH} text-right`}>Score</th>
+                </tr>
+              </thead>
+              <tbody>
+                {attempts.map((a) => (
+                  <tr key={a.id} className="border-b border-line last:border-0">
+                    <td className={TD}>
+                      <Link href={`/training/attempts/${a.id}`} className="font-medium text-accent hover:underline">
+                        {a.exerciseTitle}
+                      </Link>
+                    </td>
+                    <td className={TD}>{a.submittedAt ? "submitted" : a.startedAt ? "in progress" : "not started"}</td>
+                    <td className={`${TD} text-right tabular-nums`}>{a.score === null ? "—" : `${a.score} / ${a.worth}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section aria-labelledby="instructing-heading">
+          <h2 id="instructing-heading" className="mb-3 text-lg font-semibold">
+            Exercises you set
+          </h2>
+          {instructing.length === 0 ? (
+            <p className="rounded border border-dashed border-line p-6 text-sm text-muted">None yet. Set one with the form.</p>
+          ) : (
+            <table className="w-full rounded border border-line bg-panel text-sm">
+              <thead className="border-b border-line text-left text-muted">
+                <tr>
+                  <th className={TH}>Exercise</th>
+                  <th className={TH}>Data</th>
+                  <th className={`${TH} text-right`}>Submitted</th>
+                  <th className={TH}>Set</th>
+                </tr>
+              </thead>
+              <tbody>
+                {instructing.map((x) => (
+                  <tr key={x.id} className="border-b border-line last:border-0">
+                    <td className={TD}>
+                      <Link href={`/training/${x.id}`} className="font-medium text-accent hover:underline">
+                        {x.title}
+                      </Link>
+                    </td>
+                    <td className={TD}>{x.variantMode === "shared" ? "one variant" : "a variant each"}</td>
+                    <td className={`${TD} text-right tabular-nums`}>
+                      {x.submitted} of {x.attempts}
+                    </td>
+                    <td className={`mono ${TD} text-xs text-muted`}>{formatDateTime(x.createdAt, "UTC")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+      <aside>
+        <NewExerciseForm />
+      </aside>
+    </div>
+  );
+}
