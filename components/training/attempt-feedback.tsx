@@ -28,20 +28,20 @@ export function AttemptFeedback({ view }: { view: AttemptView }) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: mistakes are listed once, in order
                 <li key={i}>
                   {m.text}
-                  {m.evidence.map((e) =>
-                    e.eventId ? (
-                      <Link
-                        key={e.label}
-                        href={`/incidents/${view.workspaceId}/events?event=${e.eventId}`}
-                        className="ml-2 text-accent hover:underline"
-                      >
-                        {e.label}
-                      </Link>
-                    ) : (
-                      <span key={e.label} className="ml-2 text-muted">
-                        {e.label}
-                      </span>
-                    ),
+                  {m.evidence.length > 0 && (
+                    <ul className="mt-1 space-y-0.5 pl-4">
+                      {m.evidence.map((e) => (
+                        <li key={e.label}>
+                          {e.eventId ? (
+                            <Link href={`/incidents/${view.workspaceId}/events?event=${e.eventId}`} className="text-accent hover:underline">
+                              {e.label}
+                            </Link>
+                          ) : (
+                            <span className="text-muted">{e.label}</span>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
                   )}
                 </li>
               ))}

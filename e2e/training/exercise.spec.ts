@@ -194,7 +194,7 @@ test("[TRAINING] an instructor sets an exercise with a variant per trainee; a tr
   const link = tagFeedback.getByRole("link", { name: new RegExp(`${regexEscape(missed.summary)}.*line ${missed.line}`) });
   await expect(link).toBeVisible();
   await expect(link).toHaveAttribute("href", `/incidents/${tia.workspaceId}/events?event=${tia.eventIds[refId(missed)]}`);
-  await expect(tagFeedback).toContainText(`Not tagged: this event evidences ${missed.stage}.`);
+  await expect(tagFeedback).toContainText(`Not tagged: 2 events that evidence ${stageNames[missed.stage]}.`);
   await expect(page.getByRole("article", { name: "From which address?" })).toContainText("The answer is");
 
   // The dashboard shows both attempts.

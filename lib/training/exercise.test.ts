@@ -127,13 +127,15 @@ describeEachDatabase("a scenario exercise with a variant per trainee", (kind) =>
     expect(result.worth).toBe(100);
 
     // Feedback names the missed evidence, linked to the event in Ana's workspace.
+    // Grouped by kind: the first two key events (the crash and its report, one stage) in one line.
     const missed = keyA.stageTags.slice(0, 2);
-    for (const m of missed) {
-      const mistake = byId.get("tags")?.mistakes.find((x) => x.evidence[0]?.eventId === idOf.get(refId(m)));
-      expect(mistake?.text).toBe(`Not tagged: this event evidences ${m.stage}.`);
-      expect(mistake?.evidence[0]?.label).toContain(m.summary);
-    }
-    expect(byId.get("tags")?.mistakes.some((x) => x.evidence[0]?.eventId === noise.id && /evidences no step/.test(x.text))).toBe(true);
+    expect(new Set(missed.map((m) => m.stage)).size).toBe(1);
+    const missedLine = byId.get("tags")?.mistakes.find((x) => x.text.startsWith("Not tagged"));
+    expect(missedLine?.text).toBe("Not tagged: 2 events that evidence Key material exposure.");
+    expect(missedLine?.evidence.map((e) => e.eventId)).toEqual(missed.map((m) => idOf.get(refId(m))));
+    expect(missedLine?.evidence[0]?.label).toContain(missed[0]?.summary);
+    const wrongLine = byId.get("tags")?.mistakes.find((x) => x.evidence[0]?.eventId === noise.id);
+    expect(wrongLine?.text).toBe("Tagged Detection on 1 event that evidences no step of the attack.");
     expect(byId.get("address")?.mistakes[0]?.text).toContain(keyA.exact.address?.accepted[0]);
 
     await expect(answerTask(ana.ctx, a.attemptId, "brief", { text: "later" })).rejects.toThrow(/has been submitted/);

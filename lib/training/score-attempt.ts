@@ -38,11 +38,15 @@ export type ScoreInput = {
   eventIds: ReadonlyMap<string, string>;
   deadline: number | null;
   submittedAt: number;
+  /** A stage's name, for feedback. */
+  stageName: (key: string) => string;
   /** The instructor's grade of the brief, once given. */
   briefGrade?: { points: number; comment: string } | null;
 };
 
 const ms = (iso: string) => Date.parse(iso);
+/** How many events a grouped mistake links to. */
+const FEEDBACK_EXAMPLES = 3;
 const day = (iso: string) => iso.slice(0, 10);
 
 export function scoreAttempt(input: ScoreInput): AttemptResult {
@@ -63,18 +67,28 @@ export function scoreAttempt(input: ScoreInput): AttemptResult {
           given,
           task.worth,
         );
-        const mistakes = s.mistakes.map((m): Mistake => {
-          const ref = summaries.get(m.event);
+        // Grouped (the key tags hundreds of mail reads alike): one line per kind of mistake, with
+        // its first few events as evidence.
+        const groups = new Map<string, { n: number; refs: KeyRef[]; text: (n: number) => string }>();
+        for (const m of s.mistakes) {
           const [file = "", line = "0"] = m.event.split(/:(?=\d+$)/);
-          const evidence = ev(ref ?? { file, line: Number(line), summary: "an event you tagged" });
-          if (m.kind === "missed") return { text: `Not tagged: this event evidences ${m.expected}.`, evidence };
-          return {
-            text: m.expected
-              ? `Tagged ${m.given}; the evidence shows ${m.expected}.`
-              : `Tagged ${m.given}; this event evidences no step of the attack.`,
-            evidence,
-          };
-        });
+          const ref = summaries.get(m.event) ?? { file, line: Number(line), summary: "an event you tagged" };
+          const name = (k: string) => input.stageName(k);
+          const id = m.kind === "missed" ? `missed:${m.expected}` : `wrong:${m.given}:${m.expected ?? ""}`;
+          const text =
+            m.kind === "missed"
+              ? (n: number) => `Not tagged: ${n} ${n === 1 ? "event that evidences" : "events that evidence"} ${name(m.expected)}.`
+              : m.expected
+                ? (n: number) =>
+                    `Tagged ${name(m.given)} on ${n} ${n === 1 ? "event" : "events"} the evidence shows as ${name(m.expected as string)}.`
+                : (n: number) =>
+                    `Tagged ${name(m.given)} on ${n} ${n === 1 ? "event that evidences" : "events that evidence"} no step of the attack.`;
+          const g = groups.get(id) ?? { n: 0, refs: [], text };
+          g.n++;
+          if (g.refs.length < FEEDBACK_EXAMPLES) g.refs.push(ref);
+          groups.set(id, g);
+        }
+        const mistakes = [...groups.values()].map((g): Mistake => ({ text: g.text(g.n), evidence: g.refs.flatMap(ev) }));
         return { earned: s.points, pending: false, mistakes, answeredAt };
       }
       case "chain-order": {
@@ -86,7 +100,7 @@ export function scoreAttempt(input: ScoreInput): AttemptResult {
         );
         const byStage = new Map(key.chainOrder.map((c) => [c.stage, c.evidence]));
         const mistakes = s.misplaced.map((stage) => ({
-          text: `${stage} is out of place: it is step ${key.chainOrder.findIndex((c) => c.stage === stage) + 1} of ${key.chainOrder.length}.`,
+          text: `${input.stageName(stage)} is out of place: it is step ${key.chainOrder.findIndex((c) => c.stage === stage) + 1} of ${key.chainOrder.length}.`,
           evidence: ev(byStage.get(stage)),
         }));
         return { earned: s.points, pending: false, mistakes, answeredAt };

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { assertMayWrite } from "@/lib/access/authorize";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
+import { STAGE_SETS } from "@/lib/chain/stages";
 import type { Ctx } from "@/lib/context/ctx";
 import type { SqlRunner } from "@/lib/db/sql";
 import { ConflictError } from "@/lib/errors/conflict";
@@ -15,6 +16,8 @@ import { refId } from "./exercise-key";
 import { readExerciseKey } from "./exercise-keys";
 import { type AnswerRow, type AttemptResult, scoreAttempt } from "./score-attempt";
 import { workspaceEventIds } from "./workspace-events";
+
+const STAGE_NAMES = new Map(STAGE_SETS["storm-0558"].map((s) => [s.key, s.name]));
 
 /** Scores the attempt as it stands and stores the result. */
 async function rescore(tx: SqlRunner, attempt: AttemptRow, submittedAt: Date, briefGrade: { points: number; comment: string } | null) {
@@ -49,6 +52,7 @@ async function rescore(tx: SqlRunner, attempt: AttemptRow, submittedAt: Date, br
     eventIds,
     deadline: started !== null && attempt.time_limit_minutes ? started + attempt.time_limit_minutes * 60_000 : null,
     submittedAt: submittedAt.getTime(),
+    stageName: (k) => STAGE_NAMES.get(k) ?? k,
     briefGrade,
   });
   await tx.query("UPDATE exercise_attempts SET submitted_at = $2, score = $3, worth = $4, result = $5::jsonb WHERE id = $1", [
