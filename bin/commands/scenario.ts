@@ -5,7 +5,7 @@ import path from "node:path";
 import { ensureDemoStory } from "@/lib/demo/ensure-demo-story";
 import { defaultScenarioDir, loadScenario, readManifest } from "@/lib/scenarios/load-scenario";
 import { generateScenario } from "@/scenarios/storm-0558/generate";
-import { writeVariant } from "@/scenarios/storm-0558/variant";
+import { variantShiftWeeks, writeVariant } from "@/scenarios/storm-0558/variant";
 import { cliContext } from "../cli-context";
 import { type Command, UsageError, wholeNumber } from "../command";
 
@@ -18,7 +18,8 @@ export const scenarioGenerate: Command = {
     noise: { type: "string", description: "background records across all files (default 2000)" },
     variant: {
       type: "string",
-      description: "a training variant: other actor addresses, key id, app ids, victim tenants and names (same N, same bytes)",
+      description:
+        "a training variant: other actor addresses, key id, app ids, victim tenants and names, every date 1-8 weeks later (same N, same bytes)",
     },
   },
   async run({ values }) {
@@ -36,6 +37,7 @@ export const scenarioGenerate: Command = {
       const plan = await writeVariant(outDir, values.out, variant);
       rmSync(outDir, { recursive: true, force: true });
       for (const p of plan) console.log(`variant ${variant}: ${p.what.padEnd(40)} ${p.to}`);
+      console.log(`variant ${variant}: ${"every date moved by".padEnd(40)} +${variantShiftWeeks(variant)} weeks`);
       console.log(`answer key: ${path.join(values.out, "answer-key.json")}`);
     } else console.log(`answer key: ${r.answerKeyPath}`);
     return 0;

@@ -10,8 +10,9 @@ export type KeyRef = { file: string; line: number; summary: string };
 
 export type ExerciseKey = {
   variant: number;
-  /** What this variant changed (the instructor's view). */
+  /** What this variant changed (the instructor's view), and how many weeks it moved the story. */
   replacements: Replacement[];
+  shiftWeeks: number;
   stageTags: (KeyRef & { stage: string })[];
   chainOrder: { stage: string; evidence: KeyRef | null }[];
   window: { start: string; end: string; evidence: KeyRef[] };
@@ -42,6 +43,7 @@ export function buildExerciseKey(key: AnswerKey, variant: number, replacements: 
   return {
     variant,
     replacements,
+    shiftWeeks: (key as AnswerKey & { timeShiftWeeks?: number }).timeShiftWeeks ?? 0,
     stageTags: key.events.map((e) => ({ ...toRef(e), stage: e.stage })),
     chainOrder: key.chain.map((s) => ({ stage: s.stage, evidence: ofStage(s.stage).map(toRef)[0] ?? null })),
     window: { start: theft.when.start, end: theft.when.end, evidence: windowEvidence },

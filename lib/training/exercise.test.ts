@@ -33,6 +33,9 @@ describeEachDatabase("a scenario exercise with a variant per trainee", (kind) =>
     const keyA = await readExerciseKey(t.db.sql, exerciseId, a.variant);
     const keyB = await readExerciseKey(t.db.sql, exerciseId, b.variant);
     expect(keyA.exact.kid?.accepted).not.toEqual(keyB.exact.kid?.accepted);
+    // Each variant moved in time by its own whole weeks.
+    const week = 7 * 86_400_000;
+    expect(Date.parse(keyA.window.start) - Date.parse(keyB.window.start)).toBe((keyA.shiftWeeks - keyB.shiftWeeks) * week);
 
     // Each workspace holds its own variant's values, and nothing that answers a task.
     const count = async (sql: string, params: unknown[]) => (await t.db.sql.query<{ n: number }>(sql, params))[0]?.n;

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnswerKey, Manifest } from "./answer-key-types";
 import { ANSWER_KEY_FILE, MANIFEST_FILE } from "./generate";
 import { type Generated, generateInTemp, getPath, linesOf, ms, recordAt, recordTime } from "./test-support";
-import { applyReplacements, type Replacement, writeVariant } from "./variant";
+import { shiftDates } from "./time-shift";
+import { applyReplacements, type Replacement, variantShiftWeeks, writeVariant } from "./variant";
 
 describe("training variants of the scenario", () => {
   let g: Generated;
@@ -66,11 +67,31 @@ describe("training variants of the scenario", () => {
     }
   });
 
-  it("keeps the story: the same events on the same lines, at the same times", () => {
+  it("keeps the story: the same events on the same lines, every time moved by the variant's whole weeks", () => {
     const base = g.key;
-    const v1 = JSON.parse(read(1, ANSWER_KEY_FILE)) as AnswerKey;
-    expect(v1.events.map((e) => [e.ref, e.file, e.line, e.ts, e.stage])).toEqual(
-      base.events.map((e) => [e.ref, e.file, e.line, e.ts, e.stage]),
+    const weeks = variantShiftWeeks(1);
+    expect(weeks).toBeGreaterThanOrEqual(1);
+    expect(weeks).toBeLessThanOrEqual(8);
+    expect([1, 2, 3, 4, 5, 6].map(variantShiftWeeks).some((w) => w !== weeks)).toBe(true);
+    const v1 = JSON.parse(read(1, ANSWER_KEY_FILE)) as AnswerKey & { timeShiftWeeks: number };
+    expect(v1.timeShiftWeeks).toBe(weeks);
+    const week = 7 * 86_400_000;
+    expect(v1.events.map((e) => [e.ref, e.file, e.line, ms(e.ts), e.stage])).toEqual(
+      base.events.map((e) => [e.ref, e.file, e.line, ms(e.ts) + weeks * week, e.stage]),
+    );
+    const theft = (k: AnswerKey) => k.chain.find((c) => c.stage === "key-acquisition")?.when;
+    expect(ms(theft(v1)?.start as string)).toBe(ms(theft(base)?.start as string) + weeks * week);
+    expect(ms(v1.gaps[0]?.end as string)).toBe(ms(base.gaps[0]?.end as string) + weeks * week);
+    // Every date form moved and nothing else changed: moving each log back gives the original with
+    // only the identities replaced. The US clock, the scanner's run ids and dates in paths among them.
+    for (const f of base.counts) {
+      const variant = read(1, f.file);
+      const original = readFileSync(path.join(g.dir, f.file), "utf8");
+      expect(shiftDates(variant, -weeks), f.file).toBe(applyReplacements(original, plans[1] ?? []));
+      expect(variant, f.file).not.toBe(applyReplacements(original, plans[1] ?? []));
+    }
+    expect(read(1, "sharepoint-ual-2021.csv")).not.toContain(
+      readFileSync(path.join(g.dir, "sharepoint-ual-2021.csv"), "utf8").split("\n")[1]?.split(",")[0],
     );
   });
 

@@ -4,8 +4,8 @@
 // another's. The files, the manifest and the answer key are rewritten with one table of
 // replacements, so the answer key still points at the same lines and fields.
 //
-// Not varied yet: times (a shift by whole weeks, which must reach every timestamp form the files
-// write; see the issue's note), and the provider's own names.
+// Times move too: the whole story by 1 to 8 whole weeks (time-shift.ts), the same in the files, the
+// manifest and the answer key. Not varied: the provider's own names.
 
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -16,6 +16,7 @@ import { ACTOR_APP, ENGINEER, HOME_ISP, REPLAY_INFRA, TRANSFER, VICTIMS } from "
 import { IOC_IPS, KEY_2016 } from "./facts";
 import { ANSWER_KEY_FILE, MANIFEST_FILE } from "./generate";
 import { createRng, type Rng } from "./random";
+import { shiftDates } from "./time-shift";
 
 export type Replacement = { what: string; from: string; to: string };
 
@@ -85,6 +86,11 @@ export function planVariant(seed: number, text: string): Replacement[] {
   return out;
 }
 
+/** How many whole weeks variant `seed` moves the story forward (1–8: every event keeps its year). */
+export function variantShiftWeeks(seed: number): number {
+  return 1 + createRng(seed, "training-time-shift").int(8);
+}
+
 const regexText = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -103,25 +109,31 @@ export function applyReplacements(text: string, replacements: readonly Replaceme
 
 /**
  * Writes variant `seed` of the scenario in `fromDir` into `toDir`: every file rewritten with the
- * variant's replacements, the manifest's checksums recomputed, the answer key told which variant
- * it is. Returns the replacements (the instructor's view of what differs).
+ * variant's replacements and moved by its weeks, the manifest's checksums recomputed, the answer
+ * key told which variant it is and how far it moved. Returns the replacements (the instructor's
+ * view of what differs; the shift is variantShiftWeeks(seed)).
  */
 export async function writeVariant(fromDir: string, toDir: string, seed: number): Promise<Replacement[]> {
   const names = (await readdir(fromDir)).filter((n) => n !== MANIFEST_FILE).sort();
   const texts = new Map(names.map((n) => [n, readFileSync(path.join(fromDir, n), "utf8")]));
   const replacements = planVariant(seed, [...texts.values()].join("\n"));
+  const weeks = variantShiftWeeks(seed);
   await mkdir(toDir, { recursive: true });
   const sums = new Map<string, string>();
   for (const [name, text] of texts) {
-    let body = applyReplacements(text, replacements);
-    if (name === ANSWER_KEY_FILE) body = `${JSON.stringify({ ...JSON.parse(body), variant: seed }, null, 2)}\n`;
+    let body = shiftDates(applyReplacements(text, replacements), weeks);
+    if (name === ANSWER_KEY_FILE) body = `${JSON.stringify({ ...JSON.parse(body), variant: seed, timeShiftWeeks: weeks }, null, 2)}\n`;
     sums.set(name, createHash("sha256").update(body, "utf8").digest("hex"));
     await writeFile(path.join(toDir, name), body);
   }
-  const manifest = JSON.parse(applyReplacements(readFileSync(path.join(fromDir, MANIFEST_FILE), "utf8"), replacements)) as Manifest & {
+  const manifest = JSON.parse(
+    shiftDates(applyReplacements(readFileSync(path.join(fromDir, MANIFEST_FILE), "utf8"), replacements), weeks),
+  ) as Manifest & {
     variant?: number;
+    timeShiftWeeks?: number;
   };
   manifest.variant = seed;
+  manifest.timeShiftWeeks = weeks;
   for (const f of manifest.files) f.sha256 = sums.get(f.path) ?? f.sha256;
   await writeFile(path.join(toDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   return replacements;

@@ -128,6 +128,10 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
               <dd className="mono">
                 {k.key.window.start} → {k.key.window.end}
               </dd>
+              <dt className="text-muted">Moved in time</dt>
+              <dd>
+                {k.key.shiftWeeks} week{k.key.shiftWeeks === 1 ? "" : "s"} later than the scenario
+              </dd>
               <dt className="text-muted">Key events</dt>
               <dd>{k.key.stageTags.length}</dd>
             </dl>
