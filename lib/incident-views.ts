@@ -13,6 +13,7 @@ export const INCIDENT_VIEWS = [
   { slug: "entities", label: "Entities", permission: "evidence.view" },
   { slug: "sources", label: "Sources", permission: "evidence.view", also: ["import"] },
   { slug: "story", label: "Story", permission: "chain.view" },
+  { slug: "replay", label: "Replay", permission: "chain.view" },
   { slug: "members", label: "Members", permission: "members.manage" },
   { slug: "audit", label: "Audit", permission: "evidence.view" },
 ] as const satisfies readonly { slug: string; label: string; permission: Permission; also?: readonly string[] }[];

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { NewExerciseForm } from "@/components/training/new-exercise-form";
+import { NewTabletopForm } from "@/components/training/new-tabletop-form";
 import { getPageContext } from "@/lib/access/request-context";
 import { formatDateTime } from "@/lib/format/format-time";
 import { listTraining } from "@/lib/training/list-training";
@@ -13,14 +14,15 @@ const TD = "px-3 py-2";
 
 /** Who may use it: any signed-in account. It lists the exercises one set and the attempts one was given. */
 export default async function TrainingPage() {
-  const { instructing, attempts } = await listTraining(await getPageContext());
+  const { instructing, attempts, replays } = await listTraining(await getPageContext());
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">
+        <h1 className="sr-only">Training</h1>
         <section aria-labelledby="attempts-heading">
-          <h1 id="attempts-heading" className="mb-3 text-xl font-semibold">
+          <h2 id="attempts-heading" className="mb-3 text-xl font-semibold">
             Your exercises
-          </h1>
+          </h2>
           {attempts.length === 0 ? (
             <p className="rounded border border-dashed border-line p-6 text-sm text-muted">No exercise has been set for you.</p>
           ) : (
@@ -83,9 +85,29 @@ export default async function TrainingPage() {
             </table>
           )}
         </section>
+        {replays.length > 0 && (
+          <section aria-labelledby="replays-heading">
+            <h2 id="replays-heading" className="mb-3 text-lg font-semibold">
+              Tabletops you run
+            </h2>
+            <ul className="space-y-1 text-sm">
+              {replays.map((r) => (
+                <li key={r.id}>
+                  <Link href={`/incidents/${r.incidentId}/replay/${r.id}`} className="font-medium text-accent hover:underline">
+                    {r.title}
+                  </Link>{" "}
+                  <span className="text-muted">
+                    on {r.incidentTitle} · clock at {formatDateTime(r.clock, "UTC")}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </div>
       <aside>
         <NewExerciseForm />
+        <NewTabletopForm />
       </aside>
     </div>
   );

@@ -36,6 +36,11 @@ async function paramsFor(admin: APIRequestContext, analyst: APIRequestContext): 
   const get = async (path: string) => (await admin.get(`/api/incidents/${id}${path}`)).json();
   const chain = await get("/chain");
   const members = await get("/members");
+  // A replay session on the demo incident (made once; later runs find it).
+  const sessions = (await get("/replay")).sessions as { id: string; title: string }[];
+  const sessionId =
+    sessions.find((x) => x.title === "Route check replay")?.id ??
+    (await (await admin.post(`/api/incidents/${id}/replay`, { data: { title: "Route check replay" } })).json()).id;
   return {
     id,
     entityId: (await get("/entities")).entities[0].id,
@@ -45,6 +50,7 @@ async function paramsFor(admin: APIRequestContext, analyst: APIRequestContext): 
     hypothesisId: (await get("/hypotheses")).hypotheses[0].id,
     key: chain.stages[0].key,
     userId: members.members.find((m: { email: string }) => m.email === "analyst@chainline.test").id,
+    sessionId,
     uploadId: "no-such-upload",
     jobId: "00000000-0000-4000-8000-000000000000",
     tokenId: "00000000-0000-4000-8000-000000000000",

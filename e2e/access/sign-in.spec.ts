@@ -58,6 +58,7 @@ test.describe("as the executive", () => {
       "Brief",
       "Chain",
       "Story",
+      "Replay",
     ]);
     // The chain, but no evidence behind it: no event ids, no rule details, no source names.
     const chain = (await (await request.get(`/api/incidents/${id}/chain`)).json()) as {

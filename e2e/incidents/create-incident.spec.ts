@@ -36,6 +36,7 @@ test("[INCIDENTS] create an incident from the list page", async ({ page, request
     "Entities",
     "Sources",
     "Story",
+    "Replay",
     "Members",
     "Audit",
   ]);

@@ -16,6 +16,8 @@ export type LoadScenarioOptions = {
   onFile?: (summary: ImportSummary) => void;
   /** Enter the public record's hypotheses and dated confidence changes after the build (default true). */
   publicAssessments?: boolean;
+  /** Load into this incident (its stages must be the Storm-0558 set) instead of the demo incident. */
+  incidentId?: string;
 };
 
 /** Where loadScenario keeps the raw files for a seed and noise unless told otherwise. */
@@ -44,7 +46,7 @@ export async function loadScenario(ctx: Ctx, options: LoadScenarioOptions = {}) 
     await generateScenario({ outDir: dir, seed, noise });
     manifest = readManifest(dir) as Manifest;
   }
-  const { incident } = await ensureDemoIncident(ctx);
+  const incident = options.incidentId ? { id: options.incidentId } : (await ensureDemoIncident(ctx)).incident;
   const summaries: ImportSummary[] = [];
   for (const f of manifest.files) {
     const s = await importFile(ctx, {

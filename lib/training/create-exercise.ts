@@ -3,7 +3,6 @@
 // variant's answer key is frozen in exercise_keys; the generated files are removed afterwards (the
 // evidence lives in the workspaces, the answers in the keys).
 
-import { randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -18,6 +17,7 @@ import type { AnswerKey, Manifest } from "@/scenarios/storm-0558/answer-key-type
 import { ANSWER_KEY_FILE, generateScenario, MANIFEST_FILE } from "@/scenarios/storm-0558/generate";
 import { writeVariant } from "@/scenarios/storm-0558/variant";
 import { buildExerciseKey, type ExerciseKey } from "./exercise-key";
+import { newVariant } from "./new-variant";
 import { scenarioTasks } from "./tasks";
 import { createWorkspace } from "./workspace";
 
@@ -37,17 +37,6 @@ export const ZCreateExercise = z.object({
     .default(null),
 });
 export type TCreateExercise = z.input<typeof ZCreateExercise>;
-
-/** A variant number: random, so neither trainees nor a later exercise can guess it. */
-function newVariant(taken: Set<number>): number {
-  for (;;) {
-    const v = randomInt(1, 2 ** 31 - 1);
-    if (!taken.has(v)) {
-      taken.add(v);
-      return v;
-    }
-  }
-}
 
 /** Creates the exercise, its keys, and one workspace and attempt per trainee. The actor is its instructor. */
 export async function createScenarioExercise(ctx: Ctx, input: TCreateExercise) {
