@@ -4,6 +4,7 @@ import { NewExerciseForm } from "@/components/training/new-exercise-form";
 import { NewTabletopForm } from "@/components/training/new-tabletop-form";
 import { getPageContext } from "@/lib/access/request-context";
 import { formatDateTime } from "@/lib/format/format-time";
+import { listIncidents } from "@/lib/queries/list-incidents";
 import { listTraining } from "@/lib/training/list-training";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,10 @@ const TD = "px-3 py-2";
 
 /** Who may use it: any signed-in account. It lists the exercises one set and the attempts one was given. */
 export default async function TrainingPage() {
-  const { instructing, attempts, replays } = await listTraining(await getPageContext());
+  const ctx = await getPageContext();
+  const [{ instructing, attempts, replays }, incidents] = await Promise.all([listTraining(ctx), listIncidents(ctx)]);
+  // Cases one may make an exercise of: those whose evidence and chain one may read.
+  const cases = incidents.filter((i) => i.role === "owner" || i.role === "analyst" || i.role === "viewer");
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">
@@ -106,7 +110,7 @@ export default async function TrainingPage() {
         )}
       </div>
       <aside>
-        <NewExerciseForm />
+        <NewExerciseForm incidents={cases.map((i) => ({ id: i.id, title: i.title }))} />
         <NewTabletopForm />
       </aside>
     </div>

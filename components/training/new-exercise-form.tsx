@@ -12,8 +12,9 @@ const FIELD = "mt-1 w-full rounded border border-line bg-bg px-2 py-1.5 text-sm"
  * their own with the evidence, and by default a variant of their own: other addresses, key id,
  * app ids and victims, so answers cannot be passed along.
  */
-export function NewExerciseForm() {
+export function NewExerciseForm({ incidents }: { incidents: { id: string; title: string }[] }) {
   const router = useRouter();
+  const [source, setSource] = useState("scenario");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -23,15 +24,24 @@ export function NewExerciseForm() {
     const limit = String(form.get("timeLimit") ?? "").trim();
     setBusy(true);
     setError(null);
-    const res = await fetchJson<{ exerciseId: string }>("/api/exercises", "POST", {
+    const common = {
       title: String(form.get("exerciseTitle") ?? ""),
       trainees: String(form.get("trainees") ?? "")
         .split(/[\s,;]+/)
         .filter(Boolean),
-      variantMode: form.get("variantMode") === "shared" ? "shared" : "per-trainee",
-      noise: Number(form.get("noise") ?? 2000),
       timeLimitMinutes: limit ? Number(limit) : null,
-    });
+    };
+    const res = await fetchJson<{ exerciseId: string }>(
+      "/api/exercises",
+      "POST",
+      source === "scenario"
+        ? {
+            ...common,
+            variantMode: form.get("variantMode") === "shared" ? "shared" : "per-trainee",
+            noise: Number(form.get("noise") ?? 2000),
+          }
+        : { ...common, incidentId: source },
+    );
     if ("error" in res) {
       setError(res.error);
       setBusy(false);
@@ -45,7 +55,19 @@ export function NewExerciseForm() {
       <h2 id="new-exercise-heading" className="font-semibold">
         New exercise
       </h2>
-      <p className="text-sm text-muted">From the Storm-0558 scenario: 2021 key exposure to 2023 mailbox access.</p>
+      <div>
+        <label htmlFor="exerciseSource" className="text-sm font-medium">
+          From
+        </label>
+        <select id="exerciseSource" value={source} onChange={(e) => setSource(e.target.value)} className={FIELD}>
+          <option value="scenario">The Storm-0558 scenario (2021 key exposure to 2023 mailbox access)</option>
+          {incidents.map((i) => (
+            <option key={i.id} value={i.id}>
+              Incident: {i.title} (its chain as the key)
+            </option>
+          ))}
+        </select>
+      </div>
       <div>
         <label htmlFor="exerciseTitle" className="text-sm font-medium">
           Title
@@ -62,7 +84,7 @@ export function NewExerciseForm() {
         <label htmlFor="variantMode" className="text-sm font-medium">
           Data
         </label>
-        <select id="variantMode" name="variantMode" defaultValue="per-trainee" className={FIELD}>
+        <select id="variantMode" name="variantMode" defaultValue="per-trainee" disabled={source !== "scenario"} className={FIELD}>
           <option value="per-trainee">A variant per trainee</option>
           <option value="shared">One variant for everyone</option>
         </select>
@@ -72,7 +94,16 @@ export function NewExerciseForm() {
           <label htmlFor="noise" className="text-sm font-medium">
             Background records
           </label>
-          <input id="noise" name="noise" type="number" min={0} max={200000} defaultValue={2000} className={FIELD} />
+          <input
+            id="noise"
+            name="noise"
+            type="number"
+            min={0}
+            max={200000}
+            defaultValue={2000}
+            disabled={source !== "scenario"}
+            className={FIELD}
+          />
         </div>
         <div>
           <label htmlFor="timeLimit" className="text-sm font-medium">

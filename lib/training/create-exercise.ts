@@ -11,7 +11,6 @@ import { z } from "zod";
 import { assertMayWrite } from "@/lib/access/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Ctx } from "@/lib/context/ctx";
-import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { importFile } from "@/lib/ingest/import-file";
 import type { AnswerKey, Manifest } from "@/scenarios/storm-0558/answer-key-types";
 import { ANSWER_KEY_FILE, generateScenario, MANIFEST_FILE } from "@/scenarios/storm-0558/generate";
@@ -19,6 +18,7 @@ import { writeVariant } from "@/scenarios/storm-0558/variant";
 import { buildExerciseKey, type ExerciseKey } from "./exercise-key";
 import { newVariant } from "./new-variant";
 import { scenarioTasks } from "./tasks";
+import { resolveTrainees } from "./trainees";
 import { createWorkspace } from "./workspace";
 
 export const ZCreateExercise = z.object({
@@ -42,13 +42,7 @@ export type TCreateExercise = z.input<typeof ZCreateExercise>;
 export async function createScenarioExercise(ctx: Ctx, input: TCreateExercise) {
   assertMayWrite(ctx);
   const data = ZCreateExercise.parse(input);
-  const emails = [...new Set(data.trainees)];
-  const people = await ctx.db.prisma.user.findMany({
-    where: { email: { in: emails }, disabledAt: null },
-    select: { id: true, email: true, name: true },
-  });
-  const unknown = emails.filter((e) => !people.some((p) => p.email === e));
-  if (unknown.length > 0) throw new InvalidRequestError(`no account for ${unknown.join(", ")}: invite them first`);
+  const trainees = await resolveTrainees(ctx, data.trainees);
 
   const seed = 558;
   const work = await mkdtemp(path.join(os.tmpdir(), "chainline-exercise-"));
@@ -71,7 +65,7 @@ export async function createScenarioExercise(ctx: Ctx, input: TCreateExercise) {
     const taken = new Set<number>();
     const shared = data.variantMode === "shared" ? newVariant(taken) : null;
     const attempts: { attemptId: string; traineeId: string; workspaceId: string; variant: number }[] = [];
-    for (const person of emails.map((e) => people.find((p) => p.email === e) as (typeof people)[number])) {
+    for (const person of trainees) {
       const variant = shared ?? newVariant(taken);
       const dir = path.join(work, `v${variant}`);
       if (!attempts.some((a) => a.variant === variant)) {
@@ -96,7 +90,7 @@ export async function createScenarioExercise(ctx: Ctx, input: TCreateExercise) {
         entityType: "Exercise",
         entityId: exercise.id,
         incidentId: null,
-        after: { ...exercise, trainees: emails, workspaces: attempts.map((a) => a.workspaceId) },
+        after: { ...exercise, trainees: trainees.map((p) => p.email), workspaces: attempts.map((a) => a.workspaceId) },
       }),
     );
     return { exerciseId: exercise.id, attempts };

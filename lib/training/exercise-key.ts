@@ -15,9 +15,11 @@ export type ExerciseKey = {
   shiftWeeks: number;
   stageTags: (KeyRef & { stage: string })[];
   chainOrder: { stage: string; evidence: KeyRef | null }[];
-  window: { start: string; end: string; evidence: KeyRef[] };
+  /** The window the theft must lie in (scenario exercises; null for an incident's). */
+  window: { start: string; end: string; evidence: KeyRef[] } | null;
   gaps: { id: string; scope: string; start: string; end: string }[];
-  hypothesis: { leading: string; confidence: string; rationale: string };
+  /** The leading hypothesis and its confidence (null when the incident names none). */
+  hypothesis: { leading: string; confidence: string; rationale: string } | null;
   exact: Record<string, { accepted: string[]; evidence: KeyRef[] }>;
   /** Hints by task id, in the order they are given. */
   hints: Record<string, string[]>;

@@ -32,10 +32,12 @@ describeEachDatabase("a scenario exercise with a variant per trainee", (kind) =>
     expect(a.variant).not.toBe(b.variant);
     const keyA = await readExerciseKey(t.db.sql, exerciseId, a.variant);
     const keyB = await readExerciseKey(t.db.sql, exerciseId, b.variant);
+    const windowA = keyA.window as NonNullable<typeof keyA.window>;
+    const hypothesisA = keyA.hypothesis as NonNullable<typeof keyA.hypothesis>;
     expect(keyA.exact.kid?.accepted).not.toEqual(keyB.exact.kid?.accepted);
     // Each variant moved in time by its own whole weeks.
     const week = 7 * 86_400_000;
-    expect(Date.parse(keyA.window.start) - Date.parse(keyB.window.start)).toBe((keyA.shiftWeeks - keyB.shiftWeeks) * week);
+    expect(Date.parse(windowA.start) - Date.parse(String(keyB.window?.start))).toBe((keyA.shiftWeeks - keyB.shiftWeeks) * week);
 
     // Each workspace holds its own variant's values, and nothing that answers a task.
     const count = async (sql: string, params: unknown[]) => (await t.db.sql.query<{ n: number }>(sql, params))[0]?.n;
@@ -82,11 +84,11 @@ describeEachDatabase("a scenario exercise with a variant per trainee", (kind) =>
     const order = keyA.chainOrder.map((c) => c.stage);
     [order[0], order[1]] = [order[1] as string, order[0] as string];
     await answerTask(ana.ctx, a.attemptId, "order", { order });
-    await answerTask(ana.ctx, a.attemptId, "window", { start: keyA.window.start, end: keyA.window.end });
+    await answerTask(ana.ctx, a.attemptId, "window", { start: windowA.start, end: windowA.end });
     const g = keyA.gaps[0] as { start: string; end: string };
     await answerTask(ana.ctx, a.attemptId, "gaps", { windows: [{ start: g.start, end: g.end }] });
-    const wrongConfidence = keyA.hypothesis.confidence === "confirmed" ? "likely" : "confirmed";
-    await answerTask(ana.ctx, a.attemptId, "hypothesis", { choice: keyA.hypothesis.leading, confidence: wrongConfidence });
+    const wrongConfidence = hypothesisA.confidence === "confirmed" ? "likely" : "confirmed";
+    await answerTask(ana.ctx, a.attemptId, "hypothesis", { choice: hypothesisA.leading, confidence: wrongConfidence });
     expect(await answerTask(ana.ctx, a.attemptId, "kid", { value: keyB.exact.kid?.accepted[0] })).toEqual({ correct: false, tries: 1 });
     expect(await answerTask(ana.ctx, a.attemptId, "kid", { value: ` ${keyA.exact.kid?.accepted[0]} ` })).toEqual({
       correct: true,
@@ -97,7 +99,7 @@ describeEachDatabase("a scenario exercise with a variant per trainee", (kind) =>
     await expect(takeHint(ana.ctx, a.attemptId, "app")).rejects.toThrow(/no more hints/);
     await answerTask(ana.ctx, a.attemptId, "app", { value: appA.toUpperCase() });
     await answerTask(ana.ctx, a.attemptId, "brief", { text: "Five lines." });
-    await expect(answerTask(ana.ctx, a.attemptId, "window", { start: keyA.window.end, end: keyA.window.start })).rejects.toThrow(
+    await expect(answerTask(ana.ctx, a.attemptId, "window", { start: windowA.end, end: windowA.start })).rejects.toThrow(
       /ends before it starts/,
     );
 

@@ -106,6 +106,7 @@ export function scoreAttempt(input: ScoreInput): AttemptResult {
         return { earned: s.points, pending: false, mistakes, answeredAt };
       }
       case "time-window": {
+        if (!key.window) return { earned: 0, pending: false, mistakes: [], answeredAt };
         if (typeof a.start !== "string" || typeof a.end !== "string")
           return {
             earned: 0,
@@ -148,14 +149,15 @@ export function scoreAttempt(input: ScoreInput): AttemptResult {
         return { earned: s.points, pending: false, mistakes, answeredAt };
       }
       case "hypothesis": {
-        const choiceRight = a.choice === key.hypothesis.leading;
-        const confidenceRight = a.confidence === key.hypothesis.confidence;
+        const h = key.hypothesis;
+        if (!h) return { earned: 0, pending: false, mistakes: [], answeredAt };
+        const choiceRight = a.choice === h.leading;
+        const confidenceRight = a.confidence === h.confidence;
         const earned = (choiceRight ? 0.7 * task.worth : 0) + (confidenceRight ? 0.3 * task.worth : 0);
         const mistakes: Mistake[] = [];
-        const leading = task.choices?.find((c) => c.id === key.hypothesis.leading)?.label ?? key.hypothesis.leading;
+        const leading = task.choices?.find((c) => c.id === h.leading)?.label ?? h.leading;
         if (!choiceRight) mistakes.push({ text: `The leading hypothesis is: ${leading}.`, evidence: [] });
-        if (!confidenceRight)
-          mistakes.push({ text: `Its confidence is ${key.hypothesis.confidence}: ${key.hypothesis.rationale}`, evidence: [] });
+        if (!confidenceRight) mistakes.push({ text: `Its confidence is ${h.confidence}: ${h.rationale}`, evidence: [] });
         return { earned: round(earned), pending: false, mistakes, answeredAt };
       }
       case "exact": {

@@ -34,7 +34,7 @@ async function rescore(tx: SqlRunner, attempt: AttemptRow, submittedAt: Date, br
       ...key.stageTags.map(refId),
       ...tags.map(([ref]) => ref),
       ...Object.values(key.exact).flatMap((x) => x.evidence.map(refId)),
-      ...key.window.evidence.map(refId),
+      ...(key.window?.evidence ?? []).map(refId),
     ]),
   ];
   const eventIds = await workspaceEventIds(tx, attempt.workspace_incident_id, refs);

@@ -133,3 +133,63 @@ export function scenarioTasks(hypotheses: { id: string; title: string }[]): Task
     },
   ];
 }
+
+/** An incident exercise's tasks: what its key can score (gaps and the hypothesis only when it has them). */
+export function incidentTasks(has: { gaps: boolean; hypothesis: boolean }, hypotheses: { id: string; title: string }[]): Task[] {
+  const base = { hintCost: 0, hints: 0, penalty: 0 };
+  const tasks: Task[] = [
+    {
+      ...base,
+      id: "tags",
+      kind: "stage-tags",
+      title: "Tag the key events",
+      prompt:
+        "Tag the stage of each event that evidences a step of the attack (Events view: select, then Stage). Tags on events that evidence nothing cost precision.",
+      worth: 40,
+      hintCost: 4,
+      hints: 1,
+    },
+    {
+      ...base,
+      id: "order",
+      kind: "chain-order",
+      title: "Order the chain",
+      prompt: "Put the attack's stages in the order they happened.",
+      worth: 20,
+      hintCost: 4,
+      hints: 1,
+    },
+  ];
+  if (has.gaps)
+    tasks.push({
+      ...base,
+      id: "gaps",
+      kind: "gaps",
+      title: "Mark the evidence gaps",
+      prompt: "Mark each window in which evidence that matters is missing, and whose logs are missing (UTC).",
+      worth: 20,
+      hintCost: 2,
+      hints: 1,
+    });
+  if (has.hypothesis)
+    tasks.push({
+      ...base,
+      id: "hypothesis",
+      kind: "hypothesis",
+      title: "Choose the leading hypothesis",
+      prompt: "Which hypothesis best explains the evidence, and how confident can the report be?",
+      worth: 10,
+      choices: hypotheses.map((h) => ({ id: h.id, label: h.title })),
+      confidences: [...CONFIDENCE_LABELS],
+    });
+  tasks.push({
+    ...base,
+    id: "brief",
+    kind: "brief",
+    title: "Write the brief",
+    prompt: "Write a five-line brief for the organisation's head. Your instructor grades it against the rubric.",
+    worth: 10,
+    rubric: BRIEF_RUBRIC,
+  });
+  return tasks;
+}

@@ -6,9 +6,15 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { STAGE_SETS } from "@/lib/chain/stages";
 import type { Ctx } from "@/lib/context/ctx";
 
-/** Creates the workspace incident with the instructor and the trainee as its members. */
-export async function createWorkspace(ctx: Ctx, input: { title: string; summary: string; traineeId: string }): Promise<string> {
-  const stages = [...STAGE_SETS["storm-0558"]].sort((a, b) => a.name.localeCompare(b.name));
+/**
+ * Creates the workspace incident with the instructor and the trainee as its members, and the given
+ * stages (the Storm-0558 set by default), names only, in the order of their names.
+ */
+export async function createWorkspace(
+  ctx: Ctx,
+  input: { title: string; summary: string; traineeId: string; stages?: readonly { key: string; name: string }[] },
+): Promise<string> {
+  const stages = [...(input.stages ?? STAGE_SETS["storm-0558"])].sort((a, b) => a.name.localeCompare(b.name));
   return ctx.db.prisma.$transaction(async (tx) => {
     const incident = await tx.incident.create({
       data: { title: input.title, summary: input.summary, timeZone: "UTC", createdById: ctx.actor.userId },

@@ -124,10 +124,14 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
                   <dd className="mono break-all">{x.accepted.join(" or ")}</dd>
                 </div>
               ))}
-              <dt className="text-muted">Key theft window</dt>
-              <dd className="mono">
-                {k.key.window.start} → {k.key.window.end}
-              </dd>
+              {k.key.window && (
+                <>
+                  <dt className="text-muted">Key theft window</dt>
+                  <dd className="mono">
+                    {k.key.window.start} → {k.key.window.end}
+                  </dd>
+                </>
+              )}
               <dt className="text-muted">Moved in time</dt>
               <dd>
                 {k.key.shiftWeeks} week{k.key.shiftWeeks === 1 ? "" : "s"} later than the scenario
