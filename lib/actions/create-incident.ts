@@ -1,6 +1,6 @@
 import { assertMayWrite } from "@/lib/access/authorize";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { STAGE_SETS } from "@/lib/chain/stages";
+import { STAGE_SETS, stageRows } from "@/lib/chain/stages";
 import type { Ctx } from "@/lib/context/ctx";
 import { type TCreateIncidentInput, ZCreateIncidentSchema } from "@/lib/schemas/incident";
 
@@ -13,16 +13,7 @@ export async function createIncident(ctx: Ctx, input: TCreateIncidentInput) {
       data: { title: data.title, summary: data.summary, timeZone: data.timeZone, createdById: ctx.actor.userId },
     });
     await tx.membership.create({ data: { userId: ctx.actor.userId, incidentId: incident.id, role: "owner" } });
-    await tx.stage.createMany({
-      data: STAGE_SETS[data.stageSet].map((s, position) => ({
-        incidentId: incident.id,
-        key: s.key,
-        name: s.name,
-        description: s.description,
-        attackTactic: s.attackTactic ?? null,
-        position,
-      })),
-    });
+    await tx.stage.createMany({ data: stageRows(incident.id, STAGE_SETS[data.stageSet]) });
     await recordAudit(tx, ctx, {
       action: "incident.create",
       entityType: "Incident",

@@ -43,3 +43,15 @@ export const GENERIC_STAGES: readonly StageTemplate[] = [
 export const STAGE_SETS = { "storm-0558": STORM_0558_STAGES, generic: GENERIC_STAGES } as const;
 
 export type StageSetName = keyof typeof STAGE_SETS;
+
+/** The stages rows of an incident from templates, in the order given. */
+export function stageRows(incidentId: string, templates: readonly StageTemplate[]) {
+  return templates.map((s, position) => ({
+    incidentId,
+    key: s.key,
+    name: s.name,
+    description: s.description,
+    attackTactic: s.attackTactic ?? null,
+    position,
+  }));
+}

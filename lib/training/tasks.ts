@@ -34,162 +34,105 @@ export const BRIEF_RUBRIC = [
   "Ends with the decision or action needed",
 ];
 
-/** The scenario exercise's tasks, given the hypotheses a trainee chooses among (sorted by title). */
-export function scenarioTasks(hypotheses: { id: string; title: string }[]): Task[] {
-  const base = { hintCost: 0, hints: 0, penalty: 0 };
-  return [
+type Costs = { worth: number; hintCost?: number; hints?: number; penalty?: number };
+const task = (t: Omit<Task, "hintCost" | "hints" | "penalty">, c: Costs): Task => ({ hintCost: 0, hints: 0, penalty: 0, ...t, ...c });
+
+// The tasks both kinds of exercise set, worded once.
+const tagsTask = (c: Costs) =>
+  task(
     {
-      ...base,
       id: "tags",
       kind: "stage-tags",
       title: "Tag the key events",
       prompt:
         "Tag the stage of each event that evidences a step of the attack (Events view: select, then Stage). Tags on events that evidence nothing cost precision.",
-      worth: 30,
-      hintCost: 3,
-      hints: 2,
+      worth: c.worth,
     },
+    c,
+  );
+const orderTask = (c: Costs) =>
+  task(
     {
-      ...base,
       id: "order",
       kind: "chain-order",
       title: "Order the chain",
       prompt: "Put the attack's stages in the order they happened.",
-      worth: 15,
-      hintCost: 3,
-      hints: 1,
+      worth: c.worth,
     },
+    c,
+  );
+const gapsTask = (c: Costs) =>
+  task(
     {
-      ...base,
-      id: "window",
-      kind: "time-window",
-      title: "Bound the key theft",
-      prompt: "No log shows the key being taken. Between which two moments must it have happened? (UTC)",
-      worth: 15,
-      hintCost: 3,
-      hints: 1,
-    },
-    {
-      ...base,
       id: "gaps",
       kind: "gaps",
       title: "Mark the evidence gaps",
       prompt: "Mark each window in which evidence that matters is missing, and whose logs are missing (UTC).",
-      worth: 10,
-      hintCost: 2,
-      hints: 1,
+      worth: c.worth,
     },
+    c,
+  );
+const hypothesisTask = (prompt: string, hypotheses: { id: string; title: string }[], c: Costs) =>
+  task(
     {
-      ...base,
       id: "hypothesis",
       kind: "hypothesis",
       title: "Choose the leading hypothesis",
-      prompt: "How was the signing key most probably obtained, and how confident can the report be?",
-      worth: 10,
+      prompt,
+      worth: c.worth,
       choices: [...hypotheses].sort((a, b) => a.title.localeCompare(b.title)).map((h) => ({ id: h.id, label: h.title })),
       confidences: [...CONFIDENCE_LABELS],
     },
+    c,
+  );
+const briefTask = (reader: string, c: Costs) =>
+  task(
     {
-      ...base,
-      id: "app",
-      kind: "exact",
-      title: "Which AppId read the mailboxes?",
-      prompt: "Give the application id the actor's mailbox reads carry.",
-      worth: 5,
-      penalty: 1,
-      hintCost: 1,
-      hints: 1,
-    },
-    {
-      ...base,
-      id: "kid",
-      kind: "exact",
-      title: "Which key signed the forged tokens?",
-      prompt: "Give the key id (kid) of the key that signed the forged tokens.",
-      worth: 5,
-      penalty: 1,
-      hintCost: 1,
-      hints: 1,
-    },
-    {
-      ...base,
-      id: "address",
-      kind: "exact",
-      title: "From which address?",
-      prompt: "Give an address the mailboxes were read from with forged tokens.",
-      worth: 5,
-      penalty: 1,
-      hintCost: 1,
-      hints: 1,
-    },
-    {
-      ...base,
       id: "brief",
       kind: "brief",
       title: "Write the brief",
-      prompt: "Write a five-line brief for the agency's head. Your instructor grades it against the rubric.",
-      worth: 5,
+      prompt: `Write a five-line brief for ${reader}. Your instructor grades it against the rubric.`,
+      worth: c.worth,
       rubric: BRIEF_RUBRIC,
     },
+    c,
+  );
+const exactTask = (id: string, title: string, prompt: string) =>
+  task({ id, kind: "exact", title, prompt, worth: 5 }, { worth: 5, penalty: 1, hintCost: 1, hints: 1 });
+
+/** The scenario exercise's tasks, given the hypotheses a trainee chooses among (sorted by title). */
+export function scenarioTasks(hypotheses: { id: string; title: string }[]): Task[] {
+  return [
+    tagsTask({ worth: 30, hintCost: 3, hints: 2 }),
+    orderTask({ worth: 15, hintCost: 3, hints: 1 }),
+    task(
+      {
+        id: "window",
+        kind: "time-window",
+        title: "Bound the key theft",
+        prompt: "No log shows the key being taken. Between which two moments must it have happened? (UTC)",
+        worth: 15,
+      },
+      { worth: 15, hintCost: 3, hints: 1 },
+    ),
+    gapsTask({ worth: 10, hintCost: 2, hints: 1 }),
+    hypothesisTask("How was the signing key most probably obtained, and how confident can the report be?", hypotheses, { worth: 10 }),
+    exactTask("app", "Which AppId read the mailboxes?", "Give the application id the actor's mailbox reads carry."),
+    exactTask("kid", "Which key signed the forged tokens?", "Give the key id (kid) of the key that signed the forged tokens."),
+    exactTask("address", "From which address?", "Give an address the mailboxes were read from with forged tokens."),
+    briefTask("the agency's head", { worth: 5 }),
   ];
 }
 
 /** An incident exercise's tasks: what its key can score (gaps and the hypothesis only when it has them). */
 export function incidentTasks(has: { gaps: boolean; hypothesis: boolean }, hypotheses: { id: string; title: string }[]): Task[] {
-  const base = { hintCost: 0, hints: 0, penalty: 0 };
-  const tasks: Task[] = [
-    {
-      ...base,
-      id: "tags",
-      kind: "stage-tags",
-      title: "Tag the key events",
-      prompt:
-        "Tag the stage of each event that evidences a step of the attack (Events view: select, then Stage). Tags on events that evidence nothing cost precision.",
-      worth: 40,
-      hintCost: 4,
-      hints: 1,
-    },
-    {
-      ...base,
-      id: "order",
-      kind: "chain-order",
-      title: "Order the chain",
-      prompt: "Put the attack's stages in the order they happened.",
-      worth: 20,
-      hintCost: 4,
-      hints: 1,
-    },
+  return [
+    tagsTask({ worth: 40, hintCost: 4, hints: 1 }),
+    orderTask({ worth: 20, hintCost: 4, hints: 1 }),
+    ...(has.gaps ? [gapsTask({ worth: 20, hintCost: 2, hints: 1 })] : []),
+    ...(has.hypothesis
+      ? [hypothesisTask("Which hypothesis best explains the evidence, and how confident can the report be?", hypotheses, { worth: 10 })]
+      : []),
+    briefTask("the organisation's head", { worth: 10 }),
   ];
-  if (has.gaps)
-    tasks.push({
-      ...base,
-      id: "gaps",
-      kind: "gaps",
-      title: "Mark the evidence gaps",
-      prompt: "Mark each window in which evidence that matters is missing, and whose logs are missing (UTC).",
-      worth: 20,
-      hintCost: 2,
-      hints: 1,
-    });
-  if (has.hypothesis)
-    tasks.push({
-      ...base,
-      id: "hypothesis",
-      kind: "hypothesis",
-      title: "Choose the leading hypothesis",
-      prompt: "Which hypothesis best explains the evidence, and how confident can the report be?",
-      worth: 10,
-      choices: hypotheses.map((h) => ({ id: h.id, label: h.title })),
-      confidences: [...CONFIDENCE_LABELS],
-    });
-  tasks.push({
-    ...base,
-    id: "brief",
-    kind: "brief",
-    title: "Write the brief",
-    prompt: "Write a five-line brief for the organisation's head. Your instructor grades it against the rubric.",
-    worth: 10,
-    rubric: BRIEF_RUBRIC,
-  });
-  return tasks;
 }

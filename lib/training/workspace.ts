@@ -3,7 +3,7 @@
 // stages are listed by name, not in chain order (putting them in order is a task).
 
 import { recordAudit } from "@/lib/audit/record-audit";
-import { STAGE_SETS } from "@/lib/chain/stages";
+import { STAGE_SETS, stageRows } from "@/lib/chain/stages";
 import type { Ctx } from "@/lib/context/ctx";
 
 /**
@@ -25,15 +25,12 @@ export async function createWorkspace(
         { userId: input.traineeId, incidentId: incident.id, role: "trainee" },
       ],
     });
+    // Names only: a description could say what a stage is evidenced by.
     await tx.stage.createMany({
-      data: stages.map((s, position) => ({
-        incidentId: incident.id,
-        key: s.key,
-        name: s.name,
-        description: "",
-        attackTactic: null,
-        position,
-      })),
+      data: stageRows(
+        incident.id,
+        stages.map((st) => ({ key: st.key, name: st.name, description: "" })),
+      ),
     });
     await recordAudit(tx, ctx, {
       action: "incident.create",
