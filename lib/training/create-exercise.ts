@@ -19,6 +19,7 @@ import { buildExerciseKey, type ExerciseKey } from "./exercise-key";
 import { newVariant } from "./new-variant";
 import { scenarioTasks } from "./tasks";
 import { resolveTrainees } from "./trainees";
+import { undoExercise } from "./undo-exercise";
 import { createWorkspace } from "./workspace";
 
 export const ZCreateExercise = z.object({
@@ -65,24 +66,35 @@ export async function createScenarioExercise(ctx: Ctx, input: TCreateExercise) {
     const taken = new Set<number>();
     const shared = data.variantMode === "shared" ? newVariant(taken) : null;
     const attempts: { attemptId: string; traineeId: string; workspaceId: string; variant: number }[] = [];
-    for (const person of trainees) {
-      const variant = shared ?? newVariant(taken);
-      const dir = path.join(work, `v${variant}`);
-      if (!attempts.some((a) => a.variant === variant)) {
-        const replacements = await writeVariant(base, dir, variant);
-        const key = buildExerciseKey(JSON.parse(readFileSync(path.join(dir, ANSWER_KEY_FILE), "utf8")) as AnswerKey, variant, replacements);
-        await ctx.db.prisma.exerciseKey.create({ data: { exerciseId: exercise.id, variant, key: key satisfies ExerciseKey } });
+    const made: string[] = [];
+    try {
+      for (const person of trainees) {
+        const variant = shared ?? newVariant(taken);
+        const dir = path.join(work, `v${variant}`);
+        if (!attempts.some((a) => a.variant === variant)) {
+          const replacements = await writeVariant(base, dir, variant);
+          const key = buildExerciseKey(
+            JSON.parse(readFileSync(path.join(dir, ANSWER_KEY_FILE), "utf8")) as AnswerKey,
+            variant,
+            replacements,
+          );
+          await ctx.db.prisma.exerciseKey.create({ data: { exerciseId: exercise.id, variant, key: key satisfies ExerciseKey } });
+        }
+        const workspaceId = await createWorkspace(ctx, {
+          title: `${data.title} — ${person.name}`,
+          summary: `Training workspace of ${person.name} for the exercise "${data.title}".`,
+          traineeId: person.id,
+        });
+        made.push(workspaceId);
+        await importVariant(ctx, workspaceId, dir);
+        const attempt = await ctx.db.prisma.exerciseAttempt.create({
+          data: { exerciseId: exercise.id, traineeId: person.id, workspaceIncidentId: workspaceId, variant },
+        });
+        attempts.push({ attemptId: attempt.id, traineeId: person.id, workspaceId, variant });
       }
-      const workspaceId = await createWorkspace(ctx, {
-        title: `${data.title} — ${person.name}`,
-        summary: `Training workspace of ${person.name} for the exercise "${data.title}".`,
-        traineeId: person.id,
-      });
-      await importVariant(ctx, workspaceId, dir);
-      const attempt = await ctx.db.prisma.exerciseAttempt.create({
-        data: { exerciseId: exercise.id, traineeId: person.id, workspaceIncidentId: workspaceId, variant },
-      });
-      attempts.push({ attemptId: attempt.id, traineeId: person.id, workspaceId, variant });
+    } catch (err) {
+      await undoExercise(ctx, exercise.id, made);
+      throw err;
     }
     await ctx.db.prisma.$transaction((tx) =>
       recordAudit(tx, ctx, {

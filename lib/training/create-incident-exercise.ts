@@ -13,6 +13,7 @@ import { ZCreateExercise } from "./create-exercise";
 import { buildIncidentKey } from "./incident-key";
 import { incidentTasks } from "./tasks";
 import { resolveTrainees } from "./trainees";
+import { undoExercise } from "./undo-exercise";
 import { createWorkspace } from "./workspace";
 
 export const ZCreateIncidentExercise = ZCreateExercise.pick({ title: true, trainees: true, timeLimitMinutes: true }).extend({
@@ -45,20 +46,27 @@ export async function createIncidentExercise(ctx: Ctx, input: z.input<typeof ZCr
       createdById: ctx.actor.userId,
     },
   });
-  await ctx.db.prisma.exerciseKey.create({ data: { exerciseId: exercise.id, variant: 0, key } });
   const attempts: { attemptId: string; traineeId: string; workspaceId: string; variant: number }[] = [];
-  for (const person of trainees) {
-    const workspaceId = await createWorkspace(ctx, {
-      title: `${data.title} — ${person.name}`,
-      summary: `Training workspace of ${person.name} for the exercise "${data.title}".`,
-      traineeId: person.id,
-      stages,
-    });
-    await ctx.db.sql.transaction((tx) => copyEvidence(tx, data.incidentId, workspaceId, ctx.actor.userId));
-    const attempt = await ctx.db.prisma.exerciseAttempt.create({
-      data: { exerciseId: exercise.id, traineeId: person.id, workspaceIncidentId: workspaceId, variant: 0 },
-    });
-    attempts.push({ attemptId: attempt.id, traineeId: person.id, workspaceId, variant: 0 });
+  const made: string[] = [];
+  try {
+    await ctx.db.prisma.exerciseKey.create({ data: { exerciseId: exercise.id, variant: 0, key } });
+    for (const person of trainees) {
+      const workspaceId = await createWorkspace(ctx, {
+        title: `${data.title} — ${person.name}`,
+        summary: `Training workspace of ${person.name} for the exercise "${data.title}".`,
+        traineeId: person.id,
+        stages,
+      });
+      made.push(workspaceId);
+      await ctx.db.sql.transaction((tx) => copyEvidence(tx, data.incidentId, workspaceId, ctx.actor.userId));
+      const attempt = await ctx.db.prisma.exerciseAttempt.create({
+        data: { exerciseId: exercise.id, traineeId: person.id, workspaceIncidentId: workspaceId, variant: 0 },
+      });
+      attempts.push({ attemptId: attempt.id, traineeId: person.id, workspaceId, variant: 0 });
+    }
+  } catch (err) {
+    await undoExercise(ctx, exercise.id, made);
+    throw err;
   }
   await ctx.db.prisma.$transaction((tx) =>
     recordAudit(tx, ctx, {

@@ -11,6 +11,7 @@ import { createIncidentExercise } from "./create-incident-exercise";
 import { refId } from "./exercise-key";
 import { readExerciseKey } from "./exercise-keys";
 import { submitAttempt } from "./submit-attempt";
+import { undoExercise } from "./undo-exercise";
 
 describeEachDatabase("an exercise from a reviewed incident", (kind) => {
   const t = useTestDatabase(kind);
@@ -79,5 +80,16 @@ describeEachDatabase("an exercise from a reviewed incident", (kind) => {
       ["brief", 0],
     ]);
     expect(result.score).toBe(90);
+
+    // What a failed set-up undoes: the workspaces with their evidence, the exercise with its keys and attempts.
+    await undoExercise(instructor.ctx, exerciseId, [a.workspaceId]);
+    for (const [sql, id] of [
+      ["SELECT count(*)::int AS n FROM incidents WHERE id = $1", a.workspaceId],
+      ["SELECT count(*)::int AS n FROM events WHERE incident_id = $1", a.workspaceId],
+      ["SELECT count(*)::int AS n FROM exercise_keys WHERE exercise_id = $1", exerciseId],
+      ["SELECT count(*)::int AS n FROM exercise_attempts WHERE exercise_id = $1", exerciseId],
+    ] as const)
+      expect(await count(sql, id), sql).toBe(0);
+    expect(await count(events, incidentId)).toBeGreaterThan(0);
   }, 300_000);
 });
