@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { NewExerciseForm } from "@/components/training/new-exercise-form";
 import { NewTabletopForm } from "@/components/training/new-tabletop-form";
+import { roleAllows } from "@/lib/access/permissions";
 import { getPageContext } from "@/lib/access/request-context";
 import { formatDateTime } from "@/lib/format/format-time";
 import { listIncidents } from "@/lib/queries/list-incidents";
@@ -17,8 +18,8 @@ const TD = "px-3 py-2";
 export default async function TrainingPage() {
   const ctx = await getPageContext();
   const [{ instructing, attempts, replays }, incidents] = await Promise.all([listTraining(ctx), listIncidents(ctx)]);
-  // Cases one may make an exercise of: those whose evidence and chain one may read.
-  const cases = incidents.filter((i) => i.role === "owner" || i.role === "analyst" || i.role === "viewer");
+  // Cases one may make an exercise of: those one may share (their owner).
+  const cases = incidents.filter((i) => roleAllows(i.role, "members.manage"));
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-6">

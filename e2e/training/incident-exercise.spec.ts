@@ -26,7 +26,8 @@ test("[TRAINING] the owner of a reviewed incident sets an exercise from it; the 
   const trainee = await (await browser.newContext({ storageState: storageStateOf("trainee") })).newPage();
   await trainee.goto("/training");
   await trainee.getByRole("link", { name: title }).click();
-  await trainee.getByRole("link", { name: "events" }).click();
+  await trainee.getByRole("button", { name: "Start the exercise" }).click();
+  await trainee.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "events" }).click();
   await expect(trainee.getByText(/^[\d,]+ events/)).toBeVisible();
   await expect(trainee.getByRole("navigation", { name: "Incident views" }).getByRole("link", { name: "Chain" })).toHaveCount(0);
   const workspace = /\/incidents\/([0-9a-f-]{36})\//.exec(trainee.url())?.[1];

@@ -7,13 +7,13 @@ import { assertMayWrite } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
 import { ConflictError } from "@/lib/errors/conflict";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
-import { loadOwnOpenAttempt, taskOf } from "./attempt-access";
+import { assertInTime, loadOwnOpenAttempt, taskOf } from "./attempt-access";
 import { readExerciseKey } from "./exercise-keys";
 import { normalizeAnswer } from "./scoring/exact-answer";
 import { CONFIDENCE_LABELS, type Task } from "./tasks";
 
 const isoTime = z.string().datetime({ offset: true });
-const window = z.object({ start: isoTime, end: isoTime }).refine((w) => w.start <= w.end || Date.parse(w.start) <= Date.parse(w.end), {
+const window = z.object({ start: isoTime, end: isoTime }).refine((w) => Date.parse(w.start) <= Date.parse(w.end), {
   message: "the window ends before it starts",
 });
 
@@ -27,11 +27,18 @@ const ANSWER_FORMS = {
   brief: z.object({ text: z.string().max(5000) }),
 } as const;
 
-/** Starts the attempt's clock (the time limit counts from here); starting again changes nothing. */
+/**
+ * Starts the attempt's clock (the time limit counts from here) and only now lets the trainee into
+ * the workspace, so no work can be done before the clock runs. Starting again changes nothing.
+ */
 export async function startAttempt(ctx: Ctx, attemptId: string): Promise<{ startedAt: Date }> {
   assertMayWrite(ctx);
   return ctx.db.sql.transaction(async (tx) => {
-    await loadOwnOpenAttempt(ctx, attemptId, tx);
+    const attempt = await loadOwnOpenAttempt(ctx, attemptId, tx);
+    await tx.query(
+      "INSERT INTO memberships (user_id, incident_id, role) VALUES ($1, $2, 'trainee') ON CONFLICT (user_id, incident_id) DO NOTHING",
+      [attempt.trainee_id, attempt.workspace_incident_id],
+    );
     const [row] = await tx.query<{ started_at: Date }>(
       "UPDATE exercise_attempts SET started_at = COALESCE(started_at, now()) WHERE id = $1 RETURNING started_at",
       [attemptId],
@@ -57,6 +64,7 @@ export async function answerTask(
   return ctx.db.sql.transaction(async (tx) => {
     const attempt = await loadOwnOpenAttempt(ctx, attemptId, tx);
     if (!attempt.started_at) throw new ConflictError("start the exercise first", null);
+    assertInTime(attempt);
     const task = taskOf(attempt, taskId);
     if (task.kind === "stage-tags") throw new InvalidRequestError("stage tags are given by tagging events, not by a form");
     const parsed = ANSWER_FORMS[task.kind].safeParse(input);
@@ -91,6 +99,7 @@ export async function takeHint(ctx: Ctx, attemptId: string, taskId: string): Pro
   return ctx.db.sql.transaction(async (tx) => {
     const attempt = await loadOwnOpenAttempt(ctx, attemptId, tx);
     if (!attempt.started_at) throw new ConflictError("start the exercise first", null);
+    assertInTime(attempt);
     const task: Task = taskOf(attempt, taskId);
     const [saved] = await tx.query<NonNullable<Saved>>(
       "SELECT answer, hints_used FROM exercise_answers WHERE attempt_id = $1 AND task_id = $2 FOR UPDATE",
@@ -108,16 +117,4 @@ export async function takeHint(ctx: Ctx, attemptId: string, taskId: string): Pro
     );
     return { hint, hintsUsed: used + 1 };
   });
-}
-
-/** The hints a trainee has taken, by task (their texts, to show again after a reload). */
-export async function takenHints(ctx: Ctx, attemptId: string): Promise<Record<string, string[]>> {
-  const attempt = await loadOwnOpenAttempt(ctx, attemptId);
-  const rows = await ctx.db.sql.query<{ task_id: string; hints_used: number }>(
-    "SELECT task_id, hints_used FROM exercise_answers WHERE attempt_id = $1 AND hints_used > 0",
-    [attemptId],
-  );
-  if (rows.length === 0) return {};
-  const key = await readExerciseKey(ctx.db.sql, attempt.exercise_id, attempt.variant);
-  return Object.fromEntries(rows.map((r) => [r.task_id, (key.hints[r.task_id] ?? []).slice(0, r.hints_used)]));
 }

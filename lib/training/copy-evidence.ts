@@ -1,18 +1,22 @@
 // Copies an incident's evidence into a trainee's workspace, and nothing that answers it: sources
 // (what was imported, how much, which lines were rejected), events with their stage, technique and
 // severity left out, entities and their links. No rule matches, annotations, chain, gaps or
-// hypotheses. Events keep their source's name and line, so the key's "file:line" names them.
+// hypotheses. Events keep their line, and their source its label (its name, made unique), so the
+// key's "file:line" names them.
 
 import type { SqlRunner } from "@/lib/db/sql";
 import { refreshEventHourly } from "@/lib/rollup/event-hourly";
+import { SOURCE_LABELS_SQL } from "./source-labels";
 
 export async function copyEvidence(tx: SqlRunner, from: string, to: string, importedBy: string): Promise<void> {
-  await tx.query("CREATE TEMP TABLE copy_sources (old_id uuid PRIMARY KEY, new_id uuid NOT NULL) ON COMMIT DROP");
-  await tx.query("INSERT INTO copy_sources SELECT id, gen_random_uuid() FROM sources WHERE incident_id = $1", [from]);
+  // Dropped first: inside an outer transaction (a savepoint) ON COMMIT has not dropped an earlier one.
+  await tx.query("DROP TABLE IF EXISTS copy_sources");
+  await tx.query("CREATE TEMP TABLE copy_sources (old_id uuid PRIMARY KEY, new_id uuid NOT NULL, label text NOT NULL) ON COMMIT DROP");
+  await tx.query(`INSERT INTO copy_sources SELECT id, gen_random_uuid(), label FROM (${SOURCE_LABELS_SQL}) labelled`, [from]);
   await tx.query(
     `INSERT INTO sources (id, incident_id, name, format, sha256, size_bytes, imported_by_id, imported_at, finished_at, status, error, options,
                           read_count, imported_count, duplicate_count, rejected_count, redacted_count, first_event_at, last_event_at, retention_days)
-     SELECT m.new_id, $1, s.name, s.format, s.sha256, s.size_bytes, $2, s.imported_at, s.finished_at, s.status, s.error, s.options,
+     SELECT m.new_id, $1, m.label, s.format, s.sha256, s.size_bytes, $2, s.imported_at, s.finished_at, s.status, s.error, s.options,
             s.read_count, s.imported_count, s.duplicate_count, s.rejected_count, s.redacted_count, s.first_event_at, s.last_event_at, s.retention_days
      FROM sources s JOIN copy_sources m ON m.old_id = s.id`,
     [to, importedBy],

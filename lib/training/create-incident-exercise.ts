@@ -23,9 +23,9 @@ export const ZCreateIncidentExercise = ZCreateExercise.pick({ title: true, train
 export async function createIncidentExercise(ctx: Ctx, input: z.input<typeof ZCreateIncidentExercise>) {
   assertMayWrite(ctx);
   const data = ZCreateIncidentExercise.parse(input);
-  // The instructor must be able to read the whole case: its evidence and its chain.
-  await authorize(ctx, data.incidentId, "evidence.view");
-  await authorize(ctx, data.incidentId, "chain.view");
+  // Copying a case's evidence to other accounts is sharing it: only who may give people access to
+  // the case (its owner) may. (A viewer may read it but not hand it on.)
+  await authorize(ctx, data.incidentId, "members.manage");
   const trainees = await resolveTrainees(ctx, data.trainees);
   const { key, hypotheses } = await buildIncidentKey(ctx, data.incidentId);
   if (key.chainOrder.length < 2 || key.stageTags.length === 0)

@@ -101,7 +101,8 @@ export async function getExerciseDashboard(ctx: Ctx, exerciseId: string): Promis
       id: t.id,
       title: t.title,
       worth: t.worth,
-      right: results.filter((rt) => rt?.points === t.worth).length,
+      // Right: nothing to correct (a right answer after a hint still counts as right).
+      right: results.filter((rt) => rt?.mistakes.length === 0 && !rt.late).length,
       submitted: results.length,
       meanPoints: results.length ? Math.round((results.reduce((a, rt) => a + (rt?.points ?? 0), 0) / results.length) * 10) / 10 : null,
       wrong: t.kind === "exact" ? await wrongAnswers(ctx, exerciseId, t.id) : [],

@@ -5,6 +5,7 @@
 import type { AnswerKey, KeyEvent } from "@/scenarios/storm-0558/answer-key-types";
 import { ACTOR_APP } from "@/scenarios/storm-0558/cast";
 import type { Replacement } from "@/scenarios/storm-0558/variant";
+import { choiceIds } from "./tasks";
 
 export type KeyRef = { file: string; line: number; summary: string };
 
@@ -18,7 +19,7 @@ export type ExerciseKey = {
   /** The window the theft must lie in (scenario exercises; null for an incident's). */
   window: { start: string; end: string; evidence: KeyRef[] } | null;
   gaps: { id: string; scope: string; start: string; end: string }[];
-  /** The leading hypothesis and its confidence (null when the incident names none). */
+  /** The leading hypothesis (as its choice id in the task) and its confidence (null when the incident names none). */
   hypothesis: { leading: string; confidence: string; rationale: string } | null;
   exact: Record<string, { accepted: string[]; evidence: KeyRef[] }>;
   /** Hints by task id, in the order they are given. */
@@ -50,7 +51,11 @@ export function buildExerciseKey(key: AnswerKey, variant: number, replacements: 
     chainOrder: key.chain.map((s) => ({ stage: s.stage, evidence: ofStage(s.stage).map(toRef)[0] ?? null })),
     window: { start: theft.when.start, end: theft.when.end, evidence: windowEvidence },
     gaps: key.gaps.map((g) => ({ id: g.id, scope: g.scope, start: g.start, end: g.end })),
-    hypothesis: { leading: leading.id, confidence: theft.confidence.label, rationale: theft.rationale },
+    hypothesis: {
+      leading: choiceIds(key.hypotheses).get(leading.id) as string,
+      confidence: theft.confidence.label,
+      rationale: theft.rationale,
+    },
     exact: {
       app: { accepted: [replaced(ACTOR_APP.appId)], evidence: ofStage("mailbox-access").slice(0, 3).map(toRef) },
       kid: { accepted: [key.publicRecord.kid], evidence: ofStage("token-forgery").slice(0, 3).map(toRef) },

@@ -53,19 +53,21 @@ describeEachDatabase("a scenario exercise with a variant per trainee", (kind) =>
     }
     expect(await count("SELECT count(*)::int AS n FROM events WHERE incident_id = $1 AND stage_id IS NOT NULL", [a.workspaceId])).toBe(0);
 
-    // Ana sees her workspace's evidence, not its chain or rules, and not Ben's workspace or attempt.
+    // Before she starts, Ana cannot open her workspace (no work before the clock runs); once
+    // started, she sees its evidence, not its chain or rules, and not Ben's workspace or attempt.
+    expect(await can(ana.ctx, a.workspaceId, "evidence.view")).toBe(false);
+    await expect(answerTask(ana.ctx, a.attemptId, "kid", { value: "x" })).rejects.toThrow(/start the exercise first/);
+    await startAttempt(ana.ctx, a.attemptId);
     expect(await authorize(ana.ctx, a.workspaceId, "evidence.view")).toBe("trainee");
     expect(await can(ana.ctx, a.workspaceId, "chain.view")).toBe(false);
     expect(await can(ana.ctx, a.workspaceId, "rules.view")).toBe(false);
     expect(await can(ana.ctx, a.workspaceId, "evidence.edit")).toBe(false);
     expect(await can(ana.ctx, b.workspaceId, "evidence.view")).toBe(false);
     await expect(loadAttempt(ana.ctx, b.attemptId)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(answerTask(ana.ctx, a.attemptId, "kid", { value: "x" })).rejects.toThrow(/start the exercise first/);
 
     // Ana's work: every key event tagged but two, one event tagged that evidences nothing, the
     // chain with two stages swapped, the window exactly, one gap of three, the right hypothesis
     // with the wrong confidence, a wrong then a right key id, one hint on the app id.
-    await startAttempt(ana.ctx, a.attemptId);
     const events = await t.db.sql.query<{ ref: string; id: string }>(
       "SELECT s.name || ':' || e.line_number AS ref, e.id::text AS id FROM events e JOIN sources s ON s.id = e.source_id WHERE e.incident_id = $1",
       [a.workspaceId],
@@ -151,5 +153,20 @@ describeEachDatabase("a scenario exercise with a variant per trainee", (kind) =>
     expect(graded.tasks.find((x) => x.id === "tags")?.points).toBe(tagPoints);
     const stored = await t.db.sql.query<{ score: string }>("SELECT score::text FROM exercise_attempts WHERE id = $1", [a.attemptId]);
     expect(Number(stored[0]?.score)).toBeCloseTo(expected + 4, 1);
+
+    // Ben runs out of time: answers are refused, submitting still works; two submissions at once
+    // score once (the attempt's row is locked by every write).
+    await startAttempt(ben.ctx, b.attemptId);
+    await answerTask(ben.ctx, b.attemptId, "kid", { value: keyB.exact.kid?.accepted[0] });
+    await t.db.sql.query("UPDATE exercise_attempts SET started_at = started_at - interval '3 hours' WHERE id = $1", [b.attemptId]);
+    await expect(answerTask(ben.ctx, b.attemptId, "app", { value: "x" })).rejects.toThrow(/time limit has passed/);
+    await expect(takeHint(ben.ctx, b.attemptId, "app")).rejects.toThrow(/time limit has passed/);
+    const both = await Promise.allSettled([submitAttempt(ben.ctx, b.attemptId), submitAttempt(ben.ctx, b.attemptId)]);
+    expect(both.map((x) => x.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const audits = await t.db.sql.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_entries WHERE action = 'exercise.submit' AND entity_id = $1",
+      [b.attemptId],
+    );
+    expect(audits[0]?.n).toBe(1);
   }, 300_000);
 });

@@ -3,7 +3,7 @@
 // value from the key. After submission, the scored result with its feedback.
 
 import type { Ctx } from "@/lib/context/ctx";
-import { loadAttempt } from "./attempt-access";
+import { deadlineOf, loadAttempt } from "./attempt-access";
 import { readExerciseKey } from "./exercise-keys";
 import type { AttemptResult } from "./score-attempt";
 import { normalizeAnswer } from "./scoring/exact-answer";
@@ -44,8 +44,7 @@ export async function getAttemptView(ctx: Ctx, attemptId: string): Promise<Attem
       solved: tries.some((t) => accepted.has(normalizeAnswer(t))),
     };
   }
-  const deadline =
-    attempt.started_at && attempt.time_limit_minutes ? new Date(attempt.started_at.getTime() + attempt.time_limit_minutes * 60_000) : null;
+  const deadline = deadlineOf(attempt);
   return {
     id: attempt.id,
     as,

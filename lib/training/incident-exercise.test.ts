@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import { can } from "@/lib/access/authorize";
 import { setEventStage } from "@/lib/chain/actions/set-event-stage";
 import { getLocalContext } from "@/lib/context/get-local-context";
+import { ForbiddenError } from "@/lib/errors/forbidden";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { loadScenario } from "@/lib/scenarios/load-scenario";
 import { newAccount } from "@/lib/testing/accounts";
@@ -21,11 +22,20 @@ describeEachDatabase("an exercise from a reviewed incident", (kind) => {
     const { incidentId } = await loadScenario(owner, { noise: 150, dir: undefined, seed: 558 });
     const instructor = await newAccount(t.db, { name: "Instructor" });
     const trainee = await newAccount(t.db, { name: "Trainee" });
-    // Only someone who may read the case's evidence and chain may make an exercise of it.
-    await expect(
-      createIncidentExercise(instructor.ctx, { title: "Case study", trainees: [trainee.email], incidentId }),
-    ).rejects.toBeInstanceOf(NotFoundError);
-    await t.db.prisma.membership.create({ data: { userId: instructor.ctx.actor.userId, incidentId, role: "viewer" } });
+    // Only the case's owner may hand its evidence on: a stranger finds nothing, a viewer is refused.
+    const attempt = () => createIncidentExercise(instructor.ctx, { title: "Case study", trainees: [trainee.email], incidentId });
+    await expect(attempt()).rejects.toBeInstanceOf(NotFoundError);
+    const membership = await t.db.prisma.membership.create({ data: { userId: instructor.ctx.actor.userId, incidentId, role: "viewer" } });
+    await expect(attempt()).rejects.toBeInstanceOf(ForbiddenError);
+    await t.db.prisma.membership.update({ where: { id: membership.id }, data: { role: "owner" } });
+    // Two sources of one name (as two hosts' Security.evtx would be): their events stay apart.
+    await t.db.sql.query(
+      `UPDATE sources SET name = 'logs.jsonl' WHERE id IN (
+         SELECT s.id FROM sources s WHERE s.incident_id = $1 AND s.format <> 'windows-xml'
+           AND EXISTS (SELECT 1 FROM chain_step_events ce JOIN events e ON e.id = ce.event_id WHERE e.source_id = s.id)
+         ORDER BY s.name LIMIT 2)`,
+      [incidentId],
+    );
     const { exerciseId, attempts } = await createIncidentExercise(instructor.ctx, {
       title: "Case study",
       trainees: [trainee.email],
@@ -38,6 +48,7 @@ describeEachDatabase("an exercise from a reviewed incident", (kind) => {
     expect(key.stageTags.length).toBeGreaterThan(10);
     expect(key.gaps.length).toBeGreaterThan(0);
     expect(key.hypothesis).not.toBeNull();
+    expect(key.stageTags.some((x) => x.file === "logs.jsonl (2)")).toBe(true);
 
     // The same evidence, nothing that answers it; the trainee sees the copy, not the case.
     const count = async (sql: string, id: string) => (await t.db.sql.query<{ n: number }>(sql, [id]))[0]?.n;

@@ -3,10 +3,12 @@
 // hypothesis with the confidence of the step it explains. Frozen when the exercise is set.
 
 import type { Ctx } from "@/lib/context/ctx";
-import { getChain } from "@/lib/queries/get-chain";
+import { getChain, orderInChain } from "@/lib/queries/get-chain";
 import type { ExerciseKey } from "./exercise-key";
+import { SOURCE_LABELS_SQL } from "./source-labels";
+import { choiceIds } from "./tasks";
 
-/** How many key events an incident's key holds at most (its chain's evidence first). */
+/** How many key events an incident's key holds at most (in event order). */
 const MAX_KEY_EVENTS = 5000;
 
 export async function buildIncidentKey(
@@ -17,8 +19,9 @@ export async function buildIncidentKey(
   const chain = await getChain(ctx, incidentId);
   const steps = chain?.steps ?? [];
   const tags = await sql.query<{ file: string; line: number; stage: string; summary: string }>(
-    `SELECT DISTINCT ON (e.id) s.name AS file, e.line_number AS line, st.key AS stage, left(e.message, 200) AS summary
-     FROM events e JOIN sources s ON s.id = e.source_id
+    `WITH src AS (${SOURCE_LABELS_SQL})
+     SELECT DISTINCT ON (e.id) s.label AS file, e.line_number AS line, st.key AS stage, left(e.message, 200) AS summary
+     FROM events e JOIN src s ON s.id = e.source_id
      JOIN stages st ON st.incident_id = e.incident_id AND st.id = COALESCE(
        (SELECT cs.stage_id FROM chain_step_events ce JOIN chain_steps cs ON cs.id = ce.step_id WHERE ce.event_id = e.id ORDER BY ce.is_key DESC LIMIT 1),
        CASE WHEN e.stage_set_by = 'hand' THEN e.stage_id END)
@@ -38,7 +41,9 @@ export async function buildIncidentKey(
   );
   const leading = hypotheses.find((h) => h.status === "leading");
   const explained = leading ? steps.find((s) => s.hypotheses.some((h) => h.id === leading.id)) : undefined;
-  const order = [...new Set(steps.map((s) => s.stageKey))];
+  // The stages in the order they happened, over the chains proper (not the loose findings).
+  const inChains = new Set((chain?.chains ?? []).filter((g) => g.kind === "chain").flatMap((g) => g.stepIds));
+  const order = [...new Set(orderInChain(steps.filter((s) => inChains.has(s.id))).map((s) => s.stageKey))];
   const first = (stage: string) => tags.find((t) => t.stage === stage) ?? null;
   const stagesTagged = new Set(tags.map((t) => t.stage));
   return {
@@ -53,7 +58,11 @@ export async function buildIncidentKey(
       gaps: gaps.map((g) => ({ id: g.id, scope: g.scope || g.source || "", start: g.start_at.toISOString(), end: g.end_at.toISOString() })),
       hypothesis:
         leading && explained
-          ? { leading: leading.id, confidence: explained.confidence.label, rationale: explained.confidence.rationale || leading.detail }
+          ? {
+              leading: choiceIds(hypotheses).get(leading.id) as string,
+              confidence: explained.confidence.label,
+              rationale: explained.confidence.rationale || leading.detail,
+            }
           : null,
       exact: {},
       hints: {

@@ -5,19 +5,16 @@
 import { z } from "zod";
 import { assertMayWrite } from "@/lib/access/authorize";
 import { recordAuditSql } from "@/lib/audit/record-audit-sql";
-import { STAGE_SETS } from "@/lib/chain/stages";
 import type { Ctx } from "@/lib/context/ctx";
 import type { SqlRunner } from "@/lib/db/sql";
 import { ConflictError } from "@/lib/errors/conflict";
 import { ForbiddenError } from "@/lib/errors/forbidden";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
-import { type AttemptRow, loadAttempt, loadOwnOpenAttempt } from "./attempt-access";
+import { type AttemptRow, deadlineOf, loadAttempt, loadOwnOpenAttempt } from "./attempt-access";
 import { refId } from "./exercise-key";
 import { readExerciseKey } from "./exercise-keys";
 import { type AnswerRow, type AttemptResult, scoreAttempt } from "./score-attempt";
 import { workspaceEventIds } from "./workspace-events";
-
-const STAGE_NAMES = new Map(STAGE_SETS["storm-0558"].map((s) => [s.key, s.name]));
 
 /** Scores the attempt as it stands and stores the result. */
 async function rescore(tx: SqlRunner, attempt: AttemptRow, submittedAt: Date, briefGrade: { points: number; comment: string } | null) {
@@ -37,8 +34,12 @@ async function rescore(tx: SqlRunner, attempt: AttemptRow, submittedAt: Date, br
       ...(key.window?.evidence ?? []).map(refId),
     ]),
   ];
+  const stageNames = new Map(
+    (
+      await tx.query<{ key: string; name: string }>("SELECT key, name FROM stages WHERE incident_id = $1", [attempt.workspace_incident_id])
+    ).map((r) => [r.key, r.name]),
+  );
   const eventIds = await workspaceEventIds(tx, attempt.workspace_incident_id, refs);
-  const started = attempt.started_at?.getTime() ?? null;
   const result = scoreAttempt({
     tasks: attempt.tasks,
     key,
@@ -50,9 +51,9 @@ async function rescore(tx: SqlRunner, attempt: AttemptRow, submittedAt: Date, br
     ),
     tags: new Map(tags),
     eventIds,
-    deadline: started !== null && attempt.time_limit_minutes ? started + attempt.time_limit_minutes * 60_000 : null,
+    deadline: deadlineOf(attempt)?.getTime() ?? null,
     submittedAt: submittedAt.getTime(),
-    stageName: (k) => STAGE_NAMES.get(k) ?? k,
+    stageName: (k) => stageNames.get(k) ?? k,
     briefGrade,
   });
   await tx.query("UPDATE exercise_attempts SET submitted_at = $2, score = $3, worth = $4, result = $5::jsonb WHERE id = $1", [
@@ -88,7 +89,6 @@ export async function submitAttempt(ctx: Ctx, attemptId: string): Promise<Attemp
   return ctx.db.sql.transaction(async (tx) => {
     const attempt = await loadOwnOpenAttempt(ctx, attemptId, tx);
     if (!attempt.started_at) throw new ConflictError("start the exercise first", null);
-    await tx.query("SELECT 1 FROM exercise_attempts WHERE id = $1 FOR UPDATE", [attemptId]);
     await snapshotTags(tx, attempt);
     const result = await rescore(tx, attempt, new Date(), null);
     await recordAuditSql(tx, ctx, {
@@ -109,7 +109,7 @@ export async function gradeBrief(ctx: Ctx, attemptId: string, input: z.input<typ
   assertMayWrite(ctx);
   const grade = ZGradeBrief.parse(input);
   return ctx.db.sql.transaction(async (tx) => {
-    const { attempt, as } = await loadAttempt(ctx, attemptId, tx);
+    const { attempt, as } = await loadAttempt(ctx, attemptId, tx, true);
     if (as !== "instructor") throw new ForbiddenError("only the instructor grades");
     if (!attempt.submitted_at) throw new ConflictError("the attempt has not been submitted", null);
     const brief = attempt.tasks.find((t) => t.kind === "brief");

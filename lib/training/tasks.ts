@@ -34,6 +34,14 @@ export const BRIEF_RUBRIC = [
   "Ends with the decision or action needed",
 ];
 
+/**
+ * The ids a hypothesis task's choices carry: their places in title order, never the hypotheses' own
+ * ids (in the scenario "H1" is the leading one, and the form would say so).
+ */
+export function choiceIds(hypotheses: readonly { id: string; title: string }[]): Map<string, string> {
+  return new Map([...hypotheses].sort((a, b) => a.title.localeCompare(b.title)).map((h, i) => [h.id, `choice-${i + 1}`]));
+}
+
 type Costs = { worth: number; hintCost?: number; hints?: number; penalty?: number };
 const task = (t: Omit<Task, "hintCost" | "hints" | "penalty">, c: Costs): Task => ({ hintCost: 0, hints: 0, penalty: 0, ...t, ...c });
 
@@ -80,7 +88,9 @@ const hypothesisTask = (prompt: string, hypotheses: { id: string; title: string 
       title: "Choose the leading hypothesis",
       prompt,
       worth: c.worth,
-      choices: [...hypotheses].sort((a, b) => a.title.localeCompare(b.title)).map((h) => ({ id: h.id, label: h.title })),
+      choices: [...hypotheses]
+        .sort((a, b) => a.title.localeCompare(b.title))
+        .map((h) => ({ id: choiceIds(hypotheses).get(h.id) as string, label: h.title })),
       confidences: [...CONFIDENCE_LABELS],
     },
     c,

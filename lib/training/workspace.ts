@@ -7,7 +7,7 @@ import { STAGE_SETS, stageRows } from "@/lib/chain/stages";
 import type { Ctx } from "@/lib/context/ctx";
 
 /**
- * Creates the workspace incident with the instructor and the trainee as its members, and the given
+ * Creates the workspace incident with the instructor as its member, and the given
  * stages (the Storm-0558 set by default), names only, in the order of their names.
  */
 export async function createWorkspace(
@@ -19,12 +19,8 @@ export async function createWorkspace(
     const incident = await tx.incident.create({
       data: { title: input.title, summary: input.summary, timeZone: "UTC", createdById: ctx.actor.userId },
     });
-    await tx.membership.createMany({
-      data: [
-        { userId: ctx.actor.userId, incidentId: incident.id, role: "instructor" },
-        { userId: input.traineeId, incidentId: incident.id, role: "trainee" },
-      ],
-    });
+    // The trainee becomes a member when they start (startAttempt): no work before the clock runs.
+    await tx.membership.create({ data: { userId: ctx.actor.userId, incidentId: incident.id, role: "instructor" } });
     // Names only: a description could say what a stage is evidenced by.
     await tx.stage.createMany({
       data: stageRows(

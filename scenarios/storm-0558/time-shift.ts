@@ -1,6 +1,7 @@
 // Moves a generated scenario in time by whole weeks, in every form its files write a date: ISO
 // dates and times (any fraction, with or without a zone), Purview's US clock ("7/13/2021 3:20:42
-// AM"), dates in paths ("\2021-04-20\"), the scanner's run ids ("cs-20210223-2300") and prose
+// AM"), dates in paths ("\2021-04-20\"), the scanner's run ids ("cs-20210223-2300"), Windows
+// FILETIMEs (the crash's ProcessCreationTime, "0x01d7…") and prose
 // ("15 May 2023", "27 Jun and 5 Jul 2023"). Whole weeks keep the time of day and the weekday, so the
 // office-hours rhythms of the background hold. Month-only prose ("April 2021", in the public-record
 // facts) is left alone: it names the real incident's month, not a logged time.
@@ -48,6 +49,11 @@ export function shiftDates(text: string, weeks: number): string {
   out = out.replace(/(?<=cs-)(20\d{2})(\d{2})(\d{2})(?=-\d{4})/g, (_m, y: string, mo: string, d: string) => {
     const s = shifted(Number(y), Number(mo), Number(d), weeks);
     return `${s.y}${pad(s.m)}${pad(s.d)}`;
+  });
+  // Windows FILETIME in hex (100 ns since 1601): 0x01d… covers 2019 to 2025.
+  out = out.replace(/(?<![0-9A-Fa-f])0x(01d[0-9a-f]{13})(?![0-9A-Fa-f])/g, (_m, hex: string) => {
+    const moved = BigInt(`0x${hex}`) + BigInt(weeks) * 7n * 864_000_000_000n;
+    return `0x${moved.toString(16).padStart(16, "0")}`;
   });
   // Prose: "15 May 2023", and a day and month whose year comes a little later ("27 Jun and 5 Jul 2023").
   const prose = new RegExp(`(?<![\\w])(\\d{1,2}) ${MONTH_WORD}(?![a-z])(?: (20\\d{2}))?`, "g");

@@ -90,6 +90,9 @@ describe("training variants of the scenario", () => {
       expect(shiftDates(variant, -weeks), f.file).toBe(applyReplacements(original, plans[1] ?? []));
       expect(variant, f.file).not.toBe(applyReplacements(original, plans[1] ?? []));
     }
+    const filetimes = readFileSync(path.join(g.dir, "signing-system-application.xml"), "utf8").match(/0x01d[0-9a-f]{13}/g) ?? [];
+    expect(filetimes.length).toBeGreaterThan(0);
+    for (const f of filetimes) expect(read(1, "signing-system-application.xml")).not.toContain(f);
     expect(read(1, "sharepoint-ual-2021.csv")).not.toContain(
       readFileSync(path.join(g.dir, "sharepoint-ual-2021.csv"), "utf8").split("\n")[1]?.split(",")[0],
     );

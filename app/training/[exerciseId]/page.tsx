@@ -89,7 +89,7 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
             <tr>
               <th className={TH}>Task</th>
               <th className={`${TH} text-right`}>Worth</th>
-              <th className={`${TH} text-right`}>Full marks</th>
+              <th className={`${TH} text-right`}>Right</th>
               <th className={`${TH} text-right`}>Mean points</th>
               <th className={TH}>Commonest wrong answers</th>
             </tr>

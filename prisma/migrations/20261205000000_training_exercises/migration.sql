@@ -41,7 +41,7 @@ CREATE TABLE "exercise_attempts" (
   "created_at"            TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "exercise_attempts_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "exercise_attempts_variant_fkey" FOREIGN KEY ("exercise_id", "variant")
-    REFERENCES "exercise_keys" ("exercise_id", "variant") ON UPDATE CASCADE ON DELETE RESTRICT
+    REFERENCES "exercise_keys" ("exercise_id", "variant") ON UPDATE CASCADE ON DELETE CASCADE
 );
 CREATE UNIQUE INDEX "exercise_attempts_exercise_trainee_key" ON "exercise_attempts" ("exercise_id", "trainee_id");
 CREATE UNIQUE INDEX "exercise_attempts_workspace_key" ON "exercise_attempts" ("workspace_incident_id");

@@ -41,17 +41,20 @@ export default async function AttemptPage({ params }: { params: Promise<{ attemp
           </Link>
         </p>
         <h1 className="text-xl font-semibold">{view.title}</h1>
-        <nav aria-label="Workspace" className="flex flex-wrap gap-4 text-sm">
-          <span className="text-muted">Workspace:</span>
-          {views.map((v) => (
-            <Link key={v} href={`/incidents/${view.workspaceId}/${v}`} className="capitalize text-accent hover:underline">
-              {v}
-            </Link>
-          ))}
-        </nav>
+        {view.startedAt && (
+          <nav aria-label="Workspace" className="flex flex-wrap gap-4 text-sm">
+            <span className="text-muted">Workspace:</span>
+            {views.map((v) => (
+              <Link key={v} href={`/incidents/${view.workspaceId}/${v}`} className="capitalize text-accent hover:underline">
+                {v}
+              </Link>
+            ))}
+          </nav>
+        )}
         <p className="text-sm text-muted">
           {view.startedAt ? `Started ${formatDateTime(view.startedAt, "UTC")}` : "Not started."}
-          {view.deadline && ` · Time limit ends ${formatDateTime(view.deadline, "UTC")}`}
+          {view.deadline &&
+            ` · Time limit ends ${formatDateTime(view.deadline, "UTC")}: answers after it are refused, and tags count as they stand when you submit`}
           {view.submittedAt && ` · Submitted ${formatDateTime(view.submittedAt, "UTC")}`}
         </p>
       </header>
