@@ -27,7 +27,14 @@ describe("training variants of the scenario", () => {
 
   it("gives each variant its own actor addresses, key id and app id, from the documentation ranges", () => {
     const get = (seed: number, what: string) => plans[seed]?.find((r) => r.what === what)?.to;
-    for (const what of ["first actor address", "second actor address", "signing key id", "actor app id"]) {
+    for (const what of [
+      "first actor address",
+      "second actor address",
+      "signing key id",
+      "actor app id",
+      "engineer's account",
+      "signing host",
+    ]) {
       expect(get(1, what), what).toBeTruthy();
       expect(get(1, what), what).not.toBe(get(2, what));
     }

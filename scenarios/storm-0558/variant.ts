@@ -1,6 +1,7 @@
 // A variant of a generated scenario for training: the same story with other identities — the
-// actor's addresses, the key id and thumbprint, the actor's app ids, the victims' tenants, names
-// and domains, the engineer's and the transfer's addresses — so one trainee's answers are not
+// actor's addresses, the key id and thumbprint, the actor's app ids, the victims' tenants, names,
+// domains and mailboxes, the engineer (name, account, addresses), the transfer account and its
+// address, the signing host and the debugging file server — so one trainee's answers are not
 // another's. The files, the manifest and the answer key are rewritten with one table of
 // replacements, so the answer key still points at the same lines and fields.
 //
@@ -12,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Manifest } from "./answer-key-types";
-import { ACTOR_APP, ENGINEER, HOME_ISP, REPLAY_INFRA, TRANSFER, VICTIMS } from "./cast";
+import { ACTOR_APP, DEBUG_FS, ENGINEER, HOME_ISP, REPLAY_INFRA, SIGNING_HOST, TRANSFER, VICTIMS } from "./cast";
 import { IOC_IPS, KEY_2016 } from "./facts";
 import { ANSWER_KEY_FILE, MANIFEST_FILE } from "./generate";
 import { createRng, type Rng } from "./random";
@@ -33,6 +34,58 @@ const ORGS = [
   ["Graphic Design Institute", "gdi-institute"],
   ["Trey Research Office", "treyresearch-office"],
 ] as const;
+
+/** Invented people for the engineer whose account was used. */
+const ENGINEER_NAMES = [
+  "Noor Haddad",
+  "Rui Tanaka",
+  "Imke Vos",
+  "Tomas Ruiz",
+  "Ada Okafor",
+  "Lena Brandt",
+  "Omar Sayegh",
+  "Kai Moreno",
+] as const;
+/** Surnames for the victims' mailboxes, none of them in the background's name pool. */
+const MAILBOX_SURNAMES = [
+  "adeyemi",
+  "bianchi",
+  "costa",
+  "dahl",
+  "eze",
+  "fontaine",
+  "garza",
+  "haas",
+  "ibarra",
+  "jovanovic",
+  "kowalski",
+  "lindgren",
+  "mendez",
+  "novak",
+  "oyelaran",
+  "petrov",
+  "quinn",
+  "rossi",
+  "sato",
+  "tran",
+  "ueda",
+  "varga",
+  "wolff",
+  "yilmaz",
+  "zeller",
+] as const;
+
+/** A name that stands nowhere in the scenario and was not chosen before. */
+function unusedName(make: () => string, used: Set<string>, text: string): string {
+  const lower = text.toLowerCase();
+  for (;;) {
+    const name = make();
+    if (!used.has(name) && !lower.includes(name.toLowerCase())) {
+      used.add(name);
+      return name;
+    }
+  }
+}
 
 /** A documentation-range address (RFC 5737) nothing in the scenario uses, different from those already chosen. */
 function docAddress(rng: Rng, used: Set<string>, text: string): string {
@@ -83,6 +136,35 @@ export function planVariant(seed: number, text: string): Replacement[] {
       { what: `${v.org}: name`, from: v.org, to: org },
     );
   }
+  // People and hosts (drawn after the rest, so the identities above stay what they were for a seed).
+  const [first = "", last = ""] = unusedName(() => rng.pick(ENGINEER_NAMES), used, text).split(" ");
+  out.push(
+    { what: "engineer's name", from: ENGINEER.displayName, to: `${first} ${last}` },
+    { what: "engineer's account", from: ENGINEER.sam, to: unusedName(() => `${first[0]}${last}`.toLowerCase(), used, text) },
+    { what: "engineer's user id", from: ENGINEER.userId, to: rng.uuid() },
+    {
+      what: "transfer account",
+      from: TRANSFER.account,
+      to: unusedName(() => `svc-${rng.pick(["crashcopy", "dumpmove", "werxfer", "dbgsync"])}`, used, text),
+    },
+    {
+      what: "signing host",
+      from: SIGNING_HOST.split(".")[0] as string,
+      to: unusedName(() => `msasign-p${rng.between(10, 99)}`, used, text),
+    },
+    {
+      what: "debugging file server",
+      from: DEBUG_FS.host.split(".")[0] as string,
+      to: unusedName(() => `dbgfs${rng.between(2, 9)}${rng.between(0, 9)}`, used, text),
+    },
+  );
+  for (const v of VICTIMS)
+    for (const mailbox of v.mailboxes)
+      out.push({
+        what: `${v.org}: mailbox ${mailbox}`,
+        from: `${mailbox}@`,
+        to: `${unusedName(() => `${String.fromCharCode(97 + rng.int(26))}.${rng.pick(MAILBOX_SURNAMES)}`, used, text)}@`,
+      });
   return out;
 }
 
