@@ -140,9 +140,41 @@ describe("chainline CLI", { timeout: 240_000 }, () => {
     const unknown = await chainline(["incident", "frobnicate"]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "incident frobnicate"');
-    const zone = await chainline(["import", "--incident", "x", "--tz", "Mars/Olympus", "any.log"]);
+    const zone = await chainline(["import", "--incident", "00000000-0000-4000-8000-000000000000", "--tz", "Mars/Olympus", "any.log"]);
     expect(zone.code).toBe(2);
     expect(zone.stderr.trim()).toBe("chainline: zone: Not an IANA time zone (e.g. UTC, Europe/Berlin)");
+  });
+
+  it("refuses an id that is not one in one line with exit code 2, and a missing incident in one line with exit code 1", async () => {
+    for (const words of [
+      ["import", "--incident", "nope", "any.log"],
+      ["chain", "show", "--incident", "nope"],
+      ["export", "events", "--incident", "nope"],
+      ["rules", "run", "--incident", "nope"],
+    ]) {
+      const r = await chainline(words);
+      expect(r.code, words.join(" ")).toBe(2);
+      expect(r.stderr.trim(), words.join(" ")).toBe(
+        'chainline: --incident "nope" is not an incident id (a UUID, as `incident list` prints)',
+      );
+      expect(r.stdout, words.join(" ")).toBe("");
+    }
+    const sources = await chainline(["export", "events", "--incident", "00000000-0000-4000-8000-000000000000", "--source", "a,b"]);
+    expect(sources.stderr.trim()).toBe('chainline: --source "a" is not a source id (a UUID)');
+    const env = { CHAINLINE_DATA_DIR: path.join(mkdtempSync(path.join(os.tmpdir(), "chainline-cli-")), "pglite") };
+    expect((await chainline(["db", "migrate"], env)).code).toBe(0);
+    for (const words of [
+      ["chain", "show", "--incident", "00000000-0000-4000-8000-000000000000"],
+      ["export", "events", "--incident", "00000000-0000-4000-8000-000000000000"],
+      ["stages", "list", "--incident", "00000000-0000-4000-8000-000000000000"],
+    ]) {
+      const r = await chainline(words, env);
+      expect(r.code, words.join(" ")).toBe(1);
+      expect(r.stderr.trim(), words.join(" ")).toBe(
+        "chainline: no incident 00000000-0000-4000-8000-000000000000 (or you are not a member of it)",
+      );
+      expect(r.stdout, words.join(" ")).toBe("");
+    }
   });
 
   it("names the host and the failure in one line when DATABASE_URL is unreachable", async () => {

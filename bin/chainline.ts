@@ -24,6 +24,7 @@ import { stagesAdd, stagesList, stagesRename, stagesReorder } from "./commands/s
 import { storyExport, storyList, storyShow } from "./commands/story";
 import { tokenCreate, tokenList, tokenRevoke } from "./commands/token";
 import { userCreate, userList, userResetPassword } from "./commands/user";
+import { badIdOption } from "./id-options";
 import { RemoteError } from "./remote";
 
 const COMMANDS: Command[] = [
@@ -151,6 +152,11 @@ async function main(rawArgv: string[]): Promise<number> {
     parsed = parseArgs({ args: rest, options, allowPositionals: Boolean(cmd.positionals), strict: true });
   } catch (err) {
     throw new UsageError(`${(err as Error).message}\n\n${usageOf(cmd)}`);
+  }
+  const badId = badIdOption(parsed.values as Record<string, unknown>);
+  if (badId) {
+    console.error(`chainline: ${badId}`);
+    return 2;
   }
   try {
     return (await cmd.run(parsed as never)) ?? 0;

@@ -1,6 +1,7 @@
 import { buildChain } from "@/lib/chain/build-chain";
 import { stepEntityLines } from "@/lib/chain/group-step-entities";
 import { parseAsOf } from "@/lib/chain/parse-as-of";
+import { NotFoundError } from "@/lib/errors/not-found";
 import { getChain } from "@/lib/queries/get-chain";
 import { cliContext } from "../cli-context";
 import { type Command, UsageError } from "../command";
@@ -21,7 +22,7 @@ export const chainShow: Command = {
     const { asOf } = parsed;
     const ctx = await cliContext();
     const chain = await getChain(ctx, values.incident, asOf);
-    if (!chain) throw new UsageError(`no incident ${values.incident} (or you are not a member of it)`);
+    if (!chain) throw new NotFoundError(`no incident ${values.incident} (or you are not a member of it)`);
     if (values.json) {
       console.log(JSON.stringify(chain, null, 2));
       return 0;

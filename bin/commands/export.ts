@@ -3,6 +3,7 @@ import { createWriteStream, writeFileSync } from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
+import { authorize } from "@/lib/access/authorize";
 import { parseAsOf } from "@/lib/chain/parse-as-of";
 import { caseFileChunks } from "@/lib/exports/case/export-case";
 import { chainFormat, exportChain } from "@/lib/exports/chain/export-chain";
@@ -57,6 +58,8 @@ export const exportEvents: Command = {
       ["q", "stage", "source", "from", "to"].filter((k) => typeof values[k] === "string").map((k) => [k, values[k]]),
     );
     const ctx = await cliContext();
+    // Refused before the header is written: a stranger's export prints the refusal alone.
+    await authorize(ctx, values.incident, "evidence.view");
     const out = typeof values.out === "string" ? createWriteStream(values.out) : process.stdout;
     const progress = rowProgress();
     for await (const chunk of eventChunks(ctx, values.incident, format, filters, (n) => progress.add(n))) {

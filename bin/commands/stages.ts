@@ -1,3 +1,4 @@
+import { authorize } from "@/lib/access/authorize";
 import { addStage, renameStage, reorderStages } from "@/lib/chain/actions/manage-stages";
 import { listStages } from "@/lib/queries/list-stages";
 import { cliContext } from "../cli-context";
@@ -15,7 +16,11 @@ export const stagesList: Command = {
   summary: "List an incident's attack-chain stages in order",
   options: { incident, json: { type: "boolean", description: "print JSON" } },
   async run({ values }) {
-    const stages = await listStages(await cliContext(), incidentOf(values));
+    const ctx = await cliContext();
+    const id = incidentOf(values);
+    // An empty list would read as "no stages": a stranger is told there is no such incident.
+    await authorize(ctx, id, "incident.view");
+    const stages = await listStages(ctx, id);
     if (values.json) console.log(JSON.stringify(stages, null, 2));
     else
       printTable(
