@@ -21,10 +21,19 @@ export function json(body: unknown, status = 200): Response {
   );
 }
 
-/** Maps an error to a response: 422 with field and reason for bad input, 503 for no database. */
-export function errorResponse(err: unknown): Response {
+/** A query value the route refuses: 400, naming the field. */
+export function badQuery(field: string, reason: string): Response {
+  return json({ error: "invalid input", issues: [{ field, reason }] }, 400);
+}
+
+/**
+ * Maps an error to a response: for bad input 400 when it came in the query (a GET's only input) and
+ * 422 when in the body, with field and reason either way; 503 for no database.
+ */
+export function errorResponse(err: unknown, from: "query" | "body" = "body"): Response {
+  const bad = from === "query" ? 400 : 422;
   if (err instanceof ZodError) {
-    return json({ error: "invalid input", issues: err.issues.map((i) => ({ field: i.path.join("."), reason: i.message })) }, 422);
+    return json({ error: "invalid input", issues: err.issues.map((i) => ({ field: i.path.join("."), reason: i.message })) }, bad);
   }
   if (err instanceof SyntaxError) return json({ error: `request body is not JSON: ${err.message}` }, 400);
   if (err instanceof DatabaseUnavailableError) return json({ error: err.message }, 503);
@@ -36,7 +45,7 @@ export function errorResponse(err: unknown): Response {
     res.headers.set("Retry-After", String(err.retryAfter));
     return res;
   }
-  if (err instanceof InvalidRequestError) return json({ error: err.message }, 422);
+  if (err instanceof InvalidRequestError) return json({ error: err.message }, bad);
   if (err instanceof ConflictError) return json({ error: err.message, current: err.current }, 409);
   if (err instanceof ImportRefusedError || err instanceof FormatError) return json({ error: err.message }, 422);
   if (err instanceof UploadTooLargeError) return json({ error: err.message }, 413);

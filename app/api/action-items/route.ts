@@ -11,6 +11,6 @@ export async function GET() {
   try {
     return json({ actionItems: await listAllActionItems(await getRequestContext()) });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

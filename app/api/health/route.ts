@@ -10,6 +10,6 @@ export async function GET() {
     const health = await getHealth(await getDb());
     return json(health, health.ok ? 200 : 503);
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

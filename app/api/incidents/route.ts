@@ -12,7 +12,7 @@ export async function GET() {
   try {
     return json({ incidents: await listIncidents(await getRequestContext()) });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }
 

@@ -16,6 +16,6 @@ export async function GET() {
       tokenScope: actor.tokenScope ?? null,
     });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

@@ -11,7 +11,7 @@ export async function GET() {
   try {
     return json({ tokens: await listApiTokens(await getRequestContext()) });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }
 

@@ -11,7 +11,7 @@ export async function GET() {
   try {
     return json({ users: await listAccounts(await getRequestContext()) });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }
 

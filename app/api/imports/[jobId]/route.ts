@@ -16,6 +16,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ job
     // Someone who may not see the job's incident gets the same answer as for no job (not the incident's id).
     return (await can(await getRequestContext(), job.incidentId, "evidence.view")) ? json(job) : missing;
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

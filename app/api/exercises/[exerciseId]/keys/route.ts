@@ -11,6 +11,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ exe
     const { exerciseId } = await params;
     return json({ attempts: await instructorKeys(await getRequestContext(), exerciseId) });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

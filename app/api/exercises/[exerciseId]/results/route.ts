@@ -18,6 +18,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ exe
       },
     });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

@@ -4,7 +4,7 @@
 import { getRequestContext } from "@/lib/access/request-context";
 import { AUDIT_EXPORT_FORMATS, type AuditExportFormat, downloadResponse, exportAudit } from "@/lib/audit/audit-export";
 import { auditQueryFrom, listAudit } from "@/lib/audit/list-audit";
-import { errorResponse, json } from "@/lib/http/json-response";
+import { badQuery, errorResponse, json } from "@/lib/http/json-response";
 
 export const dynamic = "force-dynamic";
 
@@ -18,9 +18,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (format && (AUDIT_EXPORT_FORMATS as readonly string[]).includes(format)) {
       return downloadResponse(exportAudit(ctx, id, format as AuditExportFormat, query), `audit-${id}`, format as AuditExportFormat);
     }
-    if (format) return json({ error: "invalid input", issues: [{ field: "format", reason: "csv or jsonl" }] }, 422);
+    if (format) return badQuery("format", "csv or jsonl");
     return json(await listAudit(ctx, id, query));
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

@@ -14,6 +14,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const ctx = await getRequestContext();
     return json(await listEntities(ctx, id, filters));
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

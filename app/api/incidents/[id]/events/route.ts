@@ -2,7 +2,7 @@
 //   starred, tag), sort (time | severity | source | action) and dir, keyset `cursor`, `limit` ≤ 500 →
 //   { events, nextCursor, total: { count, isCapped, label } | null (null after the first page) }.
 import { getRequestContext } from "@/lib/access/request-context";
-import { errorResponse, json } from "@/lib/http/json-response";
+import { badQuery, errorResponse, json } from "@/lib/http/json-response";
 import { InvalidCursorError, listEvents } from "@/lib/queries/list-events";
 import { ZEventListQuery } from "@/lib/schemas/annotations";
 import { searchParamsRecord } from "@/lib/schemas/timeline";
@@ -16,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const page = await listEvents(await getRequestContext(), id, query);
     return page ? json(page) : json({ error: `no incident ${id}` }, 404);
   } catch (err) {
-    if (err instanceof InvalidCursorError) return json({ error: "invalid input", issues: [{ field: "cursor", reason: err.message }] }, 422);
-    return errorResponse(err);
+    if (err instanceof InvalidCursorError) return badQuery("cursor", err.message);
+    return errorResponse(err, "query");
   }
 }

@@ -11,6 +11,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const ctx = await getRequestContext();
     return json({ gaps: await listGaps(ctx, id) });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

@@ -14,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const ctx = await getRequestContext();
     return json({ hypotheses: await listHypotheses(ctx, id) });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }
 

@@ -13,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const { id } = await params;
     return json({ sessions: await listReplaySessions(await getRequestContext(), id) });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }
 

@@ -16,7 +16,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const ctx = await getRequestContext();
     return json({ rules: await listRules(ctx, id) });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }
 

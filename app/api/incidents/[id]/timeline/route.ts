@@ -15,6 +15,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const data = await getTimelineData(await getRequestContext(), id, query);
     return data ? json(data) : json({ error: `no incident ${id}` }, 404);
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

@@ -13,6 +13,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const entity = await getEntity(await getRequestContext(), id, entityId, { after });
     return entity ? json(entity) : json({ error: `no entity ${entityId} in incident ${id}` }, 404);
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

@@ -12,6 +12,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const event = await getEventDetail(await getRequestContext(), id, eventId);
     return event ? json({ event }) : json({ error: `no event ${eventId} in incident ${id}` }, 404);
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

@@ -11,6 +11,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const { id, sessionId } = await params;
     return json(await getReplay(await getRequestContext(), id, sessionId));
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

@@ -13,6 +13,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const story = await storyInIncident(await getRequestContext(), id, storyId, new URL(request.url).searchParams);
     return json({ story });
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

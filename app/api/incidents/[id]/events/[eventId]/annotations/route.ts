@@ -13,6 +13,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     const found = await listAnnotations(await getRequestContext(), id, eventId);
     return found ? json(found) : json({ error: `no event ${eventId} in incident ${id}` }, 404);
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }

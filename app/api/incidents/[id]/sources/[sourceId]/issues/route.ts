@@ -12,6 +12,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (!found || found.source.incidentId !== id) return json({ error: `no source ${sourceId} in incident ${id}` }, 404);
     return json(found);
   } catch (err) {
-    return errorResponse(err);
+    return errorResponse(err, "query");
   }
 }
