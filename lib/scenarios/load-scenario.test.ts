@@ -29,9 +29,12 @@ describeEachDatabase("loading the Storm-0558 scenario", (kind) => {
     const gaps = await t.db.prisma.gap.findMany({ where: { incidentId: r.incidentId, reason: "retention", origin: "declared" } });
     expect(gaps.some((g) => g.scope === "debug-share-security.jsonl" && g.startAt.toISOString() === "2021-08-01T00:00:00.000Z")).toBe(true);
 
-    // Loading again imports nothing new.
+    // Loading again imports nothing new, runs no analysis and audits nothing.
+    const audited = await t.db.prisma.auditEntry.count();
     const again = await loadScenario(ctx, { noise: 300, dir });
     expect(new Set(again.summaries.map((s) => s.outcome))).toEqual(new Set(["already-imported"]));
+    expect(again.analysis).toBeNull();
     expect(await t.db.prisma.gap.count({ where: { incidentId: r.incidentId, origin: "declared" } })).toBe(gaps.length);
+    expect(await t.db.prisma.auditEntry.count()).toBe(audited);
   });
 });

@@ -59,8 +59,13 @@ export async function loadScenario(ctx: Ctx, options: LoadScenarioOptions = {}) 
     options.onFile?.(s);
   }
   await declareRetentionGaps(ctx, incident.id, manifest, summaries);
-  // Rules, quiet periods and the chain run once over everything rather than after each file.
-  const analysis = await analyzeIncident(ctx, incident.id);
+  // Rules, quiet periods and the chain run once over everything rather than after each file; not
+  // again when nothing new came in and the chain is there (a second `npm run demo` changes nothing
+  // and audits nothing; after an upgrade of the rules, `chainline rules run` and `chain build`).
+  const unchanged =
+    summaries.every((s) => s.outcome === "already-imported") &&
+    (await ctx.db.sql.query("SELECT 1 FROM chain_steps WHERE incident_id = $1 LIMIT 1", [incident.id])).length > 0;
+  const analysis = unchanged ? null : await analyzeIncident(ctx, incident.id);
   const assessments = options.publicAssessments === false ? null : await applyPublicAssessments(ctx, incident.id);
   return { incidentId: incident.id, dir, summaries, analysis, assessments };
 }
