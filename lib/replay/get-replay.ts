@@ -4,7 +4,7 @@
 
 import { authorize, can } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
-import { type ChainView, getChain } from "@/lib/queries/get-chain";
+import { type ChainStepView, type ChainView, getChain } from "@/lib/queries/get-chain";
 import { sessionOf } from "./replay-session";
 
 export type ReplayView = {
@@ -16,6 +16,7 @@ export type ReplayView = {
   eventsSoFar: number;
   /** The latest events up to the clock, newest first; null when the asker may not see events. */
   latest: { id: string; occurredAt: string; source: string; action: string | null; message: string }[] | null;
+  /** The chain as known at the clock (a still-open step ends at the clock). */
   chain: ChainView | null;
   injects: { id: string; at: string; text: string }[];
   nextInjectAt: string | null;
@@ -23,6 +24,11 @@ export type ReplayView = {
 };
 
 const LATEST = 15;
+
+/** A step as known at the clock: a window still open then ends at the clock, not at its later end. */
+function atClock(step: ChainStepView, clock: Date): ChainStepView {
+  return !step.inferred && step.endAt && Date.parse(step.endAt) > clock.getTime() ? { ...step, endAt: clock.toISOString() } : step;
+}
 
 export async function getReplay(ctx: Ctx, incidentId: string, sessionId: string): Promise<ReplayView> {
   await authorize(ctx, incidentId, "chain.view");
@@ -66,7 +72,7 @@ export async function getReplay(ctx: Ctx, incidentId: string, sessionId: string)
     latest:
       latest?.map((e) => ({ id: e.id, occurredAt: e.occurred_at.toISOString(), source: e.source, action: e.action, message: e.message })) ??
       null,
-    chain,
+    chain: chain && { ...chain, steps: chain.steps.map((st) => atClock(st, clock)) },
     injects: injects.map((i) => ({ id: i.id, at: i.at.toISOString(), text: i.text })),
     nextInjectAt: next?.at?.toISOString() ?? null,
     decisions: decisions.map((d) => ({

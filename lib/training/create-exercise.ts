@@ -9,18 +9,16 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { assertMayWrite } from "@/lib/access/authorize";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Ctx } from "@/lib/context/ctx";
 import { importFile } from "@/lib/ingest/import-file";
 import type { AnswerKey, Manifest } from "@/scenarios/storm-0558/answer-key-types";
 import { ANSWER_KEY_FILE, generateScenario, MANIFEST_FILE } from "@/scenarios/storm-0558/generate";
 import { writeVariant } from "@/scenarios/storm-0558/variant";
+import { addAttempts } from "./add-attempts";
 import { buildExerciseKey, type ExerciseKey } from "./exercise-key";
 import { newVariant } from "./new-variant";
 import { scenarioTasks } from "./tasks";
 import { resolveTrainees } from "./trainees";
-import { undoExercise } from "./undo-exercise";
-import { createWorkspace } from "./workspace";
 
 export const ZCreateExercise = z.object({
   title: z.string().trim().min(1).max(200),
@@ -65,46 +63,22 @@ export async function createScenarioExercise(ctx: Ctx, input: TCreateExercise) {
     });
     const taken = new Set<number>();
     const shared = data.variantMode === "shared" ? newVariant(taken) : null;
-    const attempts: { attemptId: string; traineeId: string; workspaceId: string; variant: number }[] = [];
-    const made: string[] = [];
-    try {
-      for (const person of trainees) {
+    const written = new Set<number>();
+    const attempts = await addAttempts(ctx, exercise, trainees, {
+      sourceIncidentId: null,
+      prepare: async () => {
         const variant = shared ?? newVariant(taken);
         const dir = path.join(work, `v${variant}`);
-        if (!attempts.some((a) => a.variant === variant)) {
+        if (!written.has(variant)) {
+          written.add(variant);
           const replacements = await writeVariant(base, dir, variant);
-          const key = buildExerciseKey(
-            JSON.parse(readFileSync(path.join(dir, ANSWER_KEY_FILE), "utf8")) as AnswerKey,
-            variant,
-            replacements,
-          );
-          await ctx.db.prisma.exerciseKey.create({ data: { exerciseId: exercise.id, variant, key: key satisfies ExerciseKey } });
+          const answers = JSON.parse(readFileSync(path.join(dir, ANSWER_KEY_FILE), "utf8")) as AnswerKey;
+          const key: ExerciseKey = buildExerciseKey(answers, variant, replacements);
+          await ctx.db.prisma.exerciseKey.create({ data: { exerciseId: exercise.id, variant, key } });
         }
-        const workspaceId = await createWorkspace(ctx, {
-          title: `${data.title} — ${person.name}`,
-          summary: `Training workspace of ${person.name} for the exercise "${data.title}".`,
-          traineeId: person.id,
-        });
-        made.push(workspaceId);
-        await importVariant(ctx, workspaceId, dir);
-        const attempt = await ctx.db.prisma.exerciseAttempt.create({
-          data: { exerciseId: exercise.id, traineeId: person.id, workspaceIncidentId: workspaceId, variant },
-        });
-        attempts.push({ attemptId: attempt.id, traineeId: person.id, workspaceId, variant });
-      }
-    } catch (err) {
-      await undoExercise(ctx, exercise.id, made);
-      throw err;
-    }
-    await ctx.db.prisma.$transaction((tx) =>
-      recordAudit(tx, ctx, {
-        action: "exercise.create",
-        entityType: "Exercise",
-        entityId: exercise.id,
-        incidentId: null,
-        after: { ...exercise, trainees: trainees.map((p) => p.email), workspaces: attempts.map((a) => a.workspaceId) },
-      }),
-    );
+        return { variant, fill: (workspaceId) => importVariant(ctx, workspaceId, dir) };
+      },
+    });
     return { exerciseId: exercise.id, attempts };
   } finally {
     await rm(work, { recursive: true, force: true });

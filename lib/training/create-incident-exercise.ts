@@ -5,16 +5,14 @@
 
 import { z } from "zod";
 import { assertMayWrite, authorize } from "@/lib/access/authorize";
-import { recordAudit } from "@/lib/audit/record-audit";
 import type { Ctx } from "@/lib/context/ctx";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
+import { addAttempts } from "./add-attempts";
 import { copyEvidence } from "./copy-evidence";
 import { ZCreateExercise } from "./create-exercise";
 import { buildIncidentKey } from "./incident-key";
 import { incidentTasks } from "./tasks";
 import { resolveTrainees } from "./trainees";
-import { undoExercise } from "./undo-exercise";
-import { createWorkspace } from "./workspace";
 
 export const ZCreateIncidentExercise = ZCreateExercise.pick({ title: true, trainees: true, timeLimitMinutes: true }).extend({
   incidentId: z.string().uuid(),
@@ -33,6 +31,7 @@ export async function createIncidentExercise(ctx: Ctx, input: z.input<typeof ZCr
   const stages = await ctx.db.sql.query<{ key: string; name: string }>("SELECT key, name FROM stages WHERE incident_id = $1", [
     data.incidentId,
   ]);
+  // The exercise and its key in one statement: nothing to undo if either fails.
   const exercise = await ctx.db.prisma.exercise.create({
     data: {
       title: data.title,
@@ -44,38 +43,16 @@ export async function createIncidentExercise(ctx: Ctx, input: z.input<typeof ZCr
       timeLimitMinutes: data.timeLimitMinutes,
       tasks: incidentTasks({ gaps: key.gaps.length > 0, hypothesis: key.hypothesis !== null }, hypotheses),
       createdById: ctx.actor.userId,
+      keys: { create: { variant: 0, key } },
     },
   });
-  const attempts: { attemptId: string; traineeId: string; workspaceId: string; variant: number }[] = [];
-  const made: string[] = [];
-  try {
-    await ctx.db.prisma.exerciseKey.create({ data: { exerciseId: exercise.id, variant: 0, key } });
-    for (const person of trainees) {
-      const workspaceId = await createWorkspace(ctx, {
-        title: `${data.title} — ${person.name}`,
-        summary: `Training workspace of ${person.name} for the exercise "${data.title}".`,
-        traineeId: person.id,
-        stages,
-      });
-      made.push(workspaceId);
-      await ctx.db.sql.transaction((tx) => copyEvidence(tx, data.incidentId, workspaceId, ctx.actor.userId));
-      const attempt = await ctx.db.prisma.exerciseAttempt.create({
-        data: { exerciseId: exercise.id, traineeId: person.id, workspaceIncidentId: workspaceId, variant: 0 },
-      });
-      attempts.push({ attemptId: attempt.id, traineeId: person.id, workspaceId, variant: 0 });
-    }
-  } catch (err) {
-    await undoExercise(ctx, exercise.id, made);
-    throw err;
-  }
-  await ctx.db.prisma.$transaction((tx) =>
-    recordAudit(tx, ctx, {
-      action: "exercise.create",
-      entityType: "Exercise",
-      entityId: exercise.id,
-      incidentId: data.incidentId,
-      after: { ...exercise, trainees: trainees.map((p) => p.email), workspaces: attempts.map((a) => a.workspaceId) },
+  const attempts = await addAttempts(ctx, exercise, trainees, {
+    sourceIncidentId: data.incidentId,
+    stages,
+    prepare: async () => ({
+      variant: 0,
+      fill: (workspaceId) => ctx.db.sql.transaction((tx) => copyEvidence(tx, data.incidentId, workspaceId, ctx.actor.userId)),
     }),
-  );
+  });
   return { exerciseId: exercise.id, attempts };
 }

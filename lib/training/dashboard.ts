@@ -127,9 +127,14 @@ async function wrongAnswers(ctx: Ctx, exerciseId: string, taskId: string) {
     [exerciseId, taskId],
   );
   const counts = new Map<string, number>();
+  const acceptedByVariant = new Map<number, Set<string>>();
   for (const r of rows) {
-    const key = await readExerciseKey(ctx.db.sql, exerciseId, r.variant);
-    const accepted = new Set((key.exact[taskId]?.accepted ?? []).map(normalizeAnswer));
+    let accepted = acceptedByVariant.get(r.variant);
+    if (!accepted) {
+      const key = await readExerciseKey(ctx.db.sql, exerciseId, r.variant);
+      accepted = new Set((key.exact[taskId]?.accepted ?? []).map(normalizeAnswer));
+      acceptedByVariant.set(r.variant, accepted);
+    }
     for (const t of r.tries) {
       const n = normalizeAnswer(t);
       if (!accepted.has(n)) counts.set(n, (counts.get(n) ?? 0) + 1);

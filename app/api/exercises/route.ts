@@ -4,17 +4,14 @@
 
 import { getRequestContext } from "@/lib/access/request-context";
 import { errorResponse, json } from "@/lib/http/json-response";
-import { createScenarioExercise } from "@/lib/training/create-exercise";
-import { createIncidentExercise } from "@/lib/training/create-incident-exercise";
+import { createExercise } from "@/lib/training/create-any-exercise";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   try {
     const body = await request.json();
-    const ctx = await getRequestContext();
-    const fromIncident = typeof body === "object" && body !== null && "incidentId" in body && body.incidentId;
-    const { exerciseId, attempts } = fromIncident ? await createIncidentExercise(ctx, body) : await createScenarioExercise(ctx, body);
+    const { exerciseId, attempts } = await createExercise(await getRequestContext(), body);
     return json({ exerciseId, attempts: attempts.map((a) => ({ id: a.attemptId, workspaceId: a.workspaceId })) }, 201);
   } catch (err) {
     return errorResponse(err);

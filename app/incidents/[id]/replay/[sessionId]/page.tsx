@@ -9,19 +9,12 @@ import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { formatDateTime } from "@/lib/format/format-time";
-import type { ChainStepView } from "@/lib/queries/get-chain";
 import { getReplay } from "@/lib/replay/get-replay";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Replay" };
 
 const H2 = "mb-2 font-semibold";
-
-/** A step's time as known at the clock: a window still open then ends at the clock, not at its later end. */
-function whenAtClock(s: ChainStepView, clock: string): string {
-  if (!s.inferred && s.endAt && Date.parse(s.endAt) > Date.parse(clock)) return `${stepWhen({ ...s, endAt: clock }, "UTC")} (still going)`;
-  return stepWhen(s, "UTC");
-}
 
 /** Who may use it: whoever may read the chain (events shown to those who may read evidence); the clock and decisions take evidence.edit. */
 export default async function ReplayPage({ params }: { params: Promise<{ id: string; sessionId: string }> }) {
@@ -74,7 +67,10 @@ export default async function ReplayPage({ params }: { params: Promise<{ id: str
                     {s.inferred && <span className="ml-2 text-xs text-muted">inferred</span>}
                   </p>
                   {s.title !== s.stageName && <p>{s.title}</p>}
-                  <p className="text-xs text-muted">{whenAtClock(s, r.clock)}</p>
+                  <p className="text-xs text-muted">
+                    {stepWhen(s, "UTC")}
+                    {!s.inferred && s.endAt === r.clock && " (still going)"}
+                  </p>
                   <ConfidenceBadge confidence={s.confidence} />
                 </li>
               ))}
