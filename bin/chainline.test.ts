@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -87,6 +87,12 @@ describe("chainline CLI", { timeout: 240_000 }, () => {
     expect(again.stderr).toContain("already imported as source");
     // Reported with microseconds, as the first import was.
     expect(again.stdout).toMatch(/^lsass_dump_comsvcs\.jsonl\s+\S+\s+184\s+0\s+184\s+0\s+\d+\s+2020-10-18T07:49:39\.776000Z/m);
+    // A file with nothing to import fails the run, and says why.
+    const headerOnly = path.join(mkdtempSync(path.join(os.tmpdir(), "chainline-cli-")), "header-only.csv");
+    writeFileSync(headerOnly, "Date,User,Action\n");
+    const empty = await chainline(["import", "--incident", incident.id, headerOnly], env);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain(`chainline: ${headerOnly}: nothing imported: no records: the file is empty or holds only a header`);
     const formats = await chainline(["formats"]);
     for (const name of ["timesketch-jsonl", "timesketch-csv", "jsonl", "json-array", "csv"]) expect(formats.stdout).toContain(`${name} — `);
   });

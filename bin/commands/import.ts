@@ -30,6 +30,21 @@ function table(rows: ImportSummary[]): string {
     .join("\n");
 }
 
+/**
+ * The notes on one file's import, on stderr; false when it stored nothing because the file had no
+ * record or every record was rejected (the run then exits 1, as for any file that failed).
+ */
+function reportSummary(file: string, s: ImportSummary): boolean {
+  if (s.outcome === "already-imported") console.error(`${file}: already imported as source ${s.sourceId} (same sha256): nothing new`);
+  if (s.outcome === "empty" || s.outcome === "rejected") {
+    console.error(`chainline: ${file}: nothing imported: ${s.reason ?? s.outcome}`);
+    return false;
+  }
+  if (s.yearInferred) console.error(`${file}: timestamps had no year; it was inferred (pass --year to set it)`);
+  if (s.rejected) console.error(`${file}: ${s.rejected} rejected line(s); see the source's issues in the app`);
+  return true;
+}
+
 export const importCommand: Command = {
   path: ["import"],
   summary: "Import log files into an incident (format detected from content)",
@@ -76,9 +91,7 @@ export const importCommand: Command = {
         const s = await importFile(ctx, { incidentId: values.incident, filePath: file, options, onProgress: (p) => bar.update(p) });
         bar.done();
         summaries.push(s);
-        if (s.outcome === "already-imported") console.error(`${file}: already imported as source ${s.sourceId} (same sha256): nothing new`);
-        if (s.yearInferred) console.error(`${file}: timestamps had no year; it was inferred (pass --year to set it)`);
-        if (s.rejected) console.error(`${file}: ${s.rejected} rejected line(s); see the source's issues in the app`);
+        if (!reportSummary(file, s)) failed += 1;
       } catch (err) {
         bar.done();
         failed += 1;
@@ -118,8 +131,7 @@ async function runRemote(
     try {
       const s = await importRemote(remote, incidentId, file, options);
       summaries.push(s);
-      if (s.outcome === "already-imported") console.error(`${file}: already imported as source ${s.sourceId} (same sha256): nothing new`);
-      if (s.rejected) console.error(`${file}: ${s.rejected} rejected line(s); see the source's issues in the app`);
+      if (!reportSummary(file, s)) failed += 1;
     } catch (err) {
       failed += 1;
       console.error(`chainline: ${(err as Error).message}`);

@@ -161,6 +161,11 @@ export function ImportClient({ incidentId }: { incidentId: string }) {
             {upload.name} — read as {preview.format}
           </h2>
           <OptionsForm preview={preview} value={options} onChange={setOptions} />
+          {preview.warning && (
+            <p role="alert" className="rounded border border-danger/40 p-3 text-sm text-danger">
+              {preview.warning}
+            </p>
+          )}
           <PreviewTable rows={preview.rows} />
           <button type="button" onClick={startImport} className="rounded bg-accent px-3 py-1.5 text-sm font-medium text-accent-ink">
             Import {upload.name}

@@ -51,6 +51,20 @@ export function ImportResult({ job, incidentId }: { job: ImportJob; incidentId: 
       </div>
     );
   }
+  if (s.outcome === "empty" || s.outcome === "rejected") {
+    return (
+      <div role="alert" className="space-y-2 rounded border border-danger/40 p-3 text-sm">
+        <p className="font-semibold text-danger">Nothing imported: {s.reason}</p>
+        <p>
+          Read {s.read.toLocaleString("en-US")} · rejected {s.rejected.toLocaleString("en-US")}. Change the format, time zone or field
+          mapping above and import the file again; it is read afresh.
+        </p>
+        <Link href={`/incidents/${incidentId}/sources/${s.sourceId}`} className="text-accent underline">
+          {s.rejected ? "See the rejected lines" : "See the source"}
+        </Link>
+      </div>
+    );
+  }
   return (
     <div role="status" className="space-y-2 rounded border border-line bg-panel p-3 text-sm">
       <p className="font-semibold">

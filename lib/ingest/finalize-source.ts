@@ -1,9 +1,18 @@
 import type { Db } from "@/lib/db";
 import type { SqlRunner } from "@/lib/db/sql";
+import { importOutcome, type SourceOutcome } from "./import-outcome";
 import { dropStagingTable, stagingTable } from "./staging-table";
 
 /** What the set-based move from staging into events did. */
-export type FinalizeResult = { staged: number; imported: number; redacted: number; first: string | null; last: string | null };
+export type FinalizeResult = {
+  staged: number;
+  imported: number;
+  redacted: number;
+  first: string | null;
+  last: string | null;
+  /** "complete", or "empty"/"failed" with the reason when nothing could be stored. */
+  outcome: SourceOutcome;
+};
 
 export type FinalizeArgs = {
   sourceId: string;
@@ -113,9 +122,9 @@ async function skipForeignKeyChecks(tx: SqlRunner, args: FinalizeArgs): Promise<
   }
 }
 
-async function completeSource(tx: SqlRunner, args: FinalizeArgs, r: FinalizeResult): Promise<void> {
+async function completeSource(tx: SqlRunner, args: FinalizeArgs, r: FinalizeResult, outcome: SourceOutcome): Promise<void> {
   await tx.query(
-    `UPDATE sources SET status = 'complete', finished_at = now(), heartbeat_at = now(), error = NULL,
+    `UPDATE sources SET status = $10::source_status, finished_at = now(), heartbeat_at = now(), error = $11,
        read_count = $2, imported_count = $3, duplicate_count = $4, rejected_count = $5, redacted_count = $6,
        first_event_at = $7, last_event_at = $8, progress = $9
      WHERE id = $1`,
@@ -129,15 +138,17 @@ async function completeSource(tx: SqlRunner, args: FinalizeArgs, r: FinalizeResu
       r.first,
       r.last,
       JSON.stringify(args.progress),
+      outcome.status,
+      outcome.reason,
     ],
   );
   await tx.query(
     `INSERT INTO audit_entries (actor_id, incident_id, action, entity_type, entity_id, after)
-     SELECT $1, incident_id, 'source.import.complete', 'Source', id::text,
+     SELECT $1, incident_id, 'source.import.' || $3, 'Source', id::text,
             jsonb_build_object('name', name, 'sha256', sha256, 'format', format, 'read', read_count, 'imported', imported_count,
-                               'duplicate', duplicate_count, 'rejected', rejected_count, 'redacted', redacted_count)
+                               'duplicate', duplicate_count, 'rejected', rejected_count, 'redacted', redacted_count, 'reason', error)
      FROM sources WHERE id = $2`,
-    [args.actorId, args.sourceId],
+    [args.actorId, args.sourceId, outcome.status],
   );
 }
 
@@ -169,9 +180,17 @@ export async function finalizeSource(db: Db, args: FinalizeArgs): Promise<Finali
     const [red] = args.hasFindings ? await tx.query<{ n: number }>(RECORD_FINDINGS(t), [args.sourceId]) : [{ n: 0 }];
     // The bulk rows are in; the last few writes (the source, its audit entry) are checked as usual.
     if (checksOff) await tx.exec(`SET LOCAL session_replication_role = origin`);
-    const r: FinalizeResult = { staged: args.staged, imported: ins?.n ?? 0, redacted: red?.n ?? 0, first: args.first, last: args.last };
+    const outcome = await importOutcome(tx, args.sourceId, { read: args.read, staged: args.staged, rejected: args.rejected });
+    const r: FinalizeResult = {
+      staged: args.staged,
+      imported: ins?.n ?? 0,
+      redacted: red?.n ?? 0,
+      first: args.first,
+      last: args.last,
+      outcome,
+    };
     await dropStagingTable(tx, args.sourceId);
-    await completeSource(tx, args, r);
+    await completeSource(tx, args, r, outcome);
     return r;
   });
 }

@@ -30,8 +30,14 @@ export type ImportSummary = {
   fileName: string;
   sha256: string;
   format: string;
-  /** "already-imported": the same bytes were imported into this incident before; nothing new. */
-  outcome: "imported" | "already-imported";
+  /**
+   * "already-imported": the same bytes were imported into this incident before; nothing new.
+   * "empty": the file held no record (only a header or blank lines). "rejected": every record
+   * was rejected; `reason` says why. Both leave the source "empty" or "failed", never "complete".
+   */
+  outcome: "imported" | "already-imported" | "empty" | "rejected";
+  /** Why nothing was stored, for "empty" and "rejected". */
+  reason?: string;
   read: number;
   imported: number;
   duplicate: number;
@@ -189,7 +195,8 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
       fileName,
       sha256,
       format: format.name,
-      outcome: "imported",
+      outcome: r.outcome.status === "complete" ? "imported" : r.outcome.status === "empty" ? "empty" : "rejected",
+      ...(r.outcome.reason ? { reason: r.outcome.reason } : {}),
       read: progress.records,
       imported: r.imported,
       duplicate: r.staged - r.imported,

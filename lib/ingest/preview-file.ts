@@ -31,7 +31,24 @@ export type Preview = {
   candidates: { name: string; label: string; score: number }[];
   fields: string[];
   rows: PreviewRow[];
+  /** Set when most sampled rows would be rejected, or there are none: what the import would end as, and why. */
+  warning?: string;
 };
+
+/**
+ * The warning over a preview: no rows means the import would end "empty"; more than half the
+ * sampled rows rejected means it would mostly fail, and the commonest reason says what to change.
+ */
+export function previewWarning(rows: PreviewRow[]): string | undefined {
+  if (rows.length === 0) return "No records in this file: it is empty or holds only a header. Importing it would store nothing.";
+  const rejected = rows.filter((r) => r.error);
+  if (rejected.length * 2 <= rows.length) return undefined;
+  const counts = new Map<string, number>();
+  for (const r of rejected) counts.set(r.error as string, (counts.get(r.error as string) ?? 0) + 1);
+  const [reason] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [""];
+  const share = rejected.length === rows.length ? "All" : `${rejected.length} of ${rows.length}`;
+  return `${share} sampled rows would be rejected: ${reason}. Check the format, the time zone and the field mapping (Time above all).`;
+}
 
 /** Reads the first rows of a file the way the import would, without touching the database. */
 export async function previewFile(
@@ -81,5 +98,6 @@ export async function previewFile(
   const candidates = FORMATS.map((f) => ({ name: f.name, label: f.label, score: f.detect(sample) }))
     .filter((c) => c.score > 0)
     .sort((a, b) => b.score - a.score);
-  return { fileName, format: format.name, candidates, fields: format.sampleFields(sample), rows };
+  const warning = previewWarning(rows);
+  return { fileName, format: format.name, candidates, fields: format.sampleFields(sample), rows, ...(warning ? { warning } : {}) };
 }

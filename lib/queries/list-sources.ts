@@ -12,8 +12,11 @@ export type SourceItem = {
   importedBy: string;
   importedAt: Date;
   finishedAt: Date | null;
-  /** "interrupted": left importing by a process that stopped; import the file again to resume. */
-  status: "pending" | "importing" | "complete" | "failed" | "interrupted";
+  /**
+   * "interrupted": left importing by a process that stopped; import the file again to resume.
+   * "empty": the file held no record; "failed": it stopped, or every record was rejected (`error` says which).
+   */
+  status: "pending" | "importing" | "complete" | "failed" | "empty" | "interrupted";
   error: string | null;
   readCount: number;
   importedCount: number;

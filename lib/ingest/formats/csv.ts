@@ -1,7 +1,8 @@
 import type { ParseOutput, RecordParser } from "../canonical";
 import { guessMapping, mapperFromMapping } from "../field-mapping";
 import { type CsvProblem, type CsvRow, createCsvAssembler, detectDelimiter, uniqueHeaders } from "../read/csv-rows";
-import type { Format, Sample } from "./format";
+import { withTimeByValues } from "../time-column";
+import { type Format, type Sample, wholeLines } from "./format";
 
 function isProblem(x: CsvRow | CsvProblem): x is CsvProblem {
   return "problem" in x;
@@ -68,6 +69,13 @@ export function createCsvParser(sample: Sample): RecordParser {
   };
 }
 
+/** The records of a CSV sample, read as the import would read them. */
+export function csvSampleRecords(sample: Sample): Record<string, unknown>[] {
+  const parser = createCsvParser(sample);
+  const lines = wholeLines(sample).map((text, i) => ({ text, number: i + 1 }));
+  return [...parser.push(lines), ...parser.end()].flatMap((o) => (o.kind === "record" ? [o.raw] : []));
+}
+
 /** A header of two or more named cells, and a first line that is not JSON. */
 function looksLikeCsv(sample: Sample): boolean {
   const first = sample.lines.find((l) => l.trim() !== "")?.trimStart() ?? "";
@@ -84,6 +92,9 @@ export const csvFormat: Format = {
   example: "Date,User,Action,Client IP\n2023-05-15 03:12:44,alice@example.test,MailItemsAccessed,203.0.113.7",
   detect: (sample) => (looksLikeCsv(sample) ? 30 : 0),
   createParser: createCsvParser,
-  createMapper: (sample, mapping) => mapperFromMapping(guessMapping(csvHeader(sample), mapping)),
+  createMapper: (sample, mapping) => {
+    const header = csvHeader(sample);
+    return mapperFromMapping(withTimeByValues(guessMapping(header, mapping), header, csvSampleRecords(sample)));
+  },
   sampleFields: csvHeader,
 };

@@ -1,5 +1,6 @@
 import type { RecordParser } from "../canonical";
 import { guessMapping, mapperFromMapping } from "../field-mapping";
+import { withTimeByValues } from "../time-column";
 import { type Format, isObject, type Sample, tryJson, wholeLines } from "./format";
 import { createLineRecordParser } from "./line-records";
 
@@ -50,6 +51,10 @@ export const jsonLinesFormat: Format = {
   // The first line an object and most lines objects: a few malformed lines must not make a JSONL file undetectable.
   detect: (sample) => (isJsonLines(sample) ? 50 : 0),
   createParser: createJsonLinesParser,
-  createMapper: (sample, mapping) => mapperFromMapping(guessMapping(jsonLinesKeys(sample), mapping)),
+  createMapper: (sample, mapping) => {
+    const keys = jsonLinesKeys(sample);
+    const records = wholeLines(sample).map(tryJson).filter(isObject);
+    return mapperFromMapping(withTimeByValues(guessMapping(keys, mapping), keys, records));
+  },
   sampleFields: jsonLinesKeys,
 };

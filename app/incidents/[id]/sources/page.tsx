@@ -61,6 +61,7 @@ export default async function SourcesPage({ params }: { params: Promise<{ id: st
                   </td>
                   <td className="px-3 py-2">
                     <SourceStatus status={s.status} />
+                    {s.error && <div className="mt-1 max-w-xs text-xs text-muted">{s.error}</div>}
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums">{n(s.readCount)}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{n(s.importedCount)}</td>

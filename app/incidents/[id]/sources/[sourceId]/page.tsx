@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { SourceStatus } from "@/components/sources/source-status";
 import { getIncidentPageContext } from "@/lib/access/request-context";
@@ -6,16 +7,29 @@ import { formatBytes } from "@/lib/format/format-bytes";
 import { formatDateTime } from "@/lib/format/format-time";
 import { revealControls } from "@/lib/format/reveal-controls";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
-import { listImportIssues } from "@/lib/queries/list-import-issues";
+import { ISSUES_PAGE, listImportIssues, ZIssueCursor } from "@/lib/queries/list-import-issues";
 import { listSources } from "@/lib/queries/list-sources";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Source" };
 
-export default async function SourcePage({ params }: { params: Promise<{ id: string; sourceId: string }> }) {
+export default async function SourcePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; sourceId: string }>;
+  searchParams: Promise<{ after?: string | string[] }>;
+}) {
   const { id, sourceId } = await params;
+  const { after: rawAfter } = await searchParams;
   const { ctx } = await getIncidentPageContext(id, "evidence.view");
-  const [incident, sources, found] = await Promise.all([getIncidentById(ctx, id), listSources(ctx, id), listImportIssues(ctx, sourceId)]);
+  // A cursor that is not one (edited by hand) shows the first page rather than an error.
+  const after = typeof rawAfter === "string" && ZIssueCursor.safeParse(rawAfter).success ? rawAfter : undefined;
+  const [incident, sources, found] = await Promise.all([
+    getIncidentById(ctx, id),
+    listSources(ctx, id),
+    listImportIssues(ctx, sourceId, { after }),
+  ]);
   const s = sources.find((x) => x.id === sourceId);
   if (!incident || !s || !found) notFound();
   const tz = incident.timeZone;
@@ -78,9 +92,22 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         </section>
       </div>
       <section aria-labelledby="issues-heading">
-        <h3 id="issues-heading" className="mb-2 font-semibold">
-          Rejected lines ({found.source.rejectedCount.toLocaleString("en-US")})
-        </h3>
+        <div className="mb-2 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <h3 id="issues-heading" className="font-semibold">
+            Rejected lines ({found.source.rejectedCount.toLocaleString("en-US")})
+          </h3>
+          {found.issues.length > 0 && (
+            <>
+              <span className="text-sm text-muted">
+                lines {found.issues[0]?.line.toLocaleString("en-US")}–{found.issues.at(-1)?.line.toLocaleString("en-US")}, {ISSUES_PAGE} a
+                page
+              </span>
+              <a href={`/api/incidents/${id}/sources/${sourceId}/issues?format=csv`} className="text-sm text-accent underline" download>
+                Download all as CSV
+              </a>
+            </>
+          )}
+        </div>
         {found.issues.length === 0 ? (
           <p className="text-sm text-muted">None.</p>
         ) : (
@@ -104,6 +131,20 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
               ))}
             </tbody>
           </table>
+        )}
+        {(after || found.next) && (
+          <nav aria-label="Rejected lines pages" className="mt-2 flex gap-4 text-sm">
+            {after && (
+              <Link href={`/incidents/${id}/sources/${sourceId}`} className="text-accent underline">
+                First page
+              </Link>
+            )}
+            {found.next && (
+              <Link href={`/incidents/${id}/sources/${sourceId}?after=${found.next}`} className="text-accent underline">
+                Next {ISSUES_PAGE} lines
+              </Link>
+            )}
+          </nav>
         )}
       </section>
     </div>
