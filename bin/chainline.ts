@@ -17,6 +17,7 @@ import { formatsCommand } from "./commands/formats";
 import { gapsCommand } from "./commands/gaps";
 import { importCommand } from "./commands/import";
 import { incidentCreate, incidentImport, incidentList } from "./commands/incident";
+import { incidentDelete, incidentUpdate } from "./commands/incident-lifecycle";
 import { loginCommand, whoamiCommand } from "./commands/login";
 import { rulesList, rulesLoad, rulesRun } from "./commands/rules";
 import { scenarioGenerate, scenarioLoad } from "./commands/scenario";
@@ -41,6 +42,8 @@ const COMMANDS: Command[] = [
   incidentCreate,
   incidentList,
   incidentImport,
+  incidentUpdate,
+  incidentDelete,
   importCommand,
   formatsCommand,
   scenarioGenerate,

@@ -14,3 +14,8 @@ export function formatDateTime(date: Date, timeZone = "UTC"): string {
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}:${get("second")} ${get("timeZoneName")}`;
 }
+
+/** "2023-05-15" in the given zone: the day something happened, where the time would be noise. */
+export function formatDate(date: Date, timeZone = "UTC"): string {
+  return formatDateTime(date, timeZone).slice(0, 10);
+}

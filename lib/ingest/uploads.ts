@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -80,4 +80,27 @@ export function removeUpload(uploadId: string): void {
   if (!p) return;
   rmSync(p, { force: true });
   rmSync(`${p}.owner`, { force: true });
+}
+
+/** Deletes every upload still waiting for an incident (its preview never imported): with the incident, its files go too. */
+export function removeIncidentUploads(incidentId: string): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(uploadDir());
+  } catch {
+    return 0;
+  }
+  for (const name of names.filter((n) => n.endsWith(".owner"))) {
+    const uploadId = name.slice(0, -".owner".length);
+    try {
+      if (readFileSync(path.join(/*turbopackIgnore: true*/ uploadDir(), name), "utf8").endsWith(` ${incidentId}`)) {
+        removeUpload(uploadId);
+        removed += 1;
+      }
+    } catch {
+      // Removed meanwhile (its import finished): nothing left to free.
+    }
+  }
+  return removed;
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { TabNav } from "@/components/ui/tab-nav";
 import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
+import { formatDate } from "@/lib/format/format-time";
 import { INCIDENT_VIEWS } from "@/lib/incident-views";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { workspaceAttempt } from "@/lib/training/workspace-attempt";
@@ -20,10 +21,22 @@ export default async function IncidentLayout({ children, params }: { children: R
     <div>
       <div className="mb-3">
         <p className="no-print text-xs uppercase tracking-wide text-muted">
-          Incident · {incident.status} · you are{" "}
-          {role === "analyst" || role === "owner" || role === "executive" ? `an ${role}` : `a ${role}`}
+          Incident · {incident.status}
+          {incident.closedAt
+            ? ` ${formatDate(incident.closedAt, incident.timeZone)}`
+            : incident.containedAt
+              ? ` ${formatDate(incident.containedAt, incident.timeZone)}`
+              : ""}{" "}
+          · you are {role === "analyst" || role === "owner" || role === "executive" ? `an ${role}` : `a ${role}`}
         </p>
-        <h1 className="text-xl font-semibold">{incident.title}</h1>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1 className="text-xl font-semibold">{incident.title}</h1>
+          {roleAllows(role, "incident.manage") && (
+            <Link href={`${base}/settings`} className="no-print text-sm text-accent hover:underline">
+              Settings
+            </Link>
+          )}
+        </div>
         {attempt && (
           <p className="no-print text-sm">
             Training workspace of the exercise “{attempt.title}” ·{" "}

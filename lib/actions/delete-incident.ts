@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { authorize } from "@/lib/access/authorize";
+import { recordAudit } from "@/lib/audit/record-audit";
+import type { Ctx } from "@/lib/context/ctx";
+import { InvalidRequestError } from "@/lib/errors/invalid-request";
+import { NotFoundError } from "@/lib/errors/not-found";
+import { STALE_AFTER_MS } from "@/lib/ingest/claim-source";
+import { dropStagingTable } from "@/lib/ingest/staging-table";
+import { removeIncidentUploads } from "@/lib/ingest/uploads";
+import { ZDeleteIncidentSchema } from "@/lib/schemas/incident";
+
+/** What a delete removed, for the answer and the audit entry. */
+export type DeletedIncident = { id: string; title: string; sources: number; events: number; uploads: number };
+
+// The tables whose rows an incident's delete cascades to: vacuumed afterwards so the space is
+// reused at once rather than when autovacuum comes round.
+const PER_INCIDENT_TABLES = ["events", "event_entities", "entities", "rule_matches", "annotations", "import_issues", "chain_steps"];
+
+/**
+ * Deletes an incident and everything in it: owners only (incident.manage), and only when the
+ * confirmation is its title typed exactly. Refused while one of its imports is running. One
+ * transaction removes the incident (its sources, events, chain, stories… cascade) and records
+ * the audit entry, which outlives it; then the staging tables of interrupted imports and the
+ * uploads never imported are removed, and the tables are vacuumed so the space is free for reuse.
+ */
+export async function deleteIncident(ctx: Ctx, incidentId: string, input: unknown): Promise<DeletedIncident> {
+  const { confirm } = ZDeleteIncidentSchema.parse(input);
+  await authorize(ctx, incidentId, "incident.manage");
+  const { prisma } = ctx.db;
+  const incident = await prisma.incident.findUnique({ where: { id: incidentId }, include: { sources: true } });
+  if (!incident) throw new NotFoundError(`no incident ${incidentId}`);
+  if (confirm !== incident.title) {
+    throw new z.ZodError([
+      { code: "custom", path: ["confirm"], message: `type the incident's title exactly to delete it: ${incident.title}`, input: confirm },
+    ]);
+  }
+  const running = incident.sources.find(
+    (s) => s.status === "importing" && s.heartbeatAt && Date.now() - s.heartbeatAt.getTime() < STALE_AFTER_MS,
+  );
+  if (running) throw new InvalidRequestError(`${running.name} is being imported into this incident right now: wait for it to finish`);
+
+  const deleted = await prisma.$transaction(async (tx) => {
+    const events = await tx.event.count({ where: { incidentId } });
+    await tx.incident.delete({ where: { id: incidentId } });
+    const d: DeletedIncident = { id: incidentId, title: incident.title, sources: incident.sources.length, events, uploads: 0 };
+    await recordAudit(tx, ctx, {
+      action: "incident.delete",
+      entityType: "Incident",
+      entityId: incidentId,
+      incidentId,
+      before: { title: incident.title, summary: incident.summary, status: incident.status, sources: d.sources, events },
+    });
+    return d;
+  });
+  for (const s of incident.sources) await dropStagingTable(ctx.db.sql, s.id).catch(() => undefined);
+  deleted.uploads = removeIncidentUploads(incidentId);
+  await ctx.db.sql.exec(`VACUUM ${PER_INCIDENT_TABLES.join(", ")}`).catch(() => undefined);
+  return deleted;
+}
