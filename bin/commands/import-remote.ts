@@ -23,6 +23,7 @@ function queryOf(fileName: string, o: TImportOptionsInput): string {
     );
   if (o.redact === false) q.set("redact", "false");
   if (o.retentionDays !== undefined) q.set("retentionDays", String(o.retentionDays));
+  if (o.replace) q.set("replace", "true");
   return q.toString();
 }
 

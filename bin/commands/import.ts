@@ -35,7 +35,14 @@ function table(rows: ImportSummary[]): string {
  * record or every record was rejected (the run then exits 1, as for any file that failed).
  */
 function reportSummary(file: string, s: ImportSummary): boolean {
-  if (s.outcome === "already-imported") console.error(`${file}: already imported as source ${s.sourceId} (same sha256): nothing new`);
+  if (s.outcome === "already-imported")
+    console.error(`${file}: already imported as source ${s.sourceId} (same sha256): nothing new (--replace reads it again)`);
+  if (s.replaced) {
+    const r = s.replaced;
+    console.error(
+      `${file}: replaced the earlier reading (source ${r.sourceId}, ${r.events} events); ${r.annotationsCarried} annotations carried over, ${r.annotationsLost} lost`,
+    );
+  }
   if (s.outcome === "empty" || s.outcome === "rejected") {
     console.error(`chainline: ${file}: nothing imported: ${s.reason ?? s.outcome}`);
     return false;
@@ -63,6 +70,7 @@ export const importCommand: Command = {
     map: { type: "string", description: "field mapping: time=Date,message=Text,actor=User,host=…,srcIp=…" },
     "retention-days": { type: "string", description: "declared log retention of the source system" },
     "no-redact": { type: "boolean", description: "keep secrets as found (default: redact them)" },
+    replace: { type: "boolean", description: "read a file imported before again with these options, replacing that reading" },
     json: { type: "boolean", description: "print the summaries as JSON" },
     "no-analyze": { type: "boolean", description: "skip running the rules and rebuilding the chain afterwards" },
   },
@@ -77,6 +85,7 @@ export const importCommand: Command = {
       mapping: values.map ? parseMappingFlag(values.map as string) : {},
       redact: !values["no-redact"],
       retentionDays: wholeNumber("retention-days", values["retention-days"]),
+      replace: Boolean(values.replace),
     };
     // Checked once, before any file: a bad --tz is one usage line, not a per-file error.
     ZImportOptions.parse(options);

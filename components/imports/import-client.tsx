@@ -9,7 +9,7 @@ import { PreviewTable } from "./preview-table";
 
 type Upload = { uploadId: string; name: string; size: number };
 
-const DEFAULTS: ImportFormOptions = { format: "", zone: "UTC", timeFormat: "", redact: true, mapping: {} };
+const DEFAULTS: ImportFormOptions = { format: "", zone: "UTC", timeFormat: "", redact: true, replace: false, mapping: {} };
 
 /** What the API gets: empty choices left out so the importer decides. */
 function toApiOptions(o: ImportFormOptions) {
@@ -18,6 +18,7 @@ function toApiOptions(o: ImportFormOptions) {
     zone: o.zone || undefined,
     timeFormat: o.timeFormat || undefined,
     redact: o.redact,
+    replace: o.replace,
     mapping: Object.fromEntries(Object.entries(o.mapping).filter(([, v]) => v)),
   };
 }

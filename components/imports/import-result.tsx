@@ -77,6 +77,16 @@ export function ImportResult({ job, incidentId }: { job: ImportJob; incidentId: 
         {s.duplicate.toLocaleString("en-US")} · rejected {s.rejected.toLocaleString("en-US")} · secrets redacted{" "}
         {s.redacted.toLocaleString("en-US")} ({s.seconds.toFixed(1)} s)
       </p>
+      {s.replaced && (
+        <p>
+          Replaced the earlier reading of this file ({s.replaced.events.toLocaleString("en-US")} events):{" "}
+          {s.replaced.annotationsCarried.toLocaleString("en-US")} annotations carried over to the same records
+          {s.replaced.annotationsLost
+            ? `, ${s.replaced.annotationsLost.toLocaleString("en-US")} lost with records the new reading no longer holds`
+            : ""}
+          .
+        </p>
+      )}
       {s.yearInferred && <p className="text-muted">Some timestamps had no year; it was inferred.</p>}
       {job.analysis && (
         <p className="text-muted">

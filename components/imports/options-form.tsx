@@ -8,6 +8,8 @@ export type ImportFormOptions = {
   zone: string;
   timeFormat: string;
   redact: boolean;
+  /** Read a file imported before again with these options, replacing that reading. */
+  replace: boolean;
   mapping: Record<string, string>;
 };
 
@@ -66,6 +68,13 @@ export function OptionsForm({
       <label className="flex items-center gap-2 self-end text-sm">
         <input type="checkbox" checked={value.redact} onChange={(e) => set({ redact: e.target.checked })} />
         Redact secrets
+      </label>
+      <label
+        className="flex items-center gap-2 self-end text-sm"
+        title="Annotations and stages set by hand move to the same records in the new reading"
+      >
+        <input type="checkbox" checked={value.replace} onChange={(e) => set({ replace: e.target.checked })} />
+        If imported before, replace that reading
       </label>
       {MAPPED.map(([key, label]) => (
         <label key={key} className="text-xs text-muted">

@@ -111,6 +111,7 @@ export const API_ACCESS: Record<string, Partial<Record<Method, Access>>> = {
   "/api/incidents/[id]/rules": { GET: "rules.view", POST: "evidence.edit" },
   "/api/incidents/[id]/rules/run": { POST: "evidence.edit" },
   "/api/incidents/[id]/sources": { GET: "evidence.view", POST: "evidence.edit" },
+  "/api/incidents/[id]/sources/[sourceId]": { DELETE: "evidence.edit" },
   "/api/incidents/[id]/sources/[sourceId]/issues": { GET: "evidence.view" },
   "/api/incidents/[id]/stages": { GET: "chain.view", POST: "evidence.edit", PUT: "evidence.edit" },
   "/api/incidents/[id]/stages/[key]": { PATCH: "evidence.edit" },

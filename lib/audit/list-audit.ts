@@ -106,6 +106,29 @@ async function objectNames(ctx: Ctx, rows: Row[]): Promise<Map<string, string>> 
   return names;
 }
 
+/** A name the entry itself recorded for its object (a deleted source's file name, an incident's title). */
+function recordedName(r: Row): string | null {
+  for (const side of [r.before, r.after]) {
+    if (side && typeof side === "object") {
+      const o = side as Record<string, unknown>;
+      for (const k of ["name", "title", "email", "value"]) if (typeof o[k] === "string" && o[k]) return o[k] as string;
+    }
+  }
+  return null;
+}
+
+/**
+ * The object as people read it: its current name, linked; or, when it is gone, the name the entry
+ * recorded, marked deleted and not linked; only when neither exists, its kind and id.
+ */
+function objectOf(r: Row, current: string | undefined): AuditRow["object"] {
+  if (current !== undefined) return { label: current, href: OBJECTS[r.entity_type]?.href?.(r.incident_id, r.entity_id) ?? null };
+  const recorded = recordedName(r);
+  const known = OBJECTS[r.entity_type] !== undefined;
+  if (recorded) return { label: known ? `${recorded} (deleted)` : recorded, href: null };
+  return { label: `${r.entity_type} ${r.entity_id}`, href: null };
+}
+
 /**
  * An audit trail, newest first, a page at a time: an incident's (for those who may see its
  * evidence) or, with incidentId null, the instance's own (the admin: sign-ins, accounts, tokens,
@@ -145,10 +168,7 @@ export async function listAudit(
       incidentId: r.incident_id,
       entityType: r.entity_type,
       entityId: r.entity_id,
-      object: {
-        label: names.get(`${r.entity_type}:${r.entity_id}`) ?? `${r.entity_type} ${r.entity_id}`,
-        href: OBJECTS[r.entity_type]?.href?.(r.incident_id, r.entity_id) ?? null,
-      },
+      object: objectOf(r, names.get(`${r.entity_type}:${r.entity_id}`)),
       changes: auditDiff(r.before, r.after),
       before: r.before,
       after: r.after,

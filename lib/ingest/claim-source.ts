@@ -23,24 +23,31 @@ function isAlive(source: Source): boolean {
   return true;
 }
 
-type Claim = { kind: "done"; source: Source } | { kind: "claimed"; sourceId: string };
+/** "claimed": import into sourceId; `replaces` is the complete source of the same bytes its reading replaces. */
+type Claim = { kind: "done"; source: Source } | { kind: "claimed"; sourceId: string; replaces: string | null };
 
 /**
  * Finds or creates the Source for these bytes in this incident. The same sha256 already
- * complete → "done" (nothing new to import). Failed, or left "importing" by a process that
- * died → resumed: its staged rows and issues are cleared and the file is read again. One that
- * is importing right now → refused.
+ * complete → "done" (nothing new to import), unless the options ask to replace that reading: then
+ * a new source reads the file and its finalize replaces the complete one. Failed, empty, or left
+ * "importing" by a process that died → resumed: its staged rows and issues are cleared and the
+ * file is read again. One that is importing right now → refused.
  */
 export async function claimSource(
   ctx: Ctx,
   args: { incidentId: string; fileName: string; sha256: string; size: number; format: string; options: TImportOptions },
 ): Promise<Claim> {
   const { prisma } = ctx.db;
-  const existing = await prisma.source.findFirst({
-    where: { incidentId: args.incidentId, sha256: args.sha256 },
+  const complete = await prisma.source.findFirst({
+    where: { incidentId: args.incidentId, sha256: args.sha256, status: "complete" },
     orderBy: { importedAt: "desc" },
   });
-  if (existing?.status === "complete") return { kind: "done", source: existing };
+  if (complete && !args.options.replace) return { kind: "done", source: complete };
+  // A reading that did not complete (failed, empty, interrupted) is read again in place.
+  const existing = await prisma.source.findFirst({
+    where: { incidentId: args.incidentId, sha256: args.sha256, status: { not: "complete" } },
+    orderBy: { importedAt: "desc" },
+  });
   if (existing?.status === "importing" && isAlive(existing)) {
     throw new ImportRefusedError(`${args.fileName}: being imported right now (source ${existing.id}); wait for it to finish`);
   }
@@ -55,6 +62,9 @@ export async function claimSource(
     retentionDays: args.options.retentionDays ?? null,
     importedById: ctx.actor.userId,
   };
+  // The reading to replace: the complete source of these bytes (a replacement that died and is
+  // resumed finds it again here).
+  const replaces = args.options.replace ? (complete?.id ?? null) : null;
   return prisma.$transaction(async (tx) => {
     if (existing) {
       await tx.importIssue.deleteMany({ where: { sourceId: existing.id } });
@@ -67,7 +77,7 @@ export async function claimSource(
         before: existing,
         after: source,
       });
-      return { kind: "claimed", sourceId: source.id };
+      return { kind: "claimed", sourceId: source.id, replaces };
     }
     const source = await tx.source.create({
       data: { ...data, incidentId: args.incidentId, sha256: args.sha256, sizeBytes: BigInt(args.size) },
@@ -79,6 +89,6 @@ export async function claimSource(
       incidentId: args.incidentId,
       after: source,
     });
-    return { kind: "claimed", sourceId: source.id };
+    return { kind: "claimed", sourceId: source.id, replaces };
   });
 }

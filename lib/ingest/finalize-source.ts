@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { SqlRunner } from "@/lib/db/sql";
 import { importOutcome, type SourceOutcome } from "./import-outcome";
+import { removeSourceEvents, restoreAnalystWork, saveAnalystWork } from "./source-rows";
 import { dropStagingTable, stagingTable } from "./staging-table";
 
 /** What the set-based move from staging into events did. */
@@ -12,7 +13,11 @@ export type FinalizeResult = {
   last: string | null;
   /** "complete", or "empty"/"failed" with the reason when nothing could be stored. */
   outcome: SourceOutcome;
+  /** The earlier reading this one replaced: its source, its events, and the annotations carried over or lost. */
+  replaced: ReplacedReading | null;
 };
+
+export type ReplacedReading = { sourceId: string; events: number; annotationsCarried: number; annotationsLost: number };
 
 export type FinalizeArgs = {
   sourceId: string;
@@ -26,6 +31,8 @@ export type FinalizeArgs = {
   last: string | null;
   hasFindings: boolean;
   progress: Record<string, unknown>;
+  /** A complete source of the same bytes whose reading this one replaces (null: none). */
+  replaces: string | null;
 };
 
 // Fingerprint: the format's native id when it has one; otherwise the content hash plus how many
@@ -152,6 +159,35 @@ async function completeSource(tx: SqlRunner, args: FinalizeArgs, r: FinalizeResu
   );
 }
 
+/** The earlier reading's events go first (the new reading brings the same fingerprints); the analysts' work on them is kept aside. */
+async function removeReplacedEvents(tx: SqlRunner, incidentId: string, replaces: string) {
+  await saveAnalystWork(tx, incidentId, replaces);
+  return removeSourceEvents(tx, incidentId, replaces);
+}
+
+/**
+ * After the new reading's events are in: the analysts' work goes back on the same records, the
+ * earlier source's gaps move to the new one, the earlier source is deleted, and the replacement
+ * is audited with what came over and what was lost.
+ */
+async function completeReplacement(tx: SqlRunner, args: FinalizeArgs, replaces: string, events: number): Promise<ReplacedReading> {
+  const { carried, lost } = await restoreAnalystWork(tx, args.incidentId, args.sourceId);
+  await tx.query(`UPDATE gaps SET source_id = $1 WHERE source_id = $2`, [args.sourceId, replaces]);
+  const [old] = await tx.query<{ name: string; options: unknown }>(`DELETE FROM sources WHERE id = $1 RETURNING name, options`, [replaces]);
+  await tx.query(
+    `INSERT INTO audit_entries (actor_id, incident_id, action, entity_type, entity_id, before, after)
+     VALUES ($1, $2, 'source.replace', 'Source', $3, $4, $5)`,
+    [
+      args.actorId,
+      args.incidentId,
+      args.sourceId,
+      JSON.stringify({ sourceId: replaces, name: old?.name, options: old?.options, events }),
+      JSON.stringify({ sourceId: args.sourceId, annotationsCarried: carried, annotationsLost: lost }),
+    ],
+  );
+  return { sourceId: replaces, events, annotationsCarried: carried, annotationsLost: lost };
+}
+
 /**
  * Moves a source's staged rows into events, links their entities, records their redactions
  * and completes the source, all in one transaction: an import that dies before or during this
@@ -166,6 +202,10 @@ export async function finalizeSource(db: Db, args: FinalizeArgs): Promise<Finali
     await tx.exec(`SET LOCAL work_mem = '256MB'; SET LOCAL jit = off`);
     // One import into an incident decides what is new at a time, so the anti-join stays true.
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('chainline.import'), hashtext($1))", [args.incidentId]);
+    // A new reading that stores nothing replaces nothing: the earlier one stays.
+    const replaces = args.staged > 0 ? args.replaces : null;
+    // Before the checks go off: the old events' rows go by cascade, and cascades are triggers.
+    const removed = replaces ? await removeReplacedEvents(tx, args.incidentId, replaces) : null;
     const checksOff = await skipForeignKeyChecks(tx, args);
     // Temp tables have no statistics until analysed, and without them the planner sorts every
     // wide staged row for a merge join instead of hashing the narrow side.
@@ -180,6 +220,7 @@ export async function finalizeSource(db: Db, args: FinalizeArgs): Promise<Finali
     const [red] = args.hasFindings ? await tx.query<{ n: number }>(RECORD_FINDINGS(t), [args.sourceId]) : [{ n: 0 }];
     // The bulk rows are in; the last few writes (the source, its audit entry) are checked as usual.
     if (checksOff) await tx.exec(`SET LOCAL session_replication_role = origin`);
+    const replaced = replaces && removed ? await completeReplacement(tx, args, replaces, removed.events) : null;
     const outcome = await importOutcome(tx, args.sourceId, { read: args.read, staged: args.staged, rejected: args.rejected });
     const r: FinalizeResult = {
       staged: args.staged,
@@ -188,6 +229,7 @@ export async function finalizeSource(db: Db, args: FinalizeArgs): Promise<Finali
       first: args.first,
       last: args.last,
       outcome,
+      replaced,
     };
     await dropStagingTable(tx, args.sourceId);
     await completeSource(tx, args, r, outcome);

@@ -6,7 +6,7 @@ import { isoMicros } from "@/lib/db/iso-micros";
 import { claimSource, importerStamp } from "./claim-source";
 import { detectFormat } from "./detect";
 import { fileLines, hashFile, planInput, readSample } from "./file-input";
-import { finalizeSource } from "./finalize-source";
+import { finalizeSource, type ReplacedReading } from "./finalize-source";
 import { type TImportOptionsInput, ZImportOptions } from "./import-options";
 import { whileBeating } from "./keep-alive";
 import { createNormalizer, unreadableRecord } from "./normalize";
@@ -38,6 +38,8 @@ export type ImportSummary = {
   outcome: "imported" | "already-imported" | "empty" | "rejected";
   /** Why nothing was stored, for "empty" and "rejected". */
   reason?: string;
+  /** Set when this reading replaced an earlier one of the same file (options.replace). */
+  replaced?: ReplacedReading;
   read: number;
   imported: number;
   duplicate: number;
@@ -186,6 +188,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
         first: writer.staged ? formatEpochUs(minUs) : null,
         last: writer.staged ? formatEpochUs(maxUs) : null,
         progress: { ...progress, phase: "done", yearInferred },
+        replaces: claim.replaces,
       }),
     );
     progress.phase = "done";
@@ -197,6 +200,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
       format: format.name,
       outcome: r.outcome.status === "complete" ? "imported" : r.outcome.status === "empty" ? "empty" : "rejected",
       ...(r.outcome.reason ? { reason: r.outcome.reason } : {}),
+      ...(r.replaced ? { replaced: r.replaced } : {}),
       read: progress.records,
       imported: r.imported,
       duplicate: r.staged - r.imported,

@@ -15,6 +15,11 @@ export const ZImportOptions = z.object({
   mapping: ZFieldMapping.default({}),
   /** Mask secrets before storage (default on); off only for analysts who must keep the value. */
   redact: z.boolean().default(true),
+  /**
+   * Read a file already imported again, with these options, and let the new reading replace the
+   * earlier one (its events, and the analysts' work carried over record by record).
+   */
+  replace: z.boolean().default(false),
   /** Declared log retention of the system the file came from, in days. */
   retentionDays: z.number().int().positive().optional(),
 });

@@ -1,7 +1,7 @@
 import { parseMappingFlag } from "./field-mapping";
 import type { TImportOptionsInput } from "./import-options";
 
-/** Import options from URL query parameters (the one-shot upload API): format, tz, timeFormat, year, map, redact, retentionDays. */
+/** Import options from URL query parameters (the one-shot upload API): format, tz, timeFormat, year, map, redact, retentionDays, replace. */
 export function optionsFromQuery(q: URLSearchParams): TImportOptionsInput {
   const num = (k: string) => (q.has(k) ? Number(q.get(k)) : undefined);
   return {
@@ -12,5 +12,6 @@ export function optionsFromQuery(q: URLSearchParams): TImportOptionsInput {
     mapping: q.get("map") ? parseMappingFlag(q.get("map") as string) : {},
     redact: q.get("redact") !== "false",
     retentionDays: num("retentionDays"),
+    replace: q.get("replace") === "true",
   };
 }

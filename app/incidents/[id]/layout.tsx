@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
@@ -10,6 +11,21 @@ import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { workspaceAttempt } from "@/lib/training/workspace-attempt";
 
 export const dynamic = "force-dynamic";
+
+// Every incident page's title names the incident after the view ("Timeline · Storm-0558 · Chainline"),
+// so a browser tab or a history entry says which incident it is.
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  try {
+    const { ctx } = await getIncidentPageContext(id, "incident.view");
+    const incident = await getIncidentById(ctx, id);
+    if (!incident) return {};
+    return { title: { template: `%s · ${incident.title} · Chainline`, default: `${incident.title} · Chainline` } };
+  } catch {
+    // Not signed in or not a member: the page itself answers that; the title stays generic.
+    return {};
+  }
+}
 
 export default async function IncidentLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
   const { id } = await params;

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeleteSourceButton } from "@/components/sources/delete-source-button";
 import { SourceStatus } from "@/components/sources/source-status";
+import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
 import { formatBytes } from "@/lib/format/format-bytes";
 import { formatDateTime } from "@/lib/format/format-time";
@@ -11,7 +13,16 @@ import { ISSUES_PAGE, listImportIssues, ZIssueCursor } from "@/lib/queries/list-
 import { listSources } from "@/lib/queries/list-sources";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Source" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string; sourceId: string }> }): Promise<Metadata> {
+  const { id, sourceId } = await params;
+  try {
+    const { ctx } = await getIncidentPageContext(id, "evidence.view");
+    const s = (await listSources(ctx, id)).find((x) => x.id === sourceId);
+    return { title: s ? `${s.name} · Sources` : "Source" };
+  } catch {
+    return { title: "Source" };
+  }
+}
 
 export default async function SourcePage({
   params,
@@ -22,7 +33,8 @@ export default async function SourcePage({
 }) {
   const { id, sourceId } = await params;
   const { after: rawAfter } = await searchParams;
-  const { ctx } = await getIncidentPageContext(id, "evidence.view");
+  const { ctx, role } = await getIncidentPageContext(id, "evidence.view");
+  const mayEdit = roleAllows(role, "evidence.edit");
   // A cursor that is not one (edited by hand) shows the first page rather than an error.
   const after = typeof rawAfter === "string" && ZIssueCursor.safeParse(rawAfter).success ? rawAfter : undefined;
   const [incident, sources, found] = await Promise.all([
@@ -52,9 +64,21 @@ export default async function SourcePage({
   ];
   return (
     <div className="space-y-4">
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <h2 className="text-lg font-semibold">{s.name}</h2>
         <SourceStatus status={s.status} />
+        {mayEdit && (
+          <div className="ml-auto flex items-center gap-3">
+            <Link
+              href={`/incidents/${id}/import`}
+              className="text-sm text-accent underline"
+              title="Upload the same file, choose other options and tick “replace that reading”"
+            >
+              Read again with other options
+            </Link>
+            <DeleteSourceButton incidentId={id} sourceId={s.id} name={s.name} events={s.importedCount} />
+          </div>
+        )}
       </div>
       {s.error && <p className="rounded border border-danger/40 p-3 text-sm text-danger">{s.error}</p>}
       {s.status === "interrupted" && (

@@ -1,0 +1,104 @@
+import type { SqlRunner } from "@/lib/db/sql";
+
+/** What removing a source's events took with it. */
+export type RemovedRows = { events: number; annotations: number };
+
+/**
+ * Deletes a source's events with everything that hangs off them (entity links, rule matches,
+ * annotations, chain-step and hypothesis evidence, redaction findings: by cascade), then tidies
+ * the incident's entities: one seen only in these events is deleted, the others' first and last
+ * seen are recomputed from the events left. Inside the caller's transaction, with the foreign-key
+ * triggers on (the cascades are triggers).
+ */
+export async function removeSourceEvents(tx: SqlRunner, incidentId: string, sourceId: string): Promise<RemovedRows> {
+  await tx.query(
+    `CREATE TEMP TABLE touched ON COMMIT DROP AS
+     SELECT DISTINCT ee.entity_id FROM events e JOIN event_entities ee ON ee.event_id = e.id WHERE e.incident_id = $1 AND e.source_id = $2`,
+    [incidentId, sourceId],
+  );
+  const [ann] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM annotations a JOIN events e ON e.id = a.event_id WHERE e.incident_id = $1 AND e.source_id = $2`,
+    [incidentId, sourceId],
+  );
+  const [ev] = await tx.query<{ n: number }>(
+    `WITH d AS (DELETE FROM events WHERE incident_id = $1 AND source_id = $2 RETURNING 1) SELECT count(*)::int AS n FROM d`,
+    [incidentId, sourceId],
+  );
+  await tx.query(
+    `DELETE FROM entities en USING touched t
+     WHERE en.id = t.entity_id AND NOT EXISTS (SELECT 1 FROM event_entities ee WHERE ee.entity_id = en.id)`,
+  );
+  await tx.query(
+    `UPDATE entities en SET first_seen_at = x.first, last_seen_at = x.last
+     FROM (SELECT ee.entity_id, min(e.occurred_at) AS first, max(e.occurred_at) AS last
+           FROM touched t JOIN event_entities ee ON ee.entity_id = t.entity_id JOIN events e ON e.id = ee.event_id
+           GROUP BY ee.entity_id) x
+     WHERE en.id = x.entity_id`,
+  );
+  await tx.exec("DROP TABLE touched");
+  return { events: ev?.n ?? 0, annotations: ann?.n ?? 0 };
+}
+
+/**
+ * Before a source's events are replaced by a new reading of the same file: the analysts' work on
+ * them (annotations, stages set by hand, chain-step and hypothesis evidence), keyed by each
+ * event's fingerprint, which the new reading gives the same record again.
+ */
+export async function saveAnalystWork(tx: SqlRunner, incidentId: string, sourceId: string): Promise<void> {
+  const of = `FROM events e WHERE e.incident_id = $1 AND e.source_id = $2`;
+  await tx.query(
+    `CREATE TEMP TABLE carry_annotations ON COMMIT DROP AS
+     SELECT a.id, a.kind, a.value, a.author_id, a.created_at, e.fingerprint FROM annotations a JOIN events e ON e.id = a.event_id
+     WHERE e.incident_id = $1 AND e.source_id = $2`,
+    [incidentId, sourceId],
+  );
+  await tx.query(
+    `CREATE TEMP TABLE carry_stages ON COMMIT DROP AS SELECT e.fingerprint, e.stage_id, e.technique, e.severity ${of} AND e.stage_set_by = 'hand'`,
+    [incidentId, sourceId],
+  );
+  await tx.query(
+    `CREATE TEMP TABLE carry_steps ON COMMIT DROP AS
+     SELECT c.step_id, c.is_key, e.fingerprint FROM chain_step_events c JOIN events e ON e.id = c.event_id WHERE e.incident_id = $1 AND e.source_id = $2`,
+    [incidentId, sourceId],
+  );
+  await tx.query(
+    `CREATE TEMP TABLE carry_hypotheses ON COMMIT DROP AS
+     SELECT h.hypothesis_id, h.stance, h.note, h.created_at, e.fingerprint FROM hypothesis_evidence h JOIN events e ON e.id = h.event_id
+     WHERE e.incident_id = $1 AND e.source_id = $2`,
+    [incidentId, sourceId],
+  );
+}
+
+/**
+ * Puts the saved work back on the new reading's events with the same fingerprint. Returns how many
+ * annotations came over and how many were lost because the new reading no longer holds their record.
+ */
+export async function restoreAnalystWork(tx: SqlRunner, incidentId: string, sourceId: string): Promise<{ carried: number; lost: number }> {
+  const match = `JOIN events n ON n.incident_id = $1 AND n.source_id = $2 AND n.fingerprint = c.fingerprint`;
+  const [ann] = await tx.query<{ n: number }>(
+    `WITH ins AS (
+       INSERT INTO annotations (id, incident_id, event_id, kind, value, author_id, created_at)
+       SELECT c.id, $1, n.id, c.kind, c.value, c.author_id, c.created_at FROM carry_annotations c ${match}
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM ins`,
+    [incidentId, sourceId],
+  );
+  await tx.query(
+    `UPDATE events n SET stage_id = c.stage_id, technique = c.technique, severity = c.severity, stage_set_by = 'hand'
+     FROM carry_stages c WHERE n.incident_id = $1 AND n.source_id = $2 AND n.fingerprint = c.fingerprint`,
+    [incidentId, sourceId],
+  );
+  await tx.query(
+    `INSERT INTO chain_step_events (step_id, event_id, is_key) SELECT c.step_id, n.id, c.is_key FROM carry_steps c ${match} ON CONFLICT DO NOTHING`,
+    [incidentId, sourceId],
+  );
+  await tx.query(
+    `INSERT INTO hypothesis_evidence (hypothesis_id, event_id, stance, note, created_at)
+     SELECT c.hypothesis_id, n.id, c.stance, c.note, c.created_at FROM carry_hypotheses c ${match} ON CONFLICT DO NOTHING`,
+    [incidentId, sourceId],
+  );
+  const [all] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM carry_annotations`);
+  await tx.exec("DROP TABLE carry_annotations, carry_stages, carry_steps, carry_hypotheses");
+  const carried = ann?.n ?? 0;
+  return { carried, lost: (all?.n ?? 0) - carried };
+}
