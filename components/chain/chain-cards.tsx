@@ -33,7 +33,7 @@ export function ChainCards({
         const numberOf = new Map(steps.map((s, i) => [s.id, i + 1]));
         return (
           <section key={group.id} aria-labelledby={`chain-${group.id}`} className="space-y-2">
-            <h3 id={`chain-${group.id}`} className="font-semibold">
+            <h3 id={`chain-${group.id}`} className="font-semibold [overflow-wrap:anywhere]">
               {group.title}
               <span className="ml-2 text-sm font-normal text-muted">
                 {group.kind === "findings"

@@ -17,7 +17,7 @@ export function ChainStrip({ chain, linkBase = "" }: { chain: ChainView; linkBas
         const steps = group.stepIds.map((id) => byId.get(id)).filter((s): s is ChainStepView => Boolean(s));
         return (
           <div key={group.id}>
-            {chain.chains.length > 1 && <p className="mb-1 text-xs font-medium text-muted">{group.title}</p>}
+            {chain.chains.length > 1 && <p className="mb-1 text-xs font-medium text-muted [overflow-wrap:anywhere]">{group.title}</p>}
             <div className="grid gap-1" style={{ gridTemplateColumns: `repeat(${Math.max(steps.length, 4)}, minmax(0, 1fr))` }}>
               {steps.map((step, i) => (
                 <a
@@ -25,7 +25,7 @@ export function ChainStrip({ chain, linkBase = "" }: { chain: ChainView; linkBas
                   href={`${linkBase}#step-${step.id}`}
                   className={`flex min-w-0 flex-col gap-1 rounded p-2 text-xs ${step.inferred ? "border-2 border-dashed border-amber-500" : "border border-line bg-panel"}`}
                 >
-                  <span className="truncate font-medium" title={step.stageName}>
+                  <span className="font-medium [overflow-wrap:anywhere]" title={step.stageName}>
                     {i + 1}. {step.stageName}
                   </span>
                   <span className="truncate text-muted">

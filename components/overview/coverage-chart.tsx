@@ -1,6 +1,8 @@
 import * as d3 from "d3";
 import { formatDateTime } from "@/lib/format/format-time";
+import { wrapText } from "@/lib/format/wrap-text";
 import type { CoverageGap, IncidentCoverage } from "@/lib/queries/get-incident-coverage";
+import { gapBandText } from "@/lib/timeline/gap-labels";
 
 const WIDTH = 960;
 const GUTTER = 190;
@@ -20,10 +22,6 @@ const REASON_LABEL: Record<CoverageGap["reason"], string> = {
 
 export function gapReasonLabel(reason: CoverageGap["reason"]): string {
   return REASON_LABEL[reason];
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 type ChartRow = { key: string; label: string; first: Date | null; last: Date | null; gaps: CoverageGap[] };
@@ -71,23 +69,33 @@ export function CoverageChart({ coverage, timeZone }: { coverage: IncidentCovera
       {rows.map((r, i) => {
         const y = TOP + i * ROW;
         const barY = y + (ROW - BAR) / 2;
+        const lines = r.label.length <= 26 ? [r.label] : wrapText(r.label, GUTTER - 16, 6.3, 2);
         return (
           <g key={r.key}>
             <text
               x={GUTTER - 8}
               y={y + ROW / 2}
-              dy="0.35em"
               textAnchor="end"
-              className={`text-[12px] ${r.key === "other" ? "fill-muted italic" : "fill-ink"}`}
+              className={`${lines.length > 1 ? "text-[11px]" : "text-[12px]"} ${r.key === "other" ? "fill-muted italic" : "fill-ink"}`}
             >
               <title>{r.label}</title>
-              {truncate(r.label, 26)}
+              {/* The whole file name, on two lines when one is not enough. */}
+              {lines.map((line, k) => (
+                <tspan key={line} x={GUTTER - 8} dy={k === 0 ? `${0.35 - (lines.length - 1) * 0.55}em` : "1.1em"}>
+                  {line}
+                </tspan>
+              ))}
             </text>
             {r.gaps.map((g) => {
               const gx = x(g.startAt);
               const gw = Math.max(3, x(g.endAt) - gx);
-              const label = `${gapReasonLabel(g.reason)} gap${g.scope && r.key === "other" ? ` (${g.scope})` : ""}: ${fmt(g.startAt)} to ${fmt(g.endAt)}${g.description ? ` — ${g.description}` : ""}`;
-              const short = gapReasonLabel(g.reason);
+              const band = gapBandText(
+                { reason: g.reason, endAt: g.endAt.toISOString() },
+                r.key === "other" ? undefined : { name: r.label, firstEventAt: r.first?.toISOString() ?? null },
+                false,
+              );
+              const label = `${band.isBeforeSource ? `Before ${r.label} begins: ` : ""}${gapReasonLabel(g.reason)} gap${g.scope && r.key === "other" ? ` (${g.scope})` : ""}: ${fmt(g.startAt)} to ${fmt(g.endAt)}${g.description ? ` — ${g.description}` : ""}`;
+              const short = band.text;
               return (
                 <g key={g.id} aria-label={label}>
                   <title>{label}</title>
@@ -97,9 +105,10 @@ export function CoverageChart({ coverage, timeZone }: { coverage: IncidentCovera
                     width={gw}
                     height={ROW - 6}
                     fill={`url(#${HATCH_ID})`}
-                    className="stroke-danger"
+                    className={band.isBeforeSource ? "stroke-muted" : "stroke-danger"}
                     strokeWidth="1"
-                    opacity="0.85"
+                    strokeDasharray={band.isBeforeSource ? "4 3" : undefined}
+                    opacity={band.isBeforeSource ? 0.35 : 0.85}
                   />
                   {gw > short.length * 6.5 + 8 ? (
                     <>
@@ -111,7 +120,13 @@ export function CoverageChart({ coverage, timeZone }: { coverage: IncidentCovera
                         rx="3"
                         className="fill-panel"
                       />
-                      <text x={gx + gw / 2} y={y + ROW / 2} dy="0.35em" textAnchor="middle" className="fill-danger text-[11px] font-medium">
+                      <text
+                        x={gx + gw / 2}
+                        y={y + ROW / 2}
+                        dy="0.35em"
+                        textAnchor="middle"
+                        className={`${band.isBeforeSource ? "fill-muted" : "fill-danger"} text-[11px] font-medium`}
+                      >
                         {short}
                       </text>
                     </>

@@ -26,20 +26,25 @@ export function StageEditor({ incidentId, stages }: { incidentId: string; stages
     <div className="space-y-2">
       <ol className="space-y-1 text-sm">
         {stages.map((s, i) => (
-          <li key={s.key} className="flex items-center gap-1">
+          <li key={s.key} className="flex items-start gap-1">
             <span className="w-5 text-right text-xs text-muted tabular-nums">{i + 1}.</span>
-            <input
+            {/* A textarea sized to its text, so a long stage name wraps whole instead of being cut off. */}
+            <textarea
               aria-label={`Name of stage ${s.key}`}
               defaultValue={s.name}
               title={`key ${s.key}`}
+              rows={1}
               onBlur={(e) => {
                 const name = e.target.value.trim();
                 if (name && name !== s.name) void send(`${base}/${s.key}`, "PATCH", { name }).then(done);
               }}
               onKeyDown={(e) => {
-                if (e.key === "Enter") e.currentTarget.blur();
+                if (e.key === "Enter") {
+                  e.preventDefault();
+                  e.currentTarget.blur();
+                }
               }}
-              className="min-w-0 flex-1 rounded border border-transparent bg-transparent px-1 hover:border-line focus:border-accent"
+              className="min-w-0 flex-1 resize-none rounded border border-transparent bg-transparent px-1 [field-sizing:content] hover:border-line focus:border-accent"
             />
             {s.attackTactic && <span className="mono text-xs text-muted">{s.attackTactic}</span>}
             <button

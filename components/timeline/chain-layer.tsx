@@ -4,7 +4,6 @@ import { memo } from "react";
 import type { TimelineLink, TimelineStep } from "@/lib/queries/get-timeline-data";
 import type { StepGlyph } from "@/lib/timeline/geometry";
 import { formatInstant } from "@/lib/timeline/time-format";
-import { fitText } from "./timeline-constants";
 
 /** Line style by confidence: the surer, the more solid. */
 export const CONFIDENCE_DASH: Record<TimelineStep["confidence"], string | undefined> = {
@@ -31,6 +30,15 @@ const LIMIT = 4_000;
 const clampX = (x: number) => Math.max(-LIMIT, Math.min(LIMIT, x));
 
 const R = 6.5;
+
+/**
+ * A milestone's label, never cut: the title with its confidence when both fit, else the title,
+ * else the step's number (the whole text is the milestone's tooltip and in the steps list).
+ */
+function wholeLabel(s: TimelineStep, text: string, room: number): string {
+  for (const option of [text, s.title, `${s.position + 1}`]) if (option.length * 6 <= room) return option;
+  return "";
+}
 
 /**
  * The arrow from one milestone to the next: along the row when they share it, else down (or up)
@@ -127,18 +135,19 @@ export const ChainLayer = memo(function ChainLayer({
         if (g.isLabelBelow) {
           // Centred under the milestone, as wide as the neighbours leave.
           const room = Math.min(220, (next - g.x) * 2 - 12, (g.x - Math.max(last, -40)) * 2 - 12);
-          label = room > 50 ? fitText(text, room, 6) : "";
+          label = wholeLabel(s, text, room);
           labelX = g.x;
           if (label) lastEnd.set(g.rowKey, g.x + (label.length * 6) / 2);
         } else {
-          const room = Math.min(260, next - g.x - 16, plotWidth - g.x - 12);
-          label = room > 60 && g.x > last + 6 ? fitText(text, room, 6) : "";
+          const room = Math.min(300, next - g.x - 16, plotWidth - g.x - 12);
+          label = g.x > last + 6 ? wholeLabel(s, text, room) : "";
           if (label) lastEnd.set(g.rowKey, labelX + label.length * 6);
         }
         const x0 = clampX(g.x);
         const x1 = clampX(g.xEnd);
         return (
           <g key={s.id} aria-label={describeStep(s)} data-step-id={s.id}>
+            <title>{describeStep(s)}</title>
             {x1 - x0 > 4 ? (
               <line
                 x1={x0}

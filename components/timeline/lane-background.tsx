@@ -1,12 +1,18 @@
 "use client";
 
 import { memo } from "react";
-import { gapReasonLabel } from "@/lib/timeline/gap-labels";
+import { wrapText } from "@/lib/format/wrap-text";
+import { gapBandText, gapReasonLabel } from "@/lib/timeline/gap-labels";
 import type { GapBand } from "@/lib/timeline/geometry";
 import type { LaneRow } from "@/lib/timeline/layout";
 import { formatDuration, formatInstant } from "@/lib/timeline/time-format";
 import type { AxisTick, TimeSegment } from "@/lib/timeline/time-scale";
-import { fitText, GUTTER } from "./timeline-constants";
+import { GUTTER } from "./timeline-constants";
+
+/** A lane's name in one line, or two (at 11px) when it does not fit in one. */
+function laneLabelLines(label: string, px: number): string[] {
+  return label.length * 6.9 <= px ? [label] : wrapText(label, px, 6.3, 2);
+}
 
 const nf = new Intl.NumberFormat("en-US");
 
@@ -28,7 +34,7 @@ type Props = {
   bands: readonly GapBand[];
   hatchId: string;
   laneColor(row: LaneRow): string | null;
-  sourceName(id: string | null): string | undefined;
+  sourceOf(id: string | null): { name: string; firstEventAt: string | null } | undefined;
 };
 
 /** Under the marks: lane stripes and labels, grid lines, folded stretches and hatched evidence gaps. */
@@ -43,7 +49,7 @@ export const LaneBackground = memo(function LaneBackground({
   bands,
   hatchId,
   laneColor,
-  sourceName,
+  sourceOf,
 }: Props) {
   // Label each band once per row where it has room and does not run into the previous label.
   const lastLabelEnd = new Map<string, number>();
@@ -60,6 +66,8 @@ export const LaneBackground = memo(function LaneBackground({
       {rows.map((r, i) => {
         const color = laneColor(r);
         const isCatchAll = r.kind === "other" || r.kind === "none" || r.kind === "untagged" || r.kind === "gaps" || r.kind === "chain";
+        const labelX = color ? 24 : 8;
+        const lines = laneLabelLines(r.label, GUTTER - labelX - (r.kind === "chain" || r.kind === "gaps" ? 8 : 54));
         return (
           <g key={r.key}>
             <rect x={0} y={r.y} width={width} height={r.h} className={i % 2 ? "fill-bg" : "fill-panel"} />
@@ -67,13 +75,17 @@ export const LaneBackground = memo(function LaneBackground({
             {color ? <rect x={8} y={r.y + r.h / 2 - 5} width={10} height={10} rx={2} fill={color} /> : null}
             <text
               pointerEvents="auto"
-              x={color ? 24 : 8}
+              x={labelX}
               y={r.y + r.h / 2}
-              dy="0.35em"
-              className={`text-[12px] ${isCatchAll ? "fill-muted italic" : "fill-ink"}`}
+              className={`${lines.length > 1 ? "text-[11px]" : "text-[12px]"} ${isCatchAll ? "fill-muted italic" : "fill-ink"}`}
             >
               <title>{`${r.label}${r.kind === "chain" || r.kind === "gaps" ? "" : `: ${nf.format(r.count)} events in view`}`}</title>
-              {fitText(r.label, GUTTER - (color ? 24 : 8) - (r.kind === "chain" || r.kind === "gaps" ? 8 : 54), 6.9)}
+              {/* Whole names: a long one takes two lines of the lane rather than an ellipsis. */}
+              {lines.map((line, k) => (
+                <tspan key={line} x={labelX} dy={k === 0 ? `${0.35 - (lines.length - 1) * 0.55}em` : "1.1em"}>
+                  {line}
+                </tspan>
+              ))}
             </text>
             {r.kind !== "chain" && r.kind !== "gaps" ? (
               <text x={GUTTER - 8} y={r.y + r.h / 2} dy="0.35em" textAnchor="end" className="fill-muted text-[10px] tabular-nums">
@@ -97,17 +109,30 @@ export const LaneBackground = memo(function LaneBackground({
           </g>
         ))}
         {bands.map((b) => {
-          const label = gapReasonLabel(b.gap.reason);
+          const source = sourceOf(b.gap.sourceId);
+          // Only a source's own lane says whose gap it is; anywhere else the band names its source.
+          const { text: label, isBeforeSource } = gapBandText(b.gap, source, b.rowKey !== b.gap.sourceId);
           const pillW = label.length * 6.2 + 10;
           const cx = b.x + b.w / 2;
           const last = lastLabelEnd.get(b.rowKey) ?? Number.NEGATIVE_INFINITY;
           const hasLabel = b.w > pillW + 6 && cx - pillW / 2 > last + 4;
           if (hasLabel) lastLabelEnd.set(b.rowKey, cx + pillW / 2);
-          const description = describeGap(b.gap, sourceName(b.gap.sourceId));
+          const description = `${isBeforeSource ? `Before ${source?.name ?? "its source"} begins: ` : ""}${describeGap(b.gap, source?.name)}`;
           return (
             <g key={`${b.gap.id}-${b.rowKey}`} aria-label={description} data-gap-reason={b.gap.reason}>
               <title>{description}</title>
-              <rect x={b.x} y={b.y} width={b.w} height={b.h} fill={`url(#${hatchId})`} className="stroke-danger" strokeOpacity="0.6" />
+              {/* Before a source begins: a lighter band with a dashed edge, apart from a gap inside or after its records. */}
+              <rect
+                x={b.x}
+                y={b.y}
+                width={b.w}
+                height={b.h}
+                fill={`url(#${hatchId})`}
+                fillOpacity={isBeforeSource ? 0.35 : 1}
+                className={isBeforeSource ? "stroke-muted" : "stroke-danger"}
+                strokeOpacity="0.6"
+                strokeDasharray={isBeforeSource ? "4 3" : undefined}
+              />
               {hasLabel ? (
                 <>
                   <rect
@@ -119,7 +144,13 @@ export const LaneBackground = memo(function LaneBackground({
                     className="fill-panel"
                     fillOpacity="0.92"
                   />
-                  <text x={cx} y={b.y + b.h / 2} dy="0.35em" textAnchor="middle" className="fill-danger text-[11px] font-medium">
+                  <text
+                    x={cx}
+                    y={b.y + b.h / 2}
+                    dy="0.35em"
+                    textAnchor="middle"
+                    className={`${isBeforeSource ? "fill-muted" : "fill-danger"} text-[11px] font-medium`}
+                  >
                     {label}
                   </text>
                 </>

@@ -175,7 +175,7 @@ export function MainView(props: Props) {
   const selected = selectedEventId ? marks.find((m) => m.event.id === selectedEventId) : undefined;
   const hovered = hover?.type === "event" ? hover.mark : undefined;
   const height = lanesH + AXIS_H;
-  const sourceName = useCallback((id: string | null) => data?.sources.find((s) => s.id === id)?.name, [data?.sources]);
+  const sourceOf = useCallback((id: string | null) => data?.sources.find((s) => s.id === id), [data?.sources]);
   const isEmpty = data !== null && data.total === 0;
 
   return (
@@ -204,7 +204,7 @@ export function MainView(props: Props) {
         bands={bands}
         hatchId={`${uid}-hatch`}
         laneColor={laneColor}
-        sourceName={sourceName}
+        sourceOf={sourceOf}
       />
       <MarksCanvas left={GUTTER} top={AXIS_H} width={plotWidth} height={lanesH} marks={isSvgMarks ? [] : marks} cells={cells} />
       <svg width={width} height={height} className="pointer-events-none absolute top-0 left-0">

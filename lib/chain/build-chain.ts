@@ -87,10 +87,13 @@ export async function buildChain(ctx: Ctx, incidentId: string): Promise<BuildCha
   });
 }
 
-/** "Chain 1: adelev@…, 175.45.176.99" (what ties most of it); the findings are "Unlinked findings". */
+/**
+ * "Chain 1: adelev@contoso.test, 175.45.176.99" (what ties most of it, each value whole: pages wrap
+ * it, as a cut path or app id names nothing); the findings are "Unlinked findings".
+ */
 function chainTitle(plan: ChainPlan, ordinal: number): string {
   if (plan.kind === "findings") return "Unlinked findings";
-  const by = plan.keyTies.map((t) => (t.value.length > 48 ? `…${t.value.slice(-47)}` : t.value)).join(", ");
+  const by = plan.keyTies.map((t) => t.value).join(", ");
   return by ? `Chain ${ordinal}: ${by}` : `Chain ${ordinal}`;
 }
 

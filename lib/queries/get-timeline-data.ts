@@ -171,11 +171,13 @@ export async function getTimelineData(ctx: Ctx, incidentId: string, input: TTime
       orderBy: { position: "asc" },
       select: { id: true, key: true, name: true, position: true },
     }),
-    prisma.source.findMany({
-      where: { incidentId },
-      orderBy: [{ importedAt: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, format: true },
-    }),
+    prisma.source
+      .findMany({
+        where: { incidentId },
+        orderBy: [{ importedAt: "asc" }, { id: "asc" }],
+        select: { id: true, name: true, format: true, firstEventAt: true },
+      })
+      .then((rows) => rows.map((r) => ({ ...r, firstEventAt: r.firstEventAt?.toISOString() ?? null }))),
     readExtent(ctx, incidentId),
     listTimelineSteps(ctx.db, incidentId),
     q.entity ? prisma.entity.findFirst({ where: { id: q.entity, incidentId }, select: { id: true, kind: true, value: true } }) : null,

@@ -11,3 +11,22 @@ const REASON_LABEL: Record<GapReason, string> = {
 export function gapReasonLabel(reason: GapReason): string {
   return REASON_LABEL[reason];
 }
+
+/** How a gap band reads: whose gap it is, and whether it only marks the time before its source begins. */
+export type GapBandText = { text: string; isBeforeSource: boolean };
+
+/**
+ * The words on a gap band. A gap that ends by its source's first event is the time before that
+ * source begins (drawn apart from a gap inside or after its records); on the shared evidence-gaps
+ * row each band also names its source, as nothing else there says whose gap it is.
+ */
+export function gapBandText(
+  gap: { reason: GapReason; endAt: string },
+  source: { name: string; firstEventAt: string | null } | undefined,
+  isSharedRow: boolean,
+): GapBandText {
+  const isBeforeSource = Boolean(source?.firstEventAt && Date.parse(gap.endAt) <= Date.parse(source.firstEventAt as string));
+  if (isBeforeSource) return { text: isSharedRow ? `before ${source?.name} begins` : "before it begins", isBeforeSource };
+  const reason = gapReasonLabel(gap.reason);
+  return { text: isSharedRow && source ? `${reason} · ${source.name}` : reason, isBeforeSource };
+}

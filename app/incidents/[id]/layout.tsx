@@ -6,6 +6,7 @@ import { TabNav } from "@/components/ui/tab-nav";
 import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
 import { formatDate } from "@/lib/format/format-time";
+import { incidentTitleTemplate } from "@/lib/incident-metadata";
 import { INCIDENT_VIEWS } from "@/lib/incident-views";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { workspaceAttempt } from "@/lib/training/workspace-attempt";
@@ -15,16 +16,7 @@ export const dynamic = "force-dynamic";
 // Every incident page's title names the incident after the view ("Timeline · Storm-0558 · Chainline"),
 // so a browser tab or a history entry says which incident it is.
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
-  const { id } = await params;
-  try {
-    const { ctx } = await getIncidentPageContext(id, "incident.view");
-    const incident = await getIncidentById(ctx, id);
-    if (!incident) return {};
-    return { title: { template: `%s · ${incident.title} · Chainline`, default: `${incident.title} · Chainline` } };
-  } catch {
-    // Not signed in or not a member: the page itself answers that; the title stays generic.
-    return {};
-  }
+  return incidentTitleTemplate((await params).id);
 }
 
 export default async function IncidentLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {

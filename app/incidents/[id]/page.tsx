@@ -7,12 +7,15 @@ import { StageEditor } from "@/components/overview/stage-editor";
 import { roleAllows } from "@/lib/access/permissions";
 import { getIncidentPageContext } from "@/lib/access/request-context";
 import { formatDateTime } from "@/lib/format/format-time";
+import { incidentViewTitle } from "@/lib/incident-metadata";
 import { getChain } from "@/lib/queries/get-chain";
 import { getIncidentById } from "@/lib/queries/get-incident-by-id";
 import { getIncidentCoverage } from "@/lib/queries/get-incident-coverage";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Overview" };
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return incidentViewTitle((await params).id, "Overview");
+}
 
 export default async function IncidentOverviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

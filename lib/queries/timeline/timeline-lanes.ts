@@ -4,7 +4,8 @@ import { type LaneMode, NONE_LANE, OTHER_LANE, type TimelineLane, TOP_LANES, UNT
 import { type EventScope, eventWhere } from "./event-filter-sql";
 
 export type StageRow = { id: string; key: string; name: string; position: number };
-export type SourceRow = { id: string; name: string; format: string };
+/** A source as the timeline names it; its first event (ISO, null when it has none) tells "before it begins" apart. */
+export type SourceRow = { id: string; name: string; format: string; firstEventAt: string | null };
 
 /** The lanes of one lane mode and how to put an event in one, in SQL (buckets) and in JS (raw events). */
 export type LanePlan = {
