@@ -2,6 +2,7 @@
 // one clear line at start-up rather than an error on the first page.
 import { stampPeerAddresses } from "@/lib/access/peer-address";
 import { getDb } from "@/lib/db";
+import { startImportWorker } from "@/lib/ingest/import-worker";
 
 stampPeerAddresses();
 
@@ -9,6 +10,8 @@ if (process.env.NEXT_PHASE !== "phase-production-build") {
   try {
     const db = await getDb();
     console.log(`chainline: ${db.mode} database ready (${db.location})`);
+    // Imports queued before a restart, or left by a worker that died, are taken up again.
+    startImportWorker(db);
   } catch (err) {
     console.error(`chainline: ${(err as Error).message}`);
     process.exit(1);

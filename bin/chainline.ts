@@ -18,6 +18,7 @@ import { gapsCommand } from "./commands/gaps";
 import { importCommand } from "./commands/import";
 import { incidentCreate, incidentImport, incidentList } from "./commands/incident";
 import { incidentDelete, incidentUpdate } from "./commands/incident-lifecycle";
+import { jobsRun } from "./commands/jobs";
 import { loginCommand, whoamiCommand } from "./commands/login";
 import { rulesList, rulesLoad, rulesRun } from "./commands/rules";
 import { scenarioGenerate, scenarioLoad } from "./commands/scenario";
@@ -44,6 +45,7 @@ const COMMANDS: Command[] = [
   incidentImport,
   incidentUpdate,
   incidentDelete,
+  jobsRun,
   importCommand,
   formatsCommand,
   scenarioGenerate,

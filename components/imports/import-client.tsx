@@ -80,9 +80,21 @@ export function ImportClient({ incidentId }: { incidentId: string }) {
     return () => clearTimeout(t);
   }, [options, upload, incidentId]);
 
-  // Poll a running job.
+  const follow = useCallback(async (jobId: string) => {
+    const res = await fetch(`/api/imports/${jobId}`);
+    if (res.ok) setJob((await res.json()) as ImportJob);
+    else setError(await readError(res));
+  }, []);
+
+  // After a reload: the job named in the address, as it stands now.
   useEffect(() => {
-    if (job?.status !== "running" && job?.status !== "analyzing") return;
+    const jobId = new URLSearchParams(window.location.search).get("job");
+    if (jobId) void follow(jobId);
+  }, [follow]);
+
+  // Poll a job until it ends.
+  useEffect(() => {
+    if (job?.status !== "queued" && job?.status !== "running" && job?.status !== "analyzing") return;
     const t = setTimeout(async () => {
       const res = await fetch(`/api/imports/${job.id}`);
       if (res.ok) setJob((await res.json()) as ImportJob);
@@ -100,18 +112,9 @@ export function ImportClient({ incidentId }: { incidentId: string }) {
     });
     if (!res.ok) return setError(await readError(res));
     const { jobId } = (await res.json()) as { jobId: string };
-    setJob({
-      id: jobId,
-      incidentId,
-      fileName: upload.name,
-      status: "running",
-      progress: null,
-      summary: null,
-      error: null,
-      analysis: null,
-      analysisError: null,
-      startedAt: "",
-    });
+    // The job is in the database: its id in the address lets a reload (or a restarted server) pick it up.
+    window.history.replaceState(null, "", `?job=${jobId}`);
+    await follow(jobId);
     setUpload(null);
     setPreview(null);
   }

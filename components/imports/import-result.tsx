@@ -18,6 +18,19 @@ export function ImportResult({ job, incidentId }: { job: ImportJob; incidentId: 
       </p>
     );
   }
+  if (job.status === "queued" || (job.status === "running" && !p)) {
+    return (
+      <div role="status" className="space-y-1 rounded border border-line bg-panel p-3 text-sm">
+        <div>
+          {job.fileName}: {job.status === "queued" ? "waiting for the import worker" : "starting"}
+          {job.attempts > 1
+            ? ` (attempt ${job.attempts}: the server stopped during an earlier one; it starts again from the beginning)`
+            : ""}
+        </div>
+        <progress className="w-full" aria-label="Import progress" />
+      </div>
+    );
+  }
   if (job.status === "running" && p?.phase === "finalizing") {
     // One transaction with no progress of its own (about as long again as reading on a large
     // file): a full bar standing still would look like a hang, so the bar is indeterminate.
@@ -37,6 +50,7 @@ export function ImportResult({ job, incidentId }: { job: ImportJob; incidentId: 
         <div>
           {p?.phase ?? "starting"} · {p ? `${mib(p.bytesRead)} of ${mib(p.bytesTotal)}` : ""} · {(p?.records ?? 0).toLocaleString("en-US")}{" "}
           records
+          {job.attempts > 1 ? " · resumed after a server restart, from the beginning" : ""}
         </div>
         <progress className="w-full" max={1} value={frac} aria-label="Import progress" />
       </div>

@@ -16,6 +16,11 @@ test("[IMPORT] read a file again in another zone, replacing the earlier reading,
   };
   await upload(false, "UTC");
   await expect(page.getByText("Import complete.")).toBeVisible();
+  // The job is kept in the database and named in the address: a reload shows it again.
+  await expect(page).toHaveURL(/\?job=[0-9a-f-]{36}$/);
+  await page.reload();
+  await expect(page.getByText("Import complete.")).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Read 2 · imported 2");
   await upload(true, "Europe/Berlin");
   await expect(page.getByRole("status")).toContainText("Replaced the earlier reading of this file (2 events): 0 annotations carried over");
 

@@ -1,13 +1,15 @@
 // GET /api/incidents/[id]/sources – the incident's sources with chain of custody and line counts.
-// POST /api/incidents/[id]/sources – start an import; 202 { jobId, statusUrl } (poll it).
+// POST /api/incidents/[id]/sources – queue an import job (kept in the database, run by the server's
+//   import worker, resumed after a restart); 202 { jobId, statusUrl } (poll it).
 //   Either JSON { uploadId, name, options } for a file sent to /uploads first, or the file's
 //   bytes as the body with ?name=&format=&tz=&timeFormat=&year=&map=&redact=false (streamed to disk).
 import { getRequestContext } from "@/lib/access/request-context";
 import { countUpload } from "@/lib/access/upload-limit";
 import { errorResponse, json } from "@/lib/http/json-response";
-import { startImportJob } from "@/lib/ingest/import-jobs";
+import { enqueueImportJob } from "@/lib/ingest/import-jobs";
+import type { TImportOptionsInput } from "@/lib/ingest/import-options";
 import { optionsFromQuery } from "@/lib/ingest/options-from-query";
-import { removeUpload, saveUpload, uploadPath } from "@/lib/ingest/uploads";
+import { saveUpload, uploadPath } from "@/lib/ingest/uploads";
 import { listSources } from "@/lib/queries/list-sources";
 
 export const dynamic = "force-dynamic";
@@ -40,11 +42,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       const saved = await saveUpload(request.body, { userId: ctx.actor.userId, incidentId: id });
       upload = { ...saved, name: q.get("name") || "upload", options };
     }
-    const job = startImportJob(
-      ctx,
-      { incidentId: id, filePath: upload.filePath, fileName: upload.name, options: upload.options as never },
-      () => removeUpload(upload.uploadId),
-    );
+    const job = await enqueueImportJob(ctx, {
+      incidentId: id,
+      uploadId: upload.uploadId,
+      fileName: upload.name,
+      options: upload.options as TImportOptionsInput,
+    });
     return json({ jobId: job.id, statusUrl: `/api/imports/${job.id}` }, 202);
   } catch (err) {
     return errorResponse(err);
