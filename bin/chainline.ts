@@ -1,7 +1,9 @@
 // The Chainline CLI: parses its input and calls lib/, nothing more.
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
+import { findLocalApp } from "@/lib/access/local-app";
 import { closeDb } from "@/lib/db";
+import { dbConfigFromEnv } from "@/lib/db/config";
 import { DatabaseUnavailableError } from "@/lib/db/errors";
 import { MigrationError } from "@/lib/db/migrator";
 import { ForbiddenError } from "@/lib/errors/forbidden";
@@ -69,6 +71,22 @@ const COMMANDS: Command[] = [
   exportBriefCommand,
   exportTimelineCommand,
 ];
+
+/**
+ * The app on this machine holds the embedded database (PGlite is one process's alone): a command
+ * that can work through the app's API does, with the secret the app published beside the data
+ * folder (lib/access/local-app.ts); any other is refused by the database lock, which says why.
+ */
+function throughLocalApp(cmd: Command): void {
+  if (process.env.CHAINLINE_SERVER || !cmd.remote || cmd.path[0] === "login") return;
+  const config = dbConfigFromEnv();
+  if (config.mode !== "embedded") return;
+  const app = findLocalApp(config.dataDir);
+  if (!app) return;
+  process.env.CHAINLINE_SERVER = app.url;
+  process.env.CHAINLINE_TOKEN = app.secret;
+  console.error(`chainline: the app (pid ${app.pid}) has the embedded database open: working through it at ${app.url}`);
+}
 
 function usageOf(cmd: Command): string {
   const lines = [
@@ -144,6 +162,7 @@ async function main(rawArgv: string[]): Promise<number> {
     console.log(usageOf(cmd));
     return 0;
   }
+  throughLocalApp(cmd);
   if (process.env.CHAINLINE_SERVER && !cmd.remote) {
     throw new UsageError(
       `"${cmd.path.join(" ")}" runs on the server itself; with --server only ${COMMANDS.filter((c) => c.remote)

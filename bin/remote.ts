@@ -60,11 +60,16 @@ export function remoteTarget(): Remote | null {
   return { server, token };
 }
 
+/** Whom to act as beside a local app (--as); a server ignores it for personal access tokens. */
+function asHeader(): Record<string, string> {
+  return process.env.CHAINLINE_AS ? { "x-chainline-as": process.env.CHAINLINE_AS } : {};
+}
+
 /** A request to the server with the token; a refusal becomes one line naming the status and reason. */
 export async function remoteFetch(remote: Remote, pathAndQuery: string, init: RequestInit & { duplex?: "half" } = {}): Promise<unknown> {
   const res = await fetch(`${remote.server}${pathAndQuery}`, {
     ...init,
-    headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${remote.token}` },
+    headers: { ...(init.headers as Record<string, string>), ...asHeader(), authorization: `Bearer ${remote.token}` },
   });
   const text = await res.text();
   const body = text ? (JSON.parse(text) as unknown) : null;
@@ -77,7 +82,7 @@ export async function remoteFetch(remote: Remote, pathAndQuery: string, init: Re
 
 /** A file the server makes (a PDF, a picture), as bytes; a refusal is its JSON error. */
 export async function remoteDownload(remote: Remote, pathAndQuery: string): Promise<Buffer> {
-  const res = await fetch(`${remote.server}${pathAndQuery}`, { headers: { authorization: `Bearer ${remote.token}` } });
+  const res = await fetch(`${remote.server}${pathAndQuery}`, { headers: { ...asHeader(), authorization: `Bearer ${remote.token}` } });
   const bytes = Buffer.from(await res.arrayBuffer());
   if (!res.ok) {
     let reason = res.statusText;

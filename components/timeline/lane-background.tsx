@@ -4,7 +4,7 @@ import { memo } from "react";
 import { wrapText } from "@/lib/format/wrap-text";
 import { gapBandText, gapReasonLabel } from "@/lib/timeline/gap-labels";
 import type { GapBand } from "@/lib/timeline/geometry";
-import type { LaneRow } from "@/lib/timeline/layout";
+import { gapOwner, gapsRowKey, type LaneRow } from "@/lib/timeline/layout";
 import { formatDuration, formatInstant } from "@/lib/timeline/time-format";
 import type { AxisTick, TimeSegment } from "@/lib/timeline/time-scale";
 import { GUTTER } from "./timeline-constants";
@@ -110,8 +110,9 @@ export const LaneBackground = memo(function LaneBackground({
         ))}
         {bands.map((b) => {
           const source = sourceOf(b.gap.sourceId);
-          // Only a source's own lane says whose gap it is; anywhere else the band names its source.
-          const { text: label, isBeforeSource } = gapBandText(b.gap, source, b.rowKey !== b.gap.sourceId);
+          // A source's own lane and its gaps row say whose gap it is; anywhere else the band names its source.
+          const isOwnRow = b.rowKey === b.gap.sourceId || b.rowKey === gapsRowKey(gapOwner(b.gap));
+          const { text: label, isBeforeSource } = gapBandText(b.gap, source, !isOwnRow);
           const pillW = label.length * 6.2 + 10;
           const cx = b.x + b.w / 2;
           const last = lastLabelEnd.get(b.rowKey) ?? Number.NEGATIVE_INFINITY;

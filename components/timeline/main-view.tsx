@@ -4,7 +4,7 @@ import { type KeyboardEvent, memo, useCallback, useEffect, useId, useMemo, useRe
 import type { TimelineData } from "@/lib/queries/get-timeline-data";
 import { activityTimes, cellRects, type EventMark, eventMarks, gapBands, markBand, stepGlyphs } from "@/lib/timeline/geometry";
 import { buildHitIndex, type Hover, hitTest } from "@/lib/timeline/hit-test";
-import { type LaneRow, layoutRows } from "@/lib/timeline/layout";
+import { gapOwner, gapsRowKey, type LaneRow, layoutRows } from "@/lib/timeline/layout";
 import { stageColor, UNTAGGED_COLOR } from "@/lib/timeline/stage-colors";
 import { formatAxisContext } from "@/lib/timeline/time-format";
 import { compressedTimeScale, linearTimeScale } from "@/lib/timeline/time-scale";
@@ -60,6 +60,18 @@ const SvgMarks = memo(function SvgMarks({ marks }: { marks: readonly EventMark[]
   );
 });
 
+/** A row per owner of the gaps that affect no lane, named for it ("Gaps: debug-share-security.jsonl"). */
+function unplacedGapRows(data: TimelineData | null): { key: string; label: string }[] {
+  const rows = new Map<string, string>();
+  for (const g of data?.gaps ?? []) {
+    if (g.lanes.length) continue;
+    const owner = gapOwner(g);
+    const name = (g.sourceId && data?.sources.find((s) => s.id === g.sourceId)?.name) || g.scope;
+    rows.set(gapsRowKey(owner), name ? `Gaps: ${name}` : "Evidence gaps");
+  }
+  return [...rows].map(([key, label]) => ({ key, label }));
+}
+
 /** The swimlanes: lanes, marks or bins, chain milestones and arrows, gaps, axis; wheel/drag/keys move the window. */
 export function MainView(props: Props) {
   const { data, window: w, width, isCompressed, selectedEventId } = props;
@@ -75,7 +87,7 @@ export function MainView(props: Props) {
         laneMode: data?.laneMode ?? "stage",
         lanes: data?.lanes ?? [],
         hasSteps: (data?.steps ?? []).some((s) => s.startAt || s.endAt),
-        hasUnplacedGaps: (data?.gaps ?? []).some((g) => g.lanes.length === 0),
+        gapRows: unplacedGapRows(data),
       }),
     [data],
   );

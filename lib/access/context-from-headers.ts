@@ -3,8 +3,17 @@ import { getDb } from "@/lib/db";
 import { UnauthenticatedError } from "@/lib/errors/unauthenticated";
 import { actorOfUser } from "./actor-of-user";
 import { getAuth } from "./auth";
+import { getCliContext } from "./cli-context";
 import { clientIp } from "./client-ip";
+import { isLocalSecret, matchesLocalSecret } from "./local-app";
 import { resolveApiToken } from "./tokens/resolve-api-token";
+
+/** Whom a local CLI run acts as (its --as), sent with the local secret. */
+export const LOCAL_AS_HEADER = "x-chainline-as";
+
+function isLoopback(ip: string | undefined): boolean {
+  return ip === "127.0.0.1" || ip === "::1" || ip === "::ffff:127.0.0.1";
+}
 
 /**
  * Who is asking, from a request's headers: a Bearer personal access token, else the session
@@ -17,6 +26,11 @@ export async function contextFromHeaders(headers: Headers, use: { method: string
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match?.[1]) throw new UnauthenticatedError("Authorization must be 'Bearer <token>'");
+    if (isLocalSecret(match[1])) {
+      // The CLI on this machine, beside the app that holds the embedded database (lib/access/local-app.ts).
+      if (!matchesLocalSecret(match[1]) || !isLoopback(ip)) throw new UnauthenticatedError("not this app's local secret");
+      return getCliContext(db, headers.get(LOCAL_AS_HEADER) ?? undefined);
+    }
     return { db, actor: await resolveApiToken(db, match[1], { ip, ...use }) };
   }
   const auth = await getAuth();

@@ -17,7 +17,7 @@ export function lockEmbeddedDir(dataDir: string): () => void {
     const holder = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
     if (Number.isFinite(holder) && holder !== process.pid && isProcessAlive(holder)) {
       throw new DatabaseUnavailableError(
-        `The embedded database at ${dataDir} is open in another process (pid ${holder}, perhaps the app server): stop it, or set DATABASE_URL to share a Postgres server.`,
+        `The embedded database at ${dataDir} is open in another process (pid ${holder}, perhaps the app server): stop it, or set DATABASE_URL to share a Postgres server. Beside a running app, import, incident list, whoami, export brief and export timeline work through it.`,
       );
     }
     // A stale lock from a process that died: take it over.

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createReadStream, createWriteStream, existsSync, mkdtempSync } from "node:fs";
 import os from "node:os";
@@ -8,6 +7,7 @@ import { expect, it } from "vitest";
 import type { Ctx } from "@/lib/context/ctx";
 import type { Db } from "@/lib/db";
 import { newIncident, writeFixture } from "@/lib/testing/import-fixtures";
+import { runCliAndKillWhenReading } from "@/lib/testing/kill-when-reading";
 import { createTestDatabase, describeEachDatabase } from "@/lib/testing/test-databases";
 import { enqueueImportJob, getImportJob } from "./import-jobs";
 import { runQueuedJobs } from "./import-worker";
@@ -34,27 +34,6 @@ async function queue(ctx: Ctx, incidentId: string, file: string) {
   const body = Readable.toWeb(createReadStream(file)) as ReadableStream<Uint8Array>;
   const up = await saveUpload(body, { userId: ctx.actor.userId, incidentId });
   return { up, job: await enqueueImportJob(ctx, { incidentId, uploadId: up.uploadId, fileName: path.basename(file), options: {} }) };
-}
-
-/** Runs `chainline jobs run` in a child process and kills it with SIGKILL once its import is reading. */
-async function workAndKill(env: Record<string, string>): Promise<void> {
-  const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-  const child = spawn(tsx, ["--conditions=react-server", "bin/chainline.ts", "jobs", "run"], {
-    env: { ...process.env, ...env },
-    detached: true,
-  });
-  let stderr = "";
-  await new Promise<void>((resolve, reject) => {
-    child.stderr.on("data", (d) => {
-      stderr += String(d);
-      if (stderr.includes(" reading ")) setTimeout(() => resolve(), 1_500);
-    });
-    child.once("exit", (code) => reject(new Error(`the worker ended by itself (code ${code}) before it could be killed: ${stderr}`)));
-  });
-  const exited = once(child, "exit");
-  process.kill(-(child.pid as number), "SIGKILL");
-  await exited;
-  await new Promise((r) => setTimeout(r, 300));
 }
 
 async function eventCounts(db: Db, incidentId: string) {
@@ -104,7 +83,7 @@ describeEachDatabase("import jobs kept in the database", (kind) => {
         testDb.config.mode === "server"
           ? { DATABASE_URL: testDb.config.url }
           : { DATABASE_URL: "", CHAINLINE_DATA_DIR: testDb.config.dataDir };
-      await workAndKill(env);
+      await runCliAndKillWhenReading(["jobs", "run"], env);
 
       // As a restarted server finds it: running under a worker that is gone, nothing imported yet.
       db = await testDb.open();

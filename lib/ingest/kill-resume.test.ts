@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
-import path from "node:path";
 import { expect, it } from "vitest";
 import { newIncident, writeFixture } from "@/lib/testing/import-fixtures";
+import { runCliAndKillWhenReading } from "@/lib/testing/kill-when-reading";
 import { createTestDatabase, describeEachDatabase } from "@/lib/testing/test-databases";
 import { importFile } from "./import-file";
 import { stagingTable } from "./staging-table";
@@ -22,28 +21,6 @@ async function bigJsonl(): Promise<string> {
   return file;
 }
 
-/** Starts `chainline import` in a child process and kills it with SIGKILL once it is reading. */
-async function importAndKill(env: Record<string, string>, incidentId: string, file: string): Promise<void> {
-  const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
-  const child = spawn(tsx, ["--conditions=react-server", "bin/chainline.ts", "import", "--incident", incidentId, file], {
-    env: { ...process.env, ...env },
-    // Its own process group: tsx runs the CLI in a child process, and both must die.
-    detached: true,
-  });
-  let stderr = "";
-  await new Promise<void>((resolve, reject) => {
-    child.stderr.on("data", (d) => {
-      stderr += String(d);
-      if (stderr.includes(" reading ")) setTimeout(() => resolve(), 1_500);
-    });
-    child.once("exit", (code) => reject(new Error(`import ended by itself (code ${code}) before it could be killed: ${stderr}`)));
-  });
-  const exited = once(child, "exit");
-  process.kill(-(child.pid as number), "SIGKILL");
-  await exited;
-  await new Promise((r) => setTimeout(r, 300));
-}
-
 describeEachDatabase("an import killed half-way", (kind) => {
   // A child import of 150,000 lines and a re-run: tens of seconds, more on a busy machine.
   it("leaves no events, shows the source unfinished, and a re-run completes with each event once", { timeout: 240_000 }, async () => {
@@ -58,7 +35,7 @@ describeEachDatabase("an import killed half-way", (kind) => {
         testDb.config.mode === "server"
           ? { DATABASE_URL: testDb.config.url }
           : { DATABASE_URL: "", CHAINLINE_DATA_DIR: testDb.config.dataDir };
-      await importAndKill(env, incidentId, file);
+      await runCliAndKillWhenReading(["import", "--incident", incidentId, file], env);
 
       db = await testDb.open();
       const source = await db.prisma.source.findFirstOrThrow({ where: { incidentId } });

@@ -1,5 +1,5 @@
 import type { TimelineCell, TimelineData, TimelineEvent, TimelineGap, TimelineStep } from "@/lib/queries/get-timeline-data";
-import { CHAIN_ROW, GAPS_ROW, jitter, type LaneRow } from "./layout";
+import { CHAIN_ROW, gapOwner, gapsRowKey, jitter, type LaneRow } from "./layout";
 import { parseIsoMicros } from "./time-format";
 import type { TimeScale } from "./time-scale";
 
@@ -118,7 +118,7 @@ export function stepGlyphs(
   return out;
 }
 
-/** Gaps as bands on the rows they affect (a gap on no lane goes to the gaps row), clipped to the plot. */
+/** Gaps as bands on the rows they affect (a gap on no lane goes to its owner's gaps row), clipped to the plot. */
 export function gapBands(gaps: readonly TimelineGap[], scale: TimeScale, rows: readonly LaneRow[], plotWidth: number): GapBand[] {
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const out: GapBand[] = [];
@@ -126,7 +126,7 @@ export function gapBands(gaps: readonly TimelineGap[], scale: TimeScale, rows: r
     const x0 = Math.max(0, scale.x(Date.parse(g.startAt)));
     const x1 = Math.min(plotWidth, scale.x(Date.parse(g.endAt)));
     if (x1 <= 0 || x0 >= plotWidth) continue;
-    const keys = g.lanes.length ? g.lanes : [GAPS_ROW];
+    const keys = g.lanes.length ? g.lanes : [gapsRowKey(gapOwner(g))];
     for (const k of keys) {
       const row = byKey.get(k);
       if (row) out.push({ gap: g, x: x0, w: Math.max(2, x1 - x0), y: row.y + 2, h: row.h - 4, rowKey: row.key });

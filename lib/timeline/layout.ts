@@ -12,15 +12,31 @@ export type LaneRow = {
 
 /** Row key of the chain milestones when the lanes are not stages. */
 export const CHAIN_ROW = "__chain__";
-/** Row key of the gaps that affect no single lane. */
+/** Row key prefix of the gaps that affect no single lane: one row per source (or scope) they belong to. */
 export const GAPS_ROW = "__gaps__";
+
+/** Whose a gap on no lane is: its source, else its scope ("" when it names neither). */
+export function gapOwner(g: { sourceId: string | null; scope: string }): string {
+  return g.sourceId ?? g.scope;
+}
+
+/** The row of the unplaced gaps of one owner, so each band sits in a row that says whose gap it is. */
+export function gapsRowKey(owner: string): string {
+  return `${GAPS_ROW}:${owner}`;
+}
 
 export const LANE_H = 30;
 const CHAIN_H = 38;
 const GAPS_H = 26;
 
-/** Stacks the rows: the chain first (unless steps sit on their stage lanes), then the lanes, then unplaced gaps. */
-export function layoutRows(args: { laneMode: LaneMode; lanes: readonly TimelineLane[]; hasSteps: boolean; hasUnplacedGaps: boolean }): {
+/** Stacks the rows: the chain first (unless steps sit on their stage lanes), then the lanes, then a row per owner of unplaced gaps. */
+export function layoutRows(args: {
+  laneMode: LaneMode;
+  lanes: readonly TimelineLane[];
+  hasSteps: boolean;
+  /** One row per owner of gaps that affect no lane, labelled with whose gaps they are. */
+  gapRows: readonly { key: string; label: string }[];
+}): {
   rows: LaneRow[];
   height: number;
 } {
@@ -34,8 +50,8 @@ export function layoutRows(args: { laneMode: LaneMode; lanes: readonly TimelineL
     rows.push({ key: l.key, label: l.label, kind: l.kind, y, h: LANE_H, count: l.count });
     y += LANE_H;
   }
-  if (args.hasUnplacedGaps) {
-    rows.push({ key: GAPS_ROW, label: "Evidence gaps", kind: "gaps", y, h: GAPS_H, count: 0 });
+  for (const g of args.gapRows) {
+    rows.push({ key: g.key, label: g.label, kind: "gaps", y, h: GAPS_H, count: 0 });
     y += GAPS_H;
   }
   return { rows, height: y };
