@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { isProcessAlive } from "@/lib/process-alive";
 
 /**
@@ -27,7 +27,13 @@ export function publishLocalApp(dataDir: string, url: string): void {
   holder.__chainlineLocalSecret = Buffer.from(secret);
   const file = localAppFile(dataDir);
   rmSync(file, { force: true });
-  writeFileSync(file, JSON.stringify({ url, pid: process.pid, secret } satisfies LocalApp), { mode: 0o600 });
+  try {
+    // Created, never opened if something is already there (a file or link planted meanwhile).
+    writeFileSync(file, JSON.stringify({ url, pid: process.pid, secret } satisfies LocalApp), { mode: 0o600, flag: "wx" });
+  } catch (err) {
+    console.error(`chainline: not publishing the app for the CLI (${(err as Error).message})`);
+    return;
+  }
   process.once("exit", () => {
     try {
       if ((JSON.parse(readFileSync(file, "utf8")) as LocalApp).pid === process.pid) rmSync(file);
@@ -37,11 +43,23 @@ export function publishLocalApp(dataDir: string, url: string): void {
   });
 }
 
-/** The running app on this data folder, or null when none published itself or its process is gone. */
+/**
+ * The running app on this data folder, or null. Believed only when the file is what the app
+ * writes: a plain file of this account's, readable by no one else, naming a loopback address and
+ * the process that holds the database lock. Anything else (a file someone else could have put
+ * there, pointing the CLI at their own server) is ignored.
+ */
 export function findLocalApp(dataDir: string): LocalApp | null {
+  const file = localAppFile(dataDir);
   try {
-    const app = JSON.parse(readFileSync(localAppFile(dataDir), "utf8")) as LocalApp;
-    return isProcessAlive(app.pid) && app.secret?.startsWith(PREFIX) ? app : null;
+    const st = lstatSync(file);
+    if (!st.isFile() || (process.getuid && st.uid !== process.getuid()) || (st.mode & 0o077) !== 0) return null;
+    const app = JSON.parse(readFileSync(file, "utf8")) as LocalApp;
+    const lockPid = Number.parseInt(readFileSync(`${dataDir}.lock`, "utf8"), 10);
+    const url = new URL(app.url);
+    const isLoopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) && url.protocol === "http:";
+    if (!isLoopback || lockPid !== app.pid || !app.secret?.startsWith(PREFIX)) return null;
+    return isProcessAlive(app.pid) ? app : null;
   } catch {
     return null;
   }

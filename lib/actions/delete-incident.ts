@@ -21,7 +21,8 @@ const PER_INCIDENT_TABLES = ["events", "event_entities", "entities", "rule_match
  * confirmation is its title typed exactly. Refused while one of its imports is running. One
  * transaction removes the incident (its sources, events, chain, stories… cascade) and records
  * the audit entry, which outlives it; then the staging tables of interrupted imports and the
- * uploads never imported are removed, and the tables are vacuumed so the space is free for reuse.
+ * uploads never imported are removed, and the tables are vacuumed (in the background) so the space
+ * is free for reuse.
  */
 export async function deleteIncident(ctx: Ctx, incidentId: string, input: unknown): Promise<DeletedIncident> {
   const { confirm } = ZDeleteIncidentSchema.parse(input);
@@ -38,8 +39,12 @@ export async function deleteIncident(ctx: Ctx, incidentId: string, input: unknow
     (s) => s.status === "importing" && s.heartbeatAt && Date.now() - s.heartbeatAt.getTime() < STALE_AFTER_MS,
   );
   if (running) throw new InvalidRequestError(`${running.name} is being imported into this incident right now: wait for it to finish`);
+  const job = await prisma.importJob.findFirst({ where: { incidentId, status: { in: ["running", "analyzing"] } } });
+  if (job) throw new InvalidRequestError(`${job.fileName} is being imported into this incident right now: wait for it to finish`);
 
   const deleted = await prisma.$transaction(async (tx) => {
+    // No import decides what is new in it meanwhile (the same lock an import's final step takes).
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('chainline.import'), hashtext(${incidentId}))::text AS locked`;
     const events = await tx.event.count({ where: { incidentId } });
     await tx.incident.delete({ where: { id: incidentId } });
     const d: DeletedIncident = { id: incidentId, title: incident.title, sources: incident.sources.length, events, uploads: 0 };
@@ -54,6 +59,7 @@ export async function deleteIncident(ctx: Ctx, incidentId: string, input: unknow
   });
   for (const s of incident.sources) await dropStagingTable(ctx.db.sql, s.id).catch(() => undefined);
   deleted.uploads = removeIncidentUploads(incidentId);
-  await ctx.db.sql.exec(`VACUUM ${PER_INCIDENT_TABLES.join(", ")}`).catch(() => undefined);
+  // In the background: a VACUUM of large tables takes a while, and the answer need not wait for it.
+  void ctx.db.sql.exec(`VACUUM ${PER_INCIDENT_TABLES.join(", ")}`).catch(() => undefined);
   return deleted;
 }

@@ -46,6 +46,14 @@ describe("nextLifecycle", () => {
     );
     const late = { status: "closed" as const, containedAt: new Date("2023-07-16T00:00:00Z"), closedAt: new Date("2023-07-15T00:00:00Z") };
     expect(field(() => nextLifecycle(open, late, now))).toBe("containedAt: containment cannot come after closing");
+    const closed: Lifecycle = {
+      status: "closed",
+      containedAt: new Date("2023-07-11T00:00:00Z"),
+      closedAt: new Date("2023-07-15T00:00:00Z"),
+    };
+    expect(field(() => nextLifecycle(closed, { containedAt: null }, now))).toMatch(
+      /^containedAt: a closed incident was contained by its closing/,
+    );
   });
 });
 
@@ -54,6 +62,7 @@ describe("readInstant", () => {
     expect(readInstant("closedAt", "2023-07-11T14:00", "Europe/Berlin").toISOString()).toBe("2023-07-11T12:00:00.000Z");
     expect(readInstant("closedAt", "2023-07-11T14:00:00-04:00", "Europe/Berlin").toISOString()).toBe("2023-07-11T18:00:00.000Z");
     expect(field(() => readInstant("closedAt", "2023-02-30T10:00", "UTC"))).toBe("closedAt: no such date: 2023-02-30T10:00");
+    expect(field(() => readInstant("closedAt", "2023-07-11T10:60", "UTC"))).toBe("closedAt: no such date: 2023-07-11T10:60");
     expect(field(() => readInstant("containedAt", "last tuesday", "UTC"))).toMatch(/^containedAt: "last tuesday" is not a date and time/);
   });
 });

@@ -22,7 +22,8 @@ export function readInstant(field: Field, text: string, zone: string): Date {
     const [, y, mo, d, h, mi, s] = wall.map(Number) as number[];
     const local = Date.UTC(y as number, (mo as number) - 1, d, h, mi, s || 0);
     const check = new Date(local);
-    if (check.getUTCMonth() !== (mo as number) - 1 || check.getUTCDate() !== d) refuse(field, `no such date: ${text}`);
+    const badClock = (h as number) > 23 || (mi as number) > 59 || (s ?? 0) > 59;
+    if (badClock || check.getUTCMonth() !== (mo as number) - 1 || check.getUTCDate() !== d) refuse(field, `no such date: ${text}`);
     return new Date(createZoneResolver(zone)(local));
   }
   const at = WITH_OFFSET.test(text) ? new Date(text) : null;
@@ -54,6 +55,8 @@ export function nextLifecycle(
     containedAt ??= now;
     closedAt = null;
   } else {
+    if (change.containedAt === null)
+      refuse("containedAt", "a closed incident was contained by its closing: give the date, or leave it out");
     closedAt ??= now;
     containedAt ??= closedAt;
   }

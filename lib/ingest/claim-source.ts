@@ -1,26 +1,24 @@
-import os from "node:os";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Ctx } from "@/lib/context/ctx";
 import type { Source } from "@/lib/generated/prisma/client";
-import { isProcessAlive } from "@/lib/process-alive";
+import { isStampGone, type ProcessStamp, processStamp } from "@/lib/process-alive";
 import { ImportRefusedError } from "./file-input";
 import type { TImportOptions } from "./import-options";
 
 /** An importer that has not beaten its heart for this long is taken to be dead. */
 export const STALE_AFTER_MS = 30_000;
 
-/** The owner of an "importing" source: this host and pid, written when the import starts. */
+/** The owner of an "importing" source: this host, pid and start, written when the import starts. */
 export function importerStamp() {
-  return { host: os.hostname(), pid: process.pid };
+  return processStamp();
 }
 
-// Alive when the heartbeat is fresh, unless the importer ran on this host and its pid is gone
-// (a kill -9 is then recognised at once rather than after STALE_AFTER_MS).
+// Alive when the heartbeat is fresh, unless the importer certainly is gone (it ran on this host
+// and its pid is dead, or is this pid from an earlier start): a kill -9 or a restart is then
+// recognised at once rather than after STALE_AFTER_MS.
 function isAlive(source: Source): boolean {
   if (!source.heartbeatAt || Date.now() - source.heartbeatAt.getTime() >= STALE_AFTER_MS) return false;
-  const owner = source.progress as { host?: string; pid?: number } | null;
-  if (owner?.host === os.hostname() && typeof owner.pid === "number") return isProcessAlive(owner.pid);
-  return true;
+  return !isStampGone(source.progress as Partial<ProcessStamp> | null);
 }
 
 /** "claimed": import into sourceId; `replaces` is the complete source of the same bytes its reading replaces. */

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { SqlRunner } from "@/lib/db/sql";
 import { importOutcome, type SourceOutcome } from "./import-outcome";
-import { removeSourceEvents, restoreAnalystWork, saveAnalystWork } from "./source-rows";
+import { removeSourceEvents, restoreAnalystWork, saveAnalystWork, tidyTouchedEntities } from "./source-rows";
 import { dropStagingTable, stagingTable } from "./staging-table";
 
 /** What the set-based move from staging into events did. */
@@ -162,7 +162,7 @@ async function completeSource(tx: SqlRunner, args: FinalizeArgs, r: FinalizeResu
 /** The earlier reading's events go first (the new reading brings the same fingerprints); the analysts' work on them is kept aside. */
 async function removeReplacedEvents(tx: SqlRunner, incidentId: string, replaces: string) {
   await saveAnalystWork(tx, incidentId, replaces);
-  return removeSourceEvents(tx, incidentId, replaces);
+  return removeSourceEvents(tx, incidentId, replaces, { tidyLater: true });
 }
 
 /**
@@ -171,7 +171,8 @@ async function removeReplacedEvents(tx: SqlRunner, incidentId: string, replaces:
  * is audited with what came over and what was lost.
  */
 async function completeReplacement(tx: SqlRunner, args: FinalizeArgs, replaces: string, events: number): Promise<ReplacedReading> {
-  const { carried, lost } = await restoreAnalystWork(tx, args.incidentId, args.sourceId);
+  const { carried, lost, lostAnnotations } = await restoreAnalystWork(tx, args.incidentId, args.sourceId);
+  await tidyTouchedEntities(tx);
   await tx.query(`UPDATE gaps SET source_id = $1 WHERE source_id = $2`, [args.sourceId, replaces]);
   const [old] = await tx.query<{ name: string; options: unknown }>(`DELETE FROM sources WHERE id = $1 RETURNING name, options`, [replaces]);
   await tx.query(
@@ -181,7 +182,7 @@ async function completeReplacement(tx: SqlRunner, args: FinalizeArgs, replaces: 
       args.actorId,
       args.incidentId,
       args.sourceId,
-      JSON.stringify({ sourceId: replaces, name: old?.name, options: old?.options, events }),
+      JSON.stringify({ sourceId: replaces, name: old?.name, options: old?.options, events, lostAnnotations }),
       JSON.stringify({ sourceId: args.sourceId, annotationsCarried: carried, annotationsLost: lost }),
     ],
   );

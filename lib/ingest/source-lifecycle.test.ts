@@ -80,6 +80,7 @@ describeEachDatabase("the source lifecycle: delete, and read again with other op
     const stage = await t.db.prisma.stage.findFirstOrThrow({ where: { incidentId }, orderBy: { position: "desc" } });
     await setEventStage(ctx, incidentId, { eventIds: [ev?.id as string], stageKey: stage.key });
 
+    const alice = await t.db.prisma.entity.findFirstOrThrow({ where: { incidentId, value: "alice@example.test" } });
     // The file was written in Berlin time: read again in that zone, replacing the UTC reading.
     const again = await importFile(ctx, { incidentId, filePath: file, options: { zone: "Europe/Berlin", replace: true } });
     expect(again).toMatchObject({ outcome: "imported", imported: 2, duplicate: 0 });
@@ -98,6 +99,10 @@ describeEachDatabase("the source lifecycle: delete, and read again with other op
     ]);
     const entry = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { entityId: again.sourceId, action: "source.replace" } });
     expect(entry.before).toMatchObject({ sourceId: first.sourceId, events: 2 });
+    // An entity both readings name keeps its id (links to it stay good) and is seen at the new times.
+    const aliceAfter = await t.db.prisma.entity.findFirstOrThrow({ where: { incidentId, value: "alice@example.test" } });
+    expect(aliceAfter.id).toBe(alice.id);
+    expect(aliceAfter.firstSeenAt?.toISOString()).toBe("2023-05-15T01:12:44.000Z");
 
     // Without --replace the same bytes are already imported; with other options that reject every row, the reading stays.
     expect((await importFile(ctx, { incidentId, filePath: file })).outcome).toBe("already-imported");
@@ -107,5 +112,26 @@ describeEachDatabase("the source lifecycle: delete, and read again with other op
     expect(await t.db.prisma.event.count({ where: { incidentId, sourceId: again.sourceId } })).toBe(2);
     // The failed attempt does not hide the complete reading: the same bytes are still "already imported".
     expect(await importFile(ctx, { incidentId, filePath: file })).toMatchObject({ outcome: "already-imported", sourceId: again.sourceId });
+  });
+
+  it("a record the new reading no longer holds takes its annotations with it, and the audit entry keeps them", async () => {
+    const { ctx, incidentId } = await newIncident(t.db);
+    const file = writeFixture(
+      "two-forms.csv",
+      ["When,User", "2023-05-15 03:12:44,alice@example.test", "15/05/2023 04:00,bob@example.test"].join("\n"),
+    );
+    const first = await importFile(ctx, { incidentId, filePath: file });
+    expect(first).toMatchObject({ imported: 2 });
+    const [bob] = await t.db.sql.query<{ id: string }>(`SELECT id::text FROM events WHERE source_id = $1 AND line_number = 3`, [
+      first.sourceId,
+    ]);
+    await annotateEvents(ctx, incidentId, { action: "comment", eventIds: [bob?.id as string], value: "bob's odd login" });
+
+    const again = await importFile(ctx, { incidentId, filePath: file, options: { timeFormat: "iso", replace: true } });
+    expect(again).toMatchObject({ imported: 1, rejected: 1, replaced: { annotationsCarried: 0, annotationsLost: 1 } });
+    const entry = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { entityId: again.sourceId, action: "source.replace" } });
+    expect((entry.before as { lostAnnotations: { kind: string; value: string }[] }).lostAnnotations).toMatchObject([
+      { kind: "comment", value: "bob's odd login" },
+    ]);
   });
 });

@@ -10,7 +10,12 @@ export type RemovedRows = { events: number; annotations: number };
  * seen are recomputed from the events left. Inside the caller's transaction, with the foreign-key
  * triggers on (the cascades are triggers).
  */
-export async function removeSourceEvents(tx: SqlRunner, incidentId: string, sourceId: string): Promise<RemovedRows> {
+export async function removeSourceEvents(
+  tx: SqlRunner,
+  incidentId: string,
+  sourceId: string,
+  opts: { tidyLater?: boolean } = {},
+): Promise<RemovedRows> {
   await tx.query(
     `CREATE TEMP TABLE touched ON COMMIT DROP AS
      SELECT DISTINCT ee.entity_id FROM events e JOIN event_entities ee ON ee.event_id = e.id WHERE e.incident_id = $1 AND e.source_id = $2`,
@@ -24,6 +29,17 @@ export async function removeSourceEvents(tx: SqlRunner, incidentId: string, sour
     `WITH d AS (DELETE FROM events WHERE incident_id = $1 AND source_id = $2 RETURNING 1) SELECT count(*)::int AS n FROM d`,
     [incidentId, sourceId],
   );
+  // A new reading of the same file tidies after its own events are in: the entities both readings
+  // name keep their ids (links to them stay good), and first/last seen come from the new times.
+  if (!opts.tidyLater) await tidyTouchedEntities(tx);
+  return { events: ev?.n ?? 0, annotations: ann?.n ?? 0 };
+}
+
+/**
+ * The entities the removed events named: one no event names any more is deleted, the others'
+ * first and last seen are recomputed from the events that name them.
+ */
+export async function tidyTouchedEntities(tx: SqlRunner): Promise<void> {
   await tx.query(
     `DELETE FROM entities en USING touched t
      WHERE en.id = t.entity_id AND NOT EXISTS (SELECT 1 FROM event_entities ee WHERE ee.entity_id = en.id)`,
@@ -36,7 +52,6 @@ export async function removeSourceEvents(tx: SqlRunner, incidentId: string, sour
      WHERE en.id = x.entity_id`,
   );
   await tx.exec("DROP TABLE touched");
-  return { events: ev?.n ?? 0, annotations: ann?.n ?? 0 };
 }
 
 /**
@@ -71,9 +86,14 @@ export async function saveAnalystWork(tx: SqlRunner, incidentId: string, sourceI
 
 /**
  * Puts the saved work back on the new reading's events with the same fingerprint. Returns how many
- * annotations came over and how many were lost because the new reading no longer holds their record.
+ * annotations came over, and those that could not because the new reading no longer holds their
+ * record (kind, text, author, time: the caller audits them).
  */
-export async function restoreAnalystWork(tx: SqlRunner, incidentId: string, sourceId: string): Promise<{ carried: number; lost: number }> {
+export async function restoreAnalystWork(
+  tx: SqlRunner,
+  incidentId: string,
+  sourceId: string,
+): Promise<{ carried: number; lost: number; lostAnnotations: unknown[] }> {
   const match = `JOIN events n ON n.incident_id = $1 AND n.source_id = $2 AND n.fingerprint = c.fingerprint`;
   const [ann] = await tx.query<{ n: number }>(
     `WITH ins AS (
@@ -97,8 +117,12 @@ export async function restoreAnalystWork(tx: SqlRunner, incidentId: string, sour
      SELECT c.hypothesis_id, n.id, c.stance, c.note, c.created_at FROM carry_hypotheses c ${match} ON CONFLICT DO NOTHING`,
     [incidentId, sourceId],
   );
-  const [all] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM carry_annotations`);
+  // What no record of the new reading takes: kept in the audit entry, so an analyst's words are never lost for good.
+  const lost = await tx.query<{ kind: string; value: string; author_id: string; created_at: string; fingerprint: string }>(
+    `SELECT c.kind::text, c.value, c.author_id::text, c.created_at::text, c.fingerprint FROM carry_annotations c
+     WHERE NOT EXISTS (SELECT 1 FROM events n WHERE n.incident_id = $1 AND n.source_id = $2 AND n.fingerprint = c.fingerprint)`,
+    [incidentId, sourceId],
+  );
   await tx.exec("DROP TABLE carry_annotations, carry_stages, carry_steps, carry_hypotheses");
-  const carried = ann?.n ?? 0;
-  return { carried, lost: (all?.n ?? 0) - carried };
+  return { carried: ann?.n ?? 0, lost: lost.length, lostAnnotations: lost };
 }

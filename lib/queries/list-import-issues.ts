@@ -11,6 +11,10 @@ export const ISSUES_PAGE = 500;
 export const ZIssueCursor = z
   .string()
   .regex(/^\d{1,10}\.\d{1,19}$/, "must be line.id, as the previous page's next cursor gives it")
+  .refine((c) => {
+    const [line, id] = c.split(".");
+    return Number(line) <= 2_147_483_647 && BigInt(id as string) <= 9_223_372_036_854_775_807n;
+  }, "must be line.id, as the previous page's next cursor gives it")
   .transform((c) => {
     const [line, id] = c.split(".");
     return { line: Number(line), id: BigInt(id as string) };
