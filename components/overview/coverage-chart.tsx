@@ -2,7 +2,7 @@ import * as d3 from "d3";
 import { formatDateTime } from "@/lib/format/format-time";
 import { wrapText } from "@/lib/format/wrap-text";
 import type { CoverageGap, IncidentCoverage } from "@/lib/queries/get-incident-coverage";
-import { gapBandText } from "@/lib/timeline/gap-labels";
+import { gapBandText, gapReasonLabel } from "@/lib/timeline/gap-labels";
 
 const WIDTH = 960;
 const GUTTER = 190;
@@ -12,17 +12,6 @@ const BAR = 14;
 const TOP = 8;
 const AXIS = 28;
 const HATCH_ID = "coverage-gap-hatch";
-
-const REASON_LABEL: Record<CoverageGap["reason"], string> = {
-  retention: "retention",
-  not_collected: "not collected",
-  outage: "outage",
-  quiet_period: "quiet period",
-};
-
-export function gapReasonLabel(reason: CoverageGap["reason"]): string {
-  return REASON_LABEL[reason];
-}
 
 type ChartRow = { key: string; label: string; first: Date | null; last: Date | null; gaps: CoverageGap[] };
 
@@ -94,7 +83,7 @@ export function CoverageChart({ coverage, timeZone }: { coverage: IncidentCovera
                 r.key === "other" ? undefined : { name: r.label, firstEventAt: r.first?.toISOString() ?? null },
                 false,
               );
-              const label = `${band.isBeforeSource ? `Before ${r.label} begins: ` : ""}${gapReasonLabel(g.reason)} gap${g.scope && r.key === "other" ? ` (${g.scope})` : ""}: ${fmt(g.startAt)} to ${fmt(g.endAt)}${g.description ? ` — ${g.description}` : ""}`;
+              const label = `${band.tooltipPrefix}${gapReasonLabel(g.reason)} gap${g.scope && r.key === "other" ? ` (${g.scope})` : ""}: ${fmt(g.startAt)} to ${fmt(g.endAt)}${g.description ? ` — ${g.description}` : ""}`;
               const short = band.text;
               return (
                 <g key={g.id} aria-label={label}>

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { GapSwatch } from "@/components/ui/gap-swatch";
 import { formatDateTime } from "@/lib/format/format-time";
 import type { CoverageGap, IncidentCoverage } from "@/lib/queries/get-incident-coverage";
-import { CoverageChart, gapReasonLabel } from "./coverage-chart";
+import { gapReasonLabel } from "@/lib/timeline/gap-labels";
+import { CoverageChart } from "./coverage-chart";
 
 const n = (x: number) => x.toLocaleString("en-US");
 

@@ -112,13 +112,13 @@ export const LaneBackground = memo(function LaneBackground({
           const source = sourceOf(b.gap.sourceId);
           // A source's own lane and its gaps row say whose gap it is; anywhere else the band names its source.
           const isOwnRow = b.rowKey === b.gap.sourceId || b.rowKey === gapsRowKey(gapOwner(b.gap));
-          const { text: label, isBeforeSource } = gapBandText(b.gap, source, !isOwnRow);
+          const { text: label, isBeforeSource, tooltipPrefix } = gapBandText(b.gap, source, !isOwnRow);
           const pillW = label.length * 6.2 + 10;
           const cx = b.x + b.w / 2;
           const last = lastLabelEnd.get(b.rowKey) ?? Number.NEGATIVE_INFINITY;
           const hasLabel = b.w > pillW + 6 && cx - pillW / 2 > last + 4;
           if (hasLabel) lastLabelEnd.set(b.rowKey, cx + pillW / 2);
-          const description = `${isBeforeSource ? `Before ${source?.name ?? "its source"} begins: ` : ""}${describeGap(b.gap, source?.name)}`;
+          const description = `${tooltipPrefix}${describeGap(b.gap, source?.name)}`;
           return (
             <g key={`${b.gap.id}-${b.rowKey}`} aria-label={description} data-gap-reason={b.gap.reason}>
               <title>{description}</title>

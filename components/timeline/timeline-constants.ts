@@ -7,12 +7,6 @@ export const AXIS_H = 30;
 /** At most this many raw events are drawn as SVG (each an element); more go to the canvas. */
 export const SVG_MAX_MARKS = 400;
 
-/** Truncates a label to roughly fit px at ~6.3 px a character. */
-export function fitText(text: string, px: number, charPx = 6.3): string {
-  const max = Math.max(1, Math.floor(px / charPx));
-  return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
-}
-
 /** Requests use the plot width rounded to this step, so a 1-pixel resize does not refetch. */
 const WIDTH_STEP = 50;
 

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import type { Ctx } from "@/lib/context/ctx";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
-import { STALE_AFTER_MS } from "@/lib/ingest/claim-source";
+import { isAlive } from "@/lib/ingest/claim-source";
 import { dropStagingTable } from "@/lib/ingest/staging-table";
 import { removeIncidentUploads } from "@/lib/ingest/uploads";
 import { ZDeleteIncidentSchema } from "@/lib/schemas/incident";
@@ -35,9 +35,7 @@ export async function deleteIncident(ctx: Ctx, incidentId: string, input: unknow
       { code: "custom", path: ["confirm"], message: `type the incident's title exactly to delete it: ${incident.title}`, input: confirm },
     ]);
   }
-  const running = incident.sources.find(
-    (s) => s.status === "importing" && s.heartbeatAt && Date.now() - s.heartbeatAt.getTime() < STALE_AFTER_MS,
-  );
+  const running = incident.sources.find((s) => s.status === "importing" && isAlive(s));
   if (running) throw new InvalidRequestError(`${running.name} is being imported into this incident right now: wait for it to finish`);
   const job = await prisma.importJob.findFirst({ where: { incidentId, status: { in: ["running", "analyzing"] } } });
   if (job) throw new InvalidRequestError(`${job.fileName} is being imported into this incident right now: wait for it to finish`);

@@ -13,10 +13,12 @@ export function importerStamp() {
   return processStamp();
 }
 
-// Alive when the heartbeat is fresh, unless the importer certainly is gone (it ran on this host
-// and its pid is dead, or is this pid from an earlier start): a kill -9 or a restart is then
-// recognised at once rather than after STALE_AFTER_MS.
-function isAlive(source: Source): boolean {
+/**
+ * Whether an "importing" source's importer is alive: its heartbeat is fresh, unless the importer
+ * certainly is gone (it ran on this host and its pid is dead, or is this pid from an earlier
+ * start), so a kill -9 or a restart is recognised at once rather than after STALE_AFTER_MS.
+ */
+export function isAlive(source: Pick<Source, "heartbeatAt" | "progress">): boolean {
   if (!source.heartbeatAt || Date.now() - source.heartbeatAt.getTime() >= STALE_AFTER_MS) return false;
   return !isStampGone(source.progress as Partial<ProcessStamp> | null);
 }

@@ -7,7 +7,7 @@ import type { Ctx } from "@/lib/context/ctx";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { refreshEventHourly } from "@/lib/rollup/event-hourly";
-import { STALE_AFTER_MS } from "./claim-source";
+import { isAlive } from "./claim-source";
 import { removeSourceEvents } from "./source-rows";
 import { dropStagingTable } from "./staging-table";
 
@@ -40,7 +40,7 @@ export async function deleteSource(ctx: Ctx, incidentId: string, sourceId: strin
       { code: "custom", path: ["confirm"], message: `give the file's name to delete it: ${source.name}`, input: confirm },
     ]);
   }
-  if (source.status === "importing" && source.heartbeatAt && Date.now() - source.heartbeatAt.getTime() < STALE_AFTER_MS) {
+  if (source.status === "importing" && isAlive(source)) {
     throw new InvalidRequestError(`${source.name} is being imported right now: wait for it to finish`);
   }
   const removed = await ctx.db.sql.transaction(async (tx) => {

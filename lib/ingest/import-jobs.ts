@@ -1,4 +1,5 @@
 import { authorize, can } from "@/lib/access/authorize";
+import { isUuid } from "@/lib/access/is-uuid";
 import type { Ctx } from "@/lib/context/ctx";
 import type { ImportJob as JobRow } from "@/lib/generated/prisma/client";
 import type { ImportProgress, ImportSummary } from "./import-file";
@@ -71,7 +72,7 @@ export async function enqueueImportJob(
 
 /** A job, or null when there is none by that id or the actor may not see its incident. */
 export async function getImportJob(ctx: Ctx, id: string): Promise<ImportJob | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await ctx.db.prisma.importJob.findUnique({ where: { id } });
   if (!row || !(await can(ctx, row.incidentId, "evidence.view"))) return null;
   return jobView(row);
