@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "bin/**/*.test.ts", "scenarios/**/*.test.ts"],
     pool: "forks",
+    globalSetup: ["lib/testing/global-setup.ts"],
     // Each file opens its own databases; PGlite start-up dominates, so allow for it.
     testTimeout: 60_000,
     hookTimeout: 120_000,

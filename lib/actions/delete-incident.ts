@@ -44,6 +44,9 @@ export async function deleteIncident(ctx: Ctx, incidentId: string, input: unknow
     // No import decides what is new in it meanwhile (the same lock an import's final step takes).
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('chainline.import'), hashtext(${incidentId}))::text AS locked`;
     const events = await tx.event.count({ where: { incidentId } });
+    // What two foreign keys do, done here as well: a cluster drops them (lib/db/distribution.ts).
+    await tx.rule.deleteMany({ where: { incidentId } });
+    await tx.exercise.updateMany({ where: { sourceIncidentId: incidentId }, data: { sourceIncidentId: null } });
     await tx.incident.delete({ where: { id: incidentId } });
     const d: DeletedIncident = { id: incidentId, title: incident.title, sources: incident.sources.length, events, uploads: 0 };
     await recordAudit(tx, ctx, {

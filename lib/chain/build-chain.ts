@@ -158,7 +158,7 @@ async function writeLinks(tx: SqlRunner, incidentId: string, plan: ChainPlan, id
     if (!from || !to) continue;
     await tx.query(
       `INSERT INTO chain_links (incident_id, from_step_id, to_step_id, origin, kind, ties, rationale)
-       VALUES ($1, $2, $3, 'rules', $4, $5::jsonb, $6) ON CONFLICT (from_step_id, to_step_id) DO NOTHING`,
+       VALUES ($1, $2, $3, 'rules', $4, $5::jsonb, $6) ON CONFLICT (incident_id, from_step_id, to_step_id) DO NOTHING`,
       [incidentId, from, to, link.kind, JSON.stringify(link.ties), link.rationale],
     );
     n++;
@@ -172,7 +172,7 @@ async function upsertStep(tx: SqlRunner, ctx: Ctx, incidentId: string, chainId: 
     `INSERT INTO chain_steps (incident_id, stage_id, title, start_at, end_at, confidence, confidence_score, rationale, is_inferred,
                               position, origin, time_precision, event_count, detail, updated_at, chain_id)
      VALUES ($1, $2, $3, $4, $5, $6::confidence, $7, $8, $9, $10, 'rules', $11, $12, $13::jsonb, now(), $14)
-     ON CONFLICT (chain_id, stage_id) WHERE origin = 'rules' DO UPDATE SET
+     ON CONFLICT (incident_id, chain_id, stage_id) WHERE origin = 'rules' DO UPDATE SET
        title = excluded.title, start_at = excluded.start_at, end_at = excluded.end_at, rationale = excluded.rationale,
        is_inferred = excluded.is_inferred, position = excluded.position, time_precision = excluded.time_precision,
        event_count = excluded.event_count, detail = excluded.detail, updated_at = now()
@@ -210,8 +210,8 @@ async function recordRulesConfidence(tx: SqlRunner, ctx: Ctx, stepId: string, pl
   );
   if (!last || last.confidence !== plan.confidence || last.confidence_score !== plan.score) {
     await tx.query(
-      `INSERT INTO chain_step_confidence (step_id, confidence, confidence_score, rationale, effective_at, changed_by_id, origin)
-       VALUES ($1, $2::confidence, $3, $4, now(), $5, 'rules')`,
+      `INSERT INTO chain_step_confidence (incident_id, step_id, confidence, confidence_score, rationale, effective_at, changed_by_id, origin)
+       SELECT incident_id, $1, $2::confidence, $3, $4, now(), $5, 'rules' FROM chain_steps WHERE id = $1`,
       [stepId, plan.confidence, plan.score, plan.rationale, ctx.actor.userId],
     );
   }
@@ -226,9 +226,9 @@ async function recordRulesConfidence(tx: SqlRunner, ctx: Ctx, stepId: string, pl
 async function linkEvidence(tx: SqlRunner, stepId: string, eventIds: number[]) {
   await tx.query("DELETE FROM chain_step_events WHERE step_id = $1", [stepId]);
   await tx.query(
-    `INSERT INTO chain_step_events (step_id, event_id, is_key)
-     SELECT $1, id, (rn_rule = 1 OR rn_all = 1 OR rn_last = 1) FROM (
-       SELECT id,
+    `INSERT INTO chain_step_events (incident_id, step_id, event_id, is_key)
+     SELECT incident_id, $1, id, (rn_rule = 1 OR rn_all = 1 OR rn_last = 1) FROM (
+       SELECT incident_id, id,
          row_number() OVER (PARTITION BY stage_set_by ORDER BY occurred_at, id) AS rn_rule,
          row_number() OVER (ORDER BY occurred_at, id) AS rn_all,
          row_number() OVER (ORDER BY occurred_at DESC, id DESC) AS rn_last
@@ -247,8 +247,8 @@ async function linkGaps(tx: SqlRunner, stepId: string, plan: StepPlan, sourceIds
   await tx.query("DELETE FROM gap_chain_steps WHERE step_id = $1", [stepId]);
   const rows = await tx.query<{ n: number }>(
     `WITH linked AS (
-       INSERT INTO gap_chain_steps (gap_id, step_id)
-       SELECT g.id, $1 FROM gaps g
+       INSERT INTO gap_chain_steps (incident_id, gap_id, step_id)
+       SELECT g.incident_id, g.id, $1 FROM gaps g
        WHERE g.incident_id = (SELECT incident_id FROM chain_steps WHERE id = $1)
          AND ($2::timestamptz IS NULL OR g.end_at > $2) AND ($3::timestamptz IS NULL OR g.start_at < $3)
          AND (g.source_id IS NULL OR g.source_id = ANY($4::uuid[]))

@@ -91,13 +91,13 @@ ON CONFLICT (incident_id, kind, value) DO UPDATE
   SET first_seen_at = LEAST(en.first_seen_at, EXCLUDED.first_seen_at), last_seen_at = GREATEST(en.last_seen_at, EXCLUDED.last_seen_at)`;
 
 const LINK_ENTITIES = `
-INSERT INTO event_entities (event_id, entity_id, role)
-SELECT r.event_id, en.id, r.role FROM refs r JOIN entities en ON en.incident_id = $1 AND en.kind = r.kind AND en.value = r.value`;
+INSERT INTO event_entities (incident_id, event_id, entity_id, role)
+SELECT $1, r.event_id, en.id, r.role FROM refs r JOIN entities en ON en.incident_id = $1 AND en.kind = r.kind AND en.value = r.value`;
 
 const RECORD_FINDINGS = (t: string) => `
 WITH x AS (
-  INSERT INTO redaction_findings (source_id, event_id, field, kind, hint)
-  SELECT $1, ins.id, f->>'field', f->>'kind', f->>'hint'
+  INSERT INTO redaction_findings (incident_id, source_id, event_id, field, kind, hint)
+  SELECT $2, $1, ins.id, f->>'field', f->>'kind', f->>'hint'
   FROM ins JOIN ${t} s USING (seq) CROSS JOIN LATERAL jsonb_array_elements(s.findings) f
   WHERE s.findings IS NOT NULL
   RETURNING 1)
@@ -218,7 +218,7 @@ export async function finalizeSource(db: Db, args: FinalizeArgs): Promise<Finali
     await tx.exec(`${ENTITY_REFS(t)}; ANALYZE refs`);
     await tx.query(UPSERT_ENTITIES, [args.incidentId]);
     await tx.query(LINK_ENTITIES, [args.incidentId]);
-    const [red] = args.hasFindings ? await tx.query<{ n: number }>(RECORD_FINDINGS(t), [args.sourceId]) : [{ n: 0 }];
+    const [red] = args.hasFindings ? await tx.query<{ n: number }>(RECORD_FINDINGS(t), [args.sourceId, args.incidentId]) : [{ n: 0 }];
     // The bulk rows are in; the last few writes (the source, its audit entry) are checked as usual.
     if (checksOff) await tx.exec(`SET LOCAL session_replication_role = origin`);
     const replaced = replaces && removed ? await completeReplacement(tx, args, replaces, removed.events) : null;

@@ -115,7 +115,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
     await createStagingTable(ctx.db.sql, sourceId);
     const parser = format.createParser(sample);
     const normalize = createNormalizer(sourceId, format.createMapper(sample, options.mapping), options);
-    const writer = createStageWriter(ctx.db, sourceId, { redact: options.redact });
+    const writer = createStageWriter(ctx.db, { incidentId: args.incidentId, sourceId }, { redact: options.redact });
     let yearInferred = false;
     let hasFindings = false;
     let minUs = Number.POSITIVE_INFINITY;

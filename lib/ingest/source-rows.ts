@@ -109,12 +109,13 @@ export async function restoreAnalystWork(
     [incidentId, sourceId],
   );
   await tx.query(
-    `INSERT INTO chain_step_events (step_id, event_id, is_key) SELECT c.step_id, n.id, c.is_key FROM carry_steps c ${match} ON CONFLICT DO NOTHING`,
+    `INSERT INTO chain_step_events (incident_id, step_id, event_id, is_key)
+     SELECT $1, c.step_id, n.id, c.is_key FROM carry_steps c ${match} ON CONFLICT DO NOTHING`,
     [incidentId, sourceId],
   );
   await tx.query(
-    `INSERT INTO hypothesis_evidence (hypothesis_id, event_id, stance, note, created_at)
-     SELECT c.hypothesis_id, n.id, c.stance, c.note, c.created_at FROM carry_hypotheses c ${match} ON CONFLICT DO NOTHING`,
+    `INSERT INTO hypothesis_evidence (incident_id, hypothesis_id, event_id, stance, note, created_at)
+     SELECT $1, c.hypothesis_id, n.id, c.stance, c.note, c.created_at FROM carry_hypotheses c ${match} ON CONFLICT DO NOTHING`,
     [incidentId, sourceId],
   );
   // What no record of the new reading takes: kept in the audit entry, so an analyst's words are never lost for good.

@@ -14,7 +14,8 @@ const FLUSH_BYTES = 4 * 1024 * 1024;
  * large batches. One batch may be in flight while the next is parsed, so Node and Postgres
  * work at the same time (memory stays at three batches: filling, waiting, in flight).
  */
-export function createStageWriter(db: Db, sourceId: string, options: { redact: boolean }) {
+export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: string }, options: { redact: boolean }) {
+  const { incidentId, sourceId } = ids;
   const table = stagingTable(sourceId);
   let rows = new ByteBatch(FLUSH_BYTES);
   let issues: string[] = [];
@@ -30,7 +31,7 @@ export function createStageWriter(db: Db, sourceId: string, options: { redact: b
     await inFlight;
     inFlight = (async () => {
       if (rowBytes.length) await db.copyText(table, STAGING_COLUMNS, rowBytes);
-      if (issueText) await db.copyText("import_issues", ["source_id", "line_number", "reason", "raw_line"], issueText);
+      if (issueText) await db.copyText("import_issues", ["incident_id", "source_id", "line_number", "reason", "raw_line"], issueText);
     })();
     // Surface a failed COPY at the next await rather than as an unhandled rejection.
     inFlight.catch(() => undefined);
@@ -55,7 +56,7 @@ export function createStageWriter(db: Db, sourceId: string, options: { redact: b
       const rawText = options.redact ? redactText(lineText, "raw_line", []) : lineText;
       const raw =
         rawText.length > ISSUE_RAW_MAX ? `${rawText.slice(0, ISSUE_RAW_MAX)}… [${rawText.length.toLocaleString("en-US")} chars]` : rawText;
-      issues.push(copyRow([sourceId, line, reason, raw]));
+      issues.push(copyRow([incidentId, sourceId, line, reason, raw]));
       rejected += 1;
       if (issues.length >= 5_000) await send();
     },

@@ -129,7 +129,7 @@ export async function getChain(ctx: Ctx, incidentId: string, asOf: Date | null =
     sql.query<{ id: string; key: string; name: string; position: number; n: number }>(
       `SELECT st.id, st.key, st.name, st.position, count(e.id)::int AS n FROM stages st
        LEFT JOIN events e ON e.incident_id = st.incident_id AND e.stage_id = st.id
-       WHERE st.incident_id = $1 GROUP BY st.id ORDER BY st.position`,
+       WHERE st.incident_id = $1 GROUP BY st.incident_id, st.id ORDER BY st.position`,
       [incidentId],
     ),
     sql.query<{

@@ -152,14 +152,14 @@ export async function getEntity(
       `WITH ${MINE}
        SELECT st.key, st.name, st.position, count(*)::int AS count, ${isoMicros("min(ev.occurred_at)")} AS first_seen, ${isoMicros("max(ev.occurred_at)")} AS last_seen
        FROM mine JOIN events ev ON ev.id = mine.event_id JOIN stages st ON st.id = ev.stage_id
-       GROUP BY st.id ORDER BY st.position`,
+       GROUP BY st.incident_id, st.id ORDER BY st.position`,
       [entityId],
     ),
     sql.query<{ id: string; name: string; count: number }>(
       `WITH ${MINE}
        SELECT s.id, s.name, count(*)::int AS count
        FROM mine JOIN events ev ON ev.id = mine.event_id JOIN sources s ON s.id = ev.source_id
-       GROUP BY s.id ORDER BY count(*) DESC, s.name`,
+       GROUP BY s.incident_id, s.id ORDER BY count(*) DESC, s.name`,
       [entityId],
     ),
     sql.query<{ id: string; kind: string; value: string; display_name: string | null; shared: number; roles: string[] }>(
@@ -208,7 +208,7 @@ export async function getEntity(
        FROM event_entities ee JOIN chain_step_events cse ON cse.event_id = ee.event_id
        JOIN chain_steps cs ON cs.id = cse.step_id JOIN stages st ON st.id = cs.stage_id
        WHERE ee.entity_id = $1 AND cs.incident_id = $2
-       GROUP BY cs.id, st.key, st.name, st.position, cs.title ORDER BY st.position`,
+       GROUP BY cs.incident_id, cs.id, st.key, st.name, st.position, cs.title ORDER BY st.position`,
       [entityId, incidentId],
     ),
   ]);

@@ -235,7 +235,7 @@ describeEachDatabase("getTimelineData", (kind) => {
       reason: "not_collected",
       description: "",
     });
-    await ctx.db.prisma.gapChainStep.create({ data: { gapId: byStep.id, stepId: step2.id } });
+    await ctx.db.prisma.gapChainStep.create({ data: { incidentId, gapId: byStep.id, stepId: step2.id } });
 
     const d = await getTimelineData(ctx, incidentId, { lanes: "source" });
     expect(

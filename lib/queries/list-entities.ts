@@ -82,7 +82,7 @@ export async function listEntities(ctx: Ctx, incidentId: string, filters: TListE
               ${isoMicros("min(ev.occurred_at)")} AS first_seen, ${isoMicros("max(ev.occurred_at)")} AS last_seen
        FROM entities en LEFT JOIN event_entities ee ON ee.entity_id = en.id LEFT JOIN events ev ON ev.id = ee.event_id
        WHERE ${where}
-       GROUP BY en.id ORDER BY event_count DESC, en.kind, en.value LIMIT ${ENTITY_LIST_LIMIT}`,
+       GROUP BY en.incident_id, en.id ORDER BY event_count DESC, en.kind, en.value LIMIT ${ENTITY_LIST_LIMIT}`,
       params,
     ),
     sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM entities en WHERE ${where}`, params),

@@ -40,7 +40,7 @@ export async function listGaps(ctx: Ctx, incidentId: string): Promise<GapView[]>
      FROM gaps g JOIN memberships m ON m.incident_id = g.incident_id AND m.user_id = $2
      LEFT JOIN sources s ON s.id = g.source_id
      LEFT JOIN gap_chain_steps gs ON gs.gap_id = g.id LEFT JOIN chain_steps cs ON cs.id = gs.step_id LEFT JOIN stages st ON st.id = cs.stage_id
-     WHERE g.incident_id = $1 GROUP BY g.id, s.name ORDER BY g.start_at, g.end_at`,
+     WHERE g.incident_id = $1 GROUP BY g.incident_id, g.id, s.name ORDER BY g.start_at, g.end_at`,
     [incidentId, ctx.actor.userId],
   );
   return rows.map((r) => ({

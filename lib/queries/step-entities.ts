@@ -22,7 +22,7 @@ export async function readStepEntities(sql: SqlRunner, incidentId: string, stepI
        JOIN event_entities ee ON ee.event_id = cse.event_id
        JOIN entities en ON en.id = ee.entity_id
        WHERE cs.incident_id = $1 AND en.kind = ANY($2::text[]) AND ($4::uuid[] IS NULL OR cs.id = ANY($4::uuid[]))
-       GROUP BY cse.step_id, en.id)
+       GROUP BY cse.step_id, en.incident_id, en.id)
      SELECT step_id, entity_id, kind, value, n, of_kind FROM (
        SELECT c.*, count(*) OVER (PARTITION BY step_id, kind)::int AS of_kind,
               row_number() OVER (PARTITION BY step_id, kind ORDER BY n DESC, value) AS r

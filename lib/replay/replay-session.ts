@@ -47,10 +47,11 @@ export async function createReplaySession(ctx: Ctx, incidentId: string, input: {
     for (const step of chain?.steps ?? []) {
       const seen = step.inferred ? (step.endAt ?? step.startAt) : (step.startAt ?? step.endAt);
       if (!seen) continue;
-      await tx.query("INSERT INTO replay_injects (session_id, at, text) VALUES ($1, $2, $3)", [
+      await tx.query("INSERT INTO replay_injects (incident_id, session_id, at, text) VALUES ($4, $1, $2, $3)", [
         id,
         seen,
         promptFor(step.stageKey, step.stageName, step.title),
+        incidentId,
       ]);
     }
     await recordAuditSql(tx, ctx, { action: "replay.create", entityType: "ReplaySession", entityId: id, incidentId, after: { title } });
@@ -104,8 +105,8 @@ export async function recordDecision(ctx: Ctx, incidentId: string, sessionId: st
   return ctx.db.sql.transaction(async (tx) => {
     const session = await sessionOf(tx, incidentId, sessionId);
     const [row] = await tx.query<{ id: string }>(
-      "INSERT INTO replay_decisions (session_id, clock, text, recorded_by_id) VALUES ($1, $2, $3, $4) RETURNING id",
-      [sessionId, session.clock, text, ctx.actor.userId],
+      "INSERT INTO replay_decisions (incident_id, session_id, clock, text, recorded_by_id) VALUES ($5, $1, $2, $3, $4) RETURNING id",
+      [sessionId, session.clock, text, ctx.actor.userId, incidentId],
     );
     await recordAuditSql(tx, ctx, {
       action: "replay.decision",
@@ -129,11 +130,10 @@ export async function addInject(
   const data = z.object({ at: z.string().datetime({ offset: true }), text: z.string().trim().min(1).max(2000) }).parse(input);
   return ctx.db.sql.transaction(async (tx) => {
     await sessionOf(tx, incidentId, sessionId);
-    const [row] = await tx.query<{ id: string }>("INSERT INTO replay_injects (session_id, at, text) VALUES ($1, $2, $3) RETURNING id", [
-      sessionId,
-      data.at,
-      data.text,
-    ]);
+    const [row] = await tx.query<{ id: string }>(
+      "INSERT INTO replay_injects (incident_id, session_id, at, text) VALUES ($4, $1, $2, $3) RETURNING id",
+      [sessionId, data.at, data.text, incidentId],
+    );
     return { id: (row as { id: string }).id };
   });
 }

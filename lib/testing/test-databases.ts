@@ -5,6 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import type { DbConfig } from "@/lib/db/config";
 import { type Db, type OpenOptions, openDatabase } from "@/lib/db/open";
+import { PRISTINE_ENV } from "./global-setup";
 
 /** The Postgres server tests create their throwaway databases on. */
 export const SERVER_ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -46,8 +47,10 @@ export async function adminQuery(sql: string): Promise<void> {
 
 let pristine: Promise<string> | undefined;
 
-/** A freshly initialised, empty PGlite folder, made once per test process and copied after. */
+/** A freshly initialised, empty PGlite folder: the run's (global-setup.ts), else made once per test process; copied after. */
 function pristineEmbeddedDir(): Promise<string> {
+  const shared = process.env[PRISTINE_ENV];
+  if (shared) return Promise.resolve(shared);
   pristine ??= (async () => {
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), "chainline-pristine-")), "pglite");
     const { PGlite } = await import("@electric-sql/pglite");

@@ -8,6 +8,7 @@ describe("gapBandText", () => {
     expect(gapBandText({ reason: "retention", endAt: "2021-02-02T00:00:00Z" }, source, true)).toEqual({
       text: "before debug-share-security.jsonl begins",
       isBeforeSource: true,
+      tooltipPrefix: "Before debug-share-security.jsonl begins: ",
     });
     expect(gapBandText({ reason: "retention", endAt: "2021-02-02T00:00:00Z" }, source, false).text).toBe("before it begins");
   });
@@ -16,6 +17,7 @@ describe("gapBandText", () => {
     expect(gapBandText({ reason: "retention", endAt: "2023-07-09T18:31:30Z" }, source, true)).toEqual({
       text: "retention · debug-share-security.jsonl",
       isBeforeSource: false,
+      tooltipPrefix: "",
     });
     expect(gapBandText({ reason: "outage", endAt: "2023-07-09T18:31:30Z" }, source, false).text).toBe("outage");
     expect(gapBandText({ reason: "not_collected", endAt: "2023-07-09T18:31:30Z" }, undefined, true).text).toBe("not collected");

@@ -22,6 +22,10 @@ export async function addAttempts(
     prepare: (person: Trainee) => Promise<{ variant: number; fill: (workspaceId: string) => Promise<void> }>;
   },
 ): Promise<MadeAttempt[]> {
+  // One attempt per trainee per exercise: no database key can say so once attempts are
+  // distributed by workspace (README "More than one machine"), so it is checked here.
+  const ids = trainees.map((t) => t.id);
+  if (new Set(ids).size !== ids.length) throw new Error(`exercise ${exercise.id}: a trainee is listed twice`);
   const attempts: MadeAttempt[] = [];
   const made: string[] = [];
   try {

@@ -85,9 +85,10 @@ export async function answerTask(
       verdict = { correct: accepted.has(normalizeAnswer(value)), tries: tries.length + 1 };
     }
     await tx.query(
-      `INSERT INTO exercise_answers (attempt_id, task_id, answer, answered_at, updated_at) VALUES ($1, $2, $3::jsonb, now(), now())
-       ON CONFLICT (attempt_id, task_id) DO UPDATE SET answer = EXCLUDED.answer, answered_at = now(), updated_at = now()`,
-      [attemptId, taskId, JSON.stringify(answer)],
+      `INSERT INTO exercise_answers (workspace_incident_id, attempt_id, task_id, answer, answered_at, updated_at)
+       VALUES ($4, $1, $2, $3::jsonb, now(), now())
+       ON CONFLICT (workspace_incident_id, attempt_id, task_id) DO UPDATE SET answer = EXCLUDED.answer, answered_at = now(), updated_at = now()`,
+      [attemptId, taskId, JSON.stringify(answer), attempt.workspace_incident_id],
     );
     return verdict;
   });
@@ -111,9 +112,9 @@ export async function takeHint(ctx: Ctx, attemptId: string, taskId: string): Pro
     const hint = key.hints[task.id]?.[used];
     if (!hint) throw new ConflictError(`${task.title}: no more hints`, null);
     await tx.query(
-      `INSERT INTO exercise_answers (attempt_id, task_id, hints_used, updated_at) VALUES ($1, $2, 1, now())
-       ON CONFLICT (attempt_id, task_id) DO UPDATE SET hints_used = exercise_answers.hints_used + 1, updated_at = now()`,
-      [attemptId, taskId],
+      `INSERT INTO exercise_answers (workspace_incident_id, attempt_id, task_id, hints_used, updated_at) VALUES ($3, $1, $2, 1, now())
+       ON CONFLICT (workspace_incident_id, attempt_id, task_id) DO UPDATE SET hints_used = exercise_answers.hints_used + 1, updated_at = now()`,
+      [attemptId, taskId, attempt.workspace_incident_id],
     );
     return { hint, hintsUsed: used + 1 };
   });

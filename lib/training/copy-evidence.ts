@@ -22,8 +22,9 @@ export async function copyEvidence(tx: SqlRunner, from: string, to: string, impo
     [to, importedBy],
   );
   await tx.query(
-    `INSERT INTO import_issues (source_id, line_number, reason, raw_line)
-     SELECT m.new_id, i.line_number, i.reason, i.raw_line FROM import_issues i JOIN copy_sources m ON m.old_id = i.source_id`,
+    `INSERT INTO import_issues (incident_id, source_id, line_number, reason, raw_line)
+     SELECT $1, m.new_id, i.line_number, i.reason, i.raw_line FROM import_issues i JOIN copy_sources m ON m.old_id = i.source_id`,
+    [to],
   );
   await tx.query(
     `INSERT INTO events (incident_id, source_id, occurred_at, timestamp_text, assumed_zone, timestamp_desc, action, category, outcome, actor, host,
@@ -40,8 +41,8 @@ export async function copyEvidence(tx: SqlRunner, from: string, to: string, impo
   );
   // Links by what survives the copy: the event's fingerprint (unique per incident) and the entity's kind and value.
   await tx.query(
-    `INSERT INTO event_entities (event_id, entity_id, role)
-     SELECT ne.id, nn.id, ee.role
+    `INSERT INTO event_entities (incident_id, event_id, entity_id, role)
+     SELECT $2, ne.id, nn.id, ee.role
      FROM event_entities ee
      JOIN events oe ON oe.id = ee.event_id AND oe.incident_id = $1
      JOIN entities on_ ON on_.id = ee.entity_id

@@ -77,9 +77,10 @@ async function snapshotTags(tx: SqlRunner, attempt: AttemptRow) {
     [attempt.workspace_incident_id],
   );
   await tx.query(
-    `INSERT INTO exercise_answers (attempt_id, task_id, answer, answered_at, updated_at) VALUES ($1, $2, $3::jsonb, now(), now())
-     ON CONFLICT (attempt_id, task_id) DO UPDATE SET answer = EXCLUDED.answer, answered_at = now(), updated_at = now()`,
-    [attempt.id, task.id, JSON.stringify({ tags: tags.map((t) => [t.ref, t.stage]) })],
+    `INSERT INTO exercise_answers (workspace_incident_id, attempt_id, task_id, answer, answered_at, updated_at)
+     VALUES ($4, $1, $2, $3::jsonb, now(), now())
+     ON CONFLICT (workspace_incident_id, attempt_id, task_id) DO UPDATE SET answer = EXCLUDED.answer, answered_at = now(), updated_at = now()`,
+    [attempt.id, task.id, JSON.stringify({ tags: tags.map((t) => [t.ref, t.stage]) }), attempt.workspace_incident_id],
   );
 }
 

@@ -9,7 +9,7 @@ import { hashToken } from "../secret-token";
 
 /** An invitation as its link shows it, or null when the link is unknown, used, withdrawn or expired. */
 export async function findInvitation(db: Db, token: string) {
-  const inv = await db.prisma.invitation.findUnique({
+  const inv = await db.prisma.invitation.findFirst({
     where: { tokenHash: hashToken(token) },
     select: {
       id: true,
@@ -36,7 +36,7 @@ export async function acceptInvitation(
   as: { ctx: Ctx } | { newAccount: { name: string; password: string } },
 ): Promise<{ incidentId: string; userId: string; email: string }> {
   return db.prisma.$transaction(async (tx) => {
-    const inv = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) } });
+    const inv = await tx.invitation.findFirst({ where: { tokenHash: hashToken(token) } });
     if (!inv || inv.acceptedAt || inv.revokedAt || inv.expiresAt.getTime() <= Date.now()) {
       throw new NotFoundError("this invitation link is unknown, used, withdrawn or expired: ask for a new one");
     }

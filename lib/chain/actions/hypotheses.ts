@@ -16,7 +16,8 @@ export async function createHypothesis(ctx: Ctx, incidentId: string, input: TCre
     );
     if (!h) throw new Error("hypothesis was not written");
     await tx.query(
-      `INSERT INTO chain_step_hypotheses (step_id, hypothesis_id) SELECT s.id, $2 FROM chain_steps s WHERE s.id = ANY($1::uuid[]) AND s.incident_id = $3`,
+      `INSERT INTO chain_step_hypotheses (incident_id, step_id, hypothesis_id)
+       SELECT $3, s.id, $2 FROM chain_steps s WHERE s.id = ANY($1::uuid[]) AND s.incident_id = $3`,
       [data.stepIds, h.id, incidentId],
     );
     await recordAuditSql(tx, ctx, {
@@ -48,9 +49,9 @@ export async function updateHypothesis(ctx: Ctx, hypothesisId: string, input: TU
     );
     for (const ev of data.evidence ?? []) {
       await tx.query(
-        `INSERT INTO hypothesis_evidence (hypothesis_id, event_id, stance, note)
-         SELECT $1, e.id, $3, $4 FROM events e WHERE e.id = $2 AND e.incident_id = $5
-         ON CONFLICT (hypothesis_id, event_id) DO UPDATE SET stance = excluded.stance, note = excluded.note`,
+        `INSERT INTO hypothesis_evidence (incident_id, hypothesis_id, event_id, stance, note)
+         SELECT $5, $1, e.id, $3, $4 FROM events e WHERE e.id = $2 AND e.incident_id = $5
+         ON CONFLICT (incident_id, hypothesis_id, event_id) DO UPDATE SET stance = excluded.stance, note = excluded.note`,
         [hypothesisId, String(ev.eventId), ev.stance, ev.note, before.incident_id],
       );
     }

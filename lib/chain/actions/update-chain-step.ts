@@ -39,8 +39,8 @@ export async function updateChainStep(ctx: Ctx, stepId: string, input: TUpdateCh
     if (data.confidence !== undefined) {
       const score = data.confidenceScore ?? before.confidence_score;
       await tx.query(
-        `INSERT INTO chain_step_confidence (step_id, confidence, confidence_score, rationale, effective_at, changed_by_id, origin, citation, attributed_to, cited_on)
-         VALUES ($1, $2::confidence, $3, $4, $5, $6, 'analyst', $7, $8, $9::date)`,
+        `INSERT INTO chain_step_confidence (incident_id, step_id, confidence, confidence_score, rationale, effective_at, changed_by_id, origin, citation, attributed_to, cited_on)
+         VALUES ($10, $1, $2::confidence, $3, $4, $5, $6, 'analyst', $7, $8, $9::date)`,
         [
           stepId,
           data.confidence,
@@ -51,6 +51,7 @@ export async function updateChainStep(ctx: Ctx, stepId: string, input: TUpdateCh
           data.citation ?? "",
           data.attributedTo ?? null,
           data.citedOn ?? null,
+          before.incident_id,
         ],
       );
       // The step shows the latest belief in effect now; a backdated entry may not be the latest.
@@ -63,8 +64,9 @@ export async function updateChainStep(ctx: Ctx, stepId: string, input: TUpdateCh
     }
     if (data.addEventIds?.length) {
       await tx.query(
-        `INSERT INTO chain_step_events (step_id, event_id, is_key)
-         SELECT $1, e.id, true FROM events e WHERE e.id = ANY($2::bigint[]) AND e.incident_id = $3 ON CONFLICT (step_id, event_id) DO UPDATE SET is_key = true`,
+        `INSERT INTO chain_step_events (incident_id, step_id, event_id, is_key)
+         SELECT $3, $1, e.id, true FROM events e WHERE e.id = ANY($2::bigint[]) AND e.incident_id = $3
+         ON CONFLICT (incident_id, step_id, event_id) DO UPDATE SET is_key = true`,
         [stepId, data.addEventIds.map(String), before.incident_id],
       );
     }
@@ -77,7 +79,8 @@ export async function updateChainStep(ctx: Ctx, stepId: string, input: TUpdateCh
     if (data.hypothesisIds) {
       await tx.query("DELETE FROM chain_step_hypotheses WHERE step_id = $1", [stepId]);
       await tx.query(
-        `INSERT INTO chain_step_hypotheses (step_id, hypothesis_id) SELECT $1, h.id FROM hypotheses h WHERE h.id = ANY($2::uuid[]) AND h.incident_id = $3`,
+        `INSERT INTO chain_step_hypotheses (incident_id, step_id, hypothesis_id)
+         SELECT $3, $1, h.id FROM hypotheses h WHERE h.id = ANY($2::uuid[]) AND h.incident_id = $3`,
         [stepId, data.hypothesisIds, before.incident_id],
       );
     }

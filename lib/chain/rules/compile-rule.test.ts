@@ -138,7 +138,7 @@ describeEachDatabase("rule kinds compiled to SQL", (kind) => {
       [incidentId],
     );
     await t.db.sql.query(
-      `INSERT INTO rule_matches (rule_id, event_id) SELECT r.id, e.id FROM rules r, events e
+      `INSERT INTO rule_matches (incident_id, rule_id, event_id) SELECT e.incident_id, r.id, e.id FROM rules r, events e
        WHERE r.key = 't.anchor' AND e.incident_id = $1 AND e.line_number IN (15, 16)`,
       [incidentId],
     );

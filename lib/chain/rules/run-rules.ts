@@ -270,8 +270,8 @@ async function insertMatches(tx: Tx, incidentId: string, rule: LoadedRule, idx: 
   const select = compileRuleSelect(rule.spec, params, { base: { table: BASE, idx: params.add(idx) } });
   const rows = await tx.query<{ n: number }>(
     // $1 (the incident) types itself here: rules reading only the base table never mention it.
-    `WITH incident AS (SELECT $1::uuid AS id), hits AS (INSERT INTO rule_matches (rule_id, event_id)
-       SELECT ${ruleParam}::uuid, hit.id FROM (${select}) AS hit
+    `WITH incident AS (SELECT $1::uuid AS id), hits AS (INSERT INTO rule_matches (incident_id, rule_id, event_id)
+       SELECT $1::uuid, ${ruleParam}::uuid, hit.id FROM (${select}) AS hit
        ON CONFLICT DO NOTHING RETURNING 1)
      SELECT count(*)::int AS n FROM hits`,
     [incidentId, ...params.values()],
