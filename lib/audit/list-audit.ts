@@ -86,7 +86,8 @@ const OBJECTS: Record<string, { sql: string; href?: (incidentId: string | null, 
   ApiToken: { sql: "SELECT id::text, name || ' (' || prefix || '…)' AS label FROM api_tokens WHERE id::text = ANY($1)" },
   Invitation: { sql: "SELECT id::text, email || ' as ' || role::text AS label FROM invitations WHERE id::text = ANY($1)" },
   Event: {
-    sql: "SELECT id::text, left(message, 120) AS label FROM events WHERE id::text = ANY($1)",
+    // By the key's id, not its text (which no index has): an audit page must not scan every event.
+    sql: "SELECT id::text, left(message, 120) AS label FROM events WHERE id = ANY(SELECT x::bigint FROM unnest($1::text[]) x WHERE x ~ '^[0-9]{1,18}$')",
     href: (i, id) => (i && /^\d+$/.test(id) ? `/incidents/${i}/events?event=${id}` : null),
   },
 };

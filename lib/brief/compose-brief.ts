@@ -47,13 +47,15 @@ async function readCounts(ctx: Ctx, incidentId: string): Promise<{ label: string
   const [r] = await ctx.db.sql.query<{ mailboxes: number; organisations: number; accounts: number; hosts: number; records: number }>(
     `WITH named AS (
        SELECT DISTINCT en.id, en.kind, en.value FROM chain_step_events cse
-       JOIN chain_steps s ON s.id = cse.step_id JOIN event_entities ee ON ee.event_id = cse.event_id JOIN entities en ON en.id = ee.entity_id
-       WHERE s.incident_id = $1)
+       JOIN chain_steps s ON s.incident_id = cse.incident_id AND s.id = cse.step_id
+       JOIN event_entities ee ON ee.incident_id = cse.incident_id AND ee.event_id = cse.event_id
+       JOIN entities en ON en.incident_id = ee.incident_id AND en.id = ee.entity_id
+       WHERE cse.incident_id = $1)
      SELECT count(*) FILTER (WHERE kind = 'mailbox')::int AS mailboxes,
             count(DISTINCT lower(split_part(value, '@', 2))) FILTER (WHERE kind = 'mailbox' AND value LIKE '%@%')::int AS organisations,
             count(*) FILTER (WHERE kind = 'account')::int AS accounts,
             count(*) FILTER (WHERE kind = 'host')::int AS hosts,
-            (SELECT count(DISTINCT cse.event_id)::int FROM chain_step_events cse JOIN chain_steps s ON s.id = cse.step_id WHERE s.incident_id = $1) AS records
+            (SELECT count(DISTINCT cse.event_id)::int FROM chain_step_events cse WHERE cse.incident_id = $1) AS records
      FROM named`,
     [incidentId],
   );

@@ -59,7 +59,7 @@ export async function buildChain(ctx: Ctx, incidentId: string): Promise<BuildCha
         const stepId = await upsertStep(tx, ctx, incidentId, chainId, step);
         stepIds.push(stepId);
         keepSteps.push(stepId);
-        await linkEvidence(tx, stepId, step.eventIds);
+        await linkEvidence(tx, incidentId, stepId, step.eventIds);
         const gaps = step.inferred ? await linkGaps(tx, stepId, step, gapSources(plan, step)) : 0;
         result.steps.push({ stageKey: step.stageKey, stepId, chainId, inferred: step.inferred, confidence: step.confidence, gaps });
       }
@@ -110,7 +110,7 @@ function gapSources(plan: ChainPlan, step: PlannedStep): string[] {
 async function matchChains(tx: SqlRunner, incidentId: string, plans: ChainPlan[]): Promise<string[]> {
   const existing = await tx.query<{ chain_id: string; event_ids: string[] }>(
     `SELECT s.chain_id, array_agg(ce.event_id::text) AS event_ids FROM chain_steps s
-     JOIN chain_step_events ce ON ce.step_id = s.id
+     JOIN chain_step_events ce ON ce.incident_id = s.incident_id AND ce.step_id = s.id
      WHERE s.incident_id = $1 AND s.chain_id IS NOT NULL GROUP BY s.chain_id`,
     [incidentId],
   );
@@ -223,7 +223,7 @@ async function recordRulesConfidence(tx: SqlRunner, ctx: Ctx, stepId: string, pl
 }
 
 /** Links the step's events (up to a limit), marking the first, the last and each rule's first as key. */
-async function linkEvidence(tx: SqlRunner, stepId: string, eventIds: number[]) {
+async function linkEvidence(tx: SqlRunner, incidentId: string, stepId: string, eventIds: number[]) {
   await tx.query("DELETE FROM chain_step_events WHERE step_id = $1", [stepId]);
   await tx.query(
     `INSERT INTO chain_step_events (incident_id, step_id, event_id, is_key)
@@ -232,9 +232,9 @@ async function linkEvidence(tx: SqlRunner, stepId: string, eventIds: number[]) {
          row_number() OVER (PARTITION BY stage_set_by ORDER BY occurred_at, id) AS rn_rule,
          row_number() OVER (ORDER BY occurred_at, id) AS rn_all,
          row_number() OVER (ORDER BY occurred_at DESC, id DESC) AS rn_last
-       FROM events WHERE id = ANY($2::bigint[])) e
+       FROM events WHERE incident_id = $4 AND id = ANY($2::bigint[])) e
      WHERE rn_all <= $3 OR rn_last = 1`,
-    [stepId, eventIds.map(String), EVIDENCE_LINK_LIMIT],
+    [stepId, eventIds.map(String), EVIDENCE_LINK_LIMIT, incidentId],
   );
 }
 

@@ -119,7 +119,7 @@ export type GetEntityOptions = {
 };
 
 // The entity's events, once each (an entity can appear in one event under two roles).
-const MINE = `mine AS (SELECT event_id, array_agg(role ORDER BY role) AS roles FROM event_entities WHERE entity_id = $1 GROUP BY event_id)`;
+const MINE = `mine AS (SELECT incident_id, event_id, array_agg(role ORDER BY role) AS roles FROM event_entities WHERE entity_id = $1 GROUP BY incident_id, event_id)`;
 
 /** An entity of the incident with its span, stages, sources, related entities and a page of events; null when not found or not a member. */
 export async function getEntity(
@@ -145,27 +145,27 @@ export async function getEntity(
       `WITH ${MINE}
        SELECT count(*)::int AS event_count, ${isoMicros("min(ev.occurred_at)")} AS first_seen, ${isoMicros("max(ev.occurred_at)")} AS last_seen,
               (count(*) FILTER (WHERE ev.stage_id IS NULL))::int AS unstaged
-       FROM mine JOIN events ev ON ev.id = mine.event_id`,
+       FROM mine JOIN events ev ON ev.incident_id = mine.incident_id AND ev.id = mine.event_id`,
       [entityId],
     ),
     sql.query<{ key: string; name: string; position: number; count: number; first_seen: string; last_seen: string }>(
       `WITH ${MINE}
        SELECT st.key, st.name, st.position, count(*)::int AS count, ${isoMicros("min(ev.occurred_at)")} AS first_seen, ${isoMicros("max(ev.occurred_at)")} AS last_seen
-       FROM mine JOIN events ev ON ev.id = mine.event_id JOIN stages st ON st.id = ev.stage_id
+       FROM mine JOIN events ev ON ev.incident_id = mine.incident_id AND ev.id = mine.event_id JOIN stages st ON st.id = ev.stage_id
        GROUP BY st.incident_id, st.id ORDER BY st.position`,
       [entityId],
     ),
     sql.query<{ id: string; name: string; count: number }>(
       `WITH ${MINE}
        SELECT s.id, s.name, count(*)::int AS count
-       FROM mine JOIN events ev ON ev.id = mine.event_id JOIN sources s ON s.id = ev.source_id
+       FROM mine JOIN events ev ON ev.incident_id = mine.incident_id AND ev.id = mine.event_id JOIN sources s ON s.id = ev.source_id
        GROUP BY s.incident_id, s.id ORDER BY count(*) DESC, s.name`,
       [entityId],
     ),
     sql.query<{ id: string; kind: string; value: string; display_name: string | null; shared: number; roles: string[] }>(
       `WITH ${MINE},
        links AS (
-         SELECT ee.entity_id, ee.event_id, ee.role FROM mine JOIN event_entities ee ON ee.event_id = mine.event_id AND ee.entity_id <> $1
+         SELECT ee.entity_id, ee.event_id, ee.role FROM mine JOIN event_entities ee ON ee.incident_id = mine.incident_id AND ee.event_id = mine.event_id AND ee.entity_id <> $1
        ),
        top AS (
          SELECT entity_id, count(DISTINCT event_id)::int AS shared FROM links GROUP BY entity_id
@@ -198,15 +198,15 @@ export async function getEntity(
        SELECT ev.id::text AS id, ${isoMicros("ev.occurred_at")} AS occurred, s.name AS source_name, ev.action, ev.actor, host(ev.src_ip) AS src_ip,
               left(ev.message, ${MESSAGE_LIMIT}) AS message, length(ev.message) AS message_length,
               st.key AS stage_key, st.name AS stage_name, ev.technique, ev.severity::text AS severity, mine.roles
-       FROM mine JOIN events ev ON ev.id = mine.event_id JOIN sources s ON s.id = ev.source_id LEFT JOIN stages st ON st.id = ev.stage_id
+       FROM mine JOIN events ev ON ev.incident_id = mine.incident_id AND ev.id = mine.event_id JOIN sources s ON s.id = ev.source_id LEFT JOIN stages st ON st.id = ev.stage_id
        WHERE $2::timestamptz IS NULL OR (ev.occurred_at, ev.id) > ($2::timestamptz, $3::bigint)
        ORDER BY ev.occurred_at, ev.id LIMIT $4`,
       [entityId, after?.occurredAt ?? null, after?.eventId ?? null, pageSize + 1],
     ),
     sql.query<{ id: string; stage_key: string; stage_name: string; title: string; n: number }>(
       `SELECT cs.id, st.key AS stage_key, st.name AS stage_name, cs.title, count(DISTINCT cse.event_id)::int AS n
-       FROM event_entities ee JOIN chain_step_events cse ON cse.event_id = ee.event_id
-       JOIN chain_steps cs ON cs.id = cse.step_id JOIN stages st ON st.id = cs.stage_id
+       FROM event_entities ee JOIN chain_step_events cse ON cse.incident_id = ee.incident_id AND cse.event_id = ee.event_id
+       JOIN chain_steps cs ON cs.incident_id = cse.incident_id AND cs.id = cse.step_id JOIN stages st ON st.id = cs.stage_id
        WHERE ee.entity_id = $1 AND cs.incident_id = $2
        GROUP BY cs.incident_id, cs.id, st.key, st.name, st.position, cs.title ORDER BY st.position`,
       [entityId, incidentId],

@@ -80,7 +80,8 @@ export async function listEntities(ctx: Ctx, incidentId: string, filters: TListE
     }>(
       `SELECT en.id, en.kind, en.value, en.display_name, count(DISTINCT ee.event_id)::int AS event_count,
               ${isoMicros("min(ev.occurred_at)")} AS first_seen, ${isoMicros("max(ev.occurred_at)")} AS last_seen
-       FROM entities en LEFT JOIN event_entities ee ON ee.entity_id = en.id LEFT JOIN events ev ON ev.id = ee.event_id
+       FROM entities en LEFT JOIN event_entities ee ON ee.incident_id = en.incident_id AND ee.entity_id = en.id
+       LEFT JOIN events ev ON ev.incident_id = ee.incident_id AND ev.id = ee.event_id
        WHERE ${where}
        GROUP BY en.incident_id, en.id ORDER BY event_count DESC, en.kind, en.value LIMIT ${ENTITY_LIST_LIMIT}`,
       params,

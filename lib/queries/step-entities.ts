@@ -18,9 +18,9 @@ export async function readStepEntities(sql: SqlRunner, incidentId: string, stepI
     `WITH counted AS (
        SELECT cse.step_id, en.id AS entity_id, en.kind, coalesce(en.display_name, en.value) AS value, count(DISTINCT cse.event_id)::int AS n
        FROM chain_steps cs
-       JOIN chain_step_events cse ON cse.step_id = cs.id
-       JOIN event_entities ee ON ee.event_id = cse.event_id
-       JOIN entities en ON en.id = ee.entity_id
+       JOIN chain_step_events cse ON cse.incident_id = cs.incident_id AND cse.step_id = cs.id
+       JOIN event_entities ee ON ee.incident_id = cse.incident_id AND ee.event_id = cse.event_id
+       JOIN entities en ON en.incident_id = ee.incident_id AND en.id = ee.entity_id
        WHERE cs.incident_id = $1 AND en.kind = ANY($2::text[]) AND ($4::uuid[] IS NULL OR cs.id = ANY($4::uuid[]))
        GROUP BY cse.step_id, en.incident_id, en.id)
      SELECT step_id, entity_id, kind, value, n, of_kind FROM (

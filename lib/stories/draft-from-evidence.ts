@@ -80,8 +80,10 @@ async function readEvidence(sql: SqlRunner, incidentId: string): Promise<Evidenc
   // What the chain's own evidence names, by kind: the incident's other events are background.
   const impact = await sql.query<Evidence["impact"][number]>(
     `SELECT en.kind, count(DISTINCT en.id)::int AS n FROM chain_step_events cse
-     JOIN chain_steps s ON s.id = cse.step_id JOIN event_entities ee ON ee.event_id = cse.event_id JOIN entities en ON en.id = ee.entity_id
-     WHERE s.incident_id = $1 AND en.kind IN ('mailbox', 'account', 'host', 'app', 'key', 'ip', 'file') GROUP BY en.kind ORDER BY en.kind`,
+     JOIN chain_steps s ON s.incident_id = cse.incident_id AND s.id = cse.step_id
+     JOIN event_entities ee ON ee.incident_id = cse.incident_id AND ee.event_id = cse.event_id
+     JOIN entities en ON en.incident_id = ee.incident_id AND en.id = ee.entity_id
+     WHERE cse.incident_id = $1 AND en.kind IN ('mailbox', 'account', 'host', 'app', 'key', 'ip', 'file') GROUP BY en.kind ORDER BY en.kind`,
     [incidentId],
   );
   const sources = await sql.query<Evidence["sources"][number]>(

@@ -24,8 +24,8 @@ export async function caseSnapshot(sql: SqlRunner, incidentId: string) {
         e.action, e.category, e.outcome, e.actor, e.host, host(e.src_ip) AS src, host(e.dst_ip) AS dst, e.target, e.message, e.raw, e.fields,
         st.key AS stage, e.technique, e.severity, e.stage_set_by,
         (SELECT jsonb_agg(en.kind || '=' || en.value || '/' || xe.role ORDER BY en.kind, en.value, xe.role)
-           FROM event_entities xe JOIN entities en ON en.id = xe.entity_id WHERE xe.event_id = e.id) AS entities,
-        (SELECT jsonb_agg(r.key ORDER BY r.key) FROM rule_matches rm JOIN rules r ON r.id = rm.rule_id WHERE rm.event_id = e.id) AS rules
+           FROM event_entities xe JOIN entities en ON en.id = xe.entity_id WHERE xe.incident_id = e.incident_id AND xe.event_id = e.id) AS entities,
+        (SELECT jsonb_agg(r.key ORDER BY r.key) FROM rule_matches rm JOIN rules r ON r.id = rm.rule_id WHERE rm.incident_id = e.incident_id AND rm.event_id = e.id) AS rules
       FROM events e LEFT JOIN stages st ON st.id = e.stage_id WHERE e.incident_id = $1`),
     steps:
       await q(`SELECT ch.kind AS chain, ch.ordinal, ch.title AS chain_title, st.key AS stage, c.title, ${isoMicros("c.start_at")} AS start,

@@ -56,8 +56,8 @@ type Spec = {
 export async function scoreChain(sql: SqlRunner, chain: ChainView, spec: Spec): Promise<ChainScore> {
   const evidence = await sql.query<{ step_id: string; file: string; line: number }>(
     `SELECT ce.step_id, s.name AS file, e.line_number AS line FROM chain_step_events ce
-     JOIN events e ON e.id = ce.event_id JOIN sources s ON s.id = e.source_id JOIN chain_steps cs ON cs.id = ce.step_id
-     WHERE cs.incident_id = $1`,
+     JOIN events e ON e.incident_id = ce.incident_id AND e.id = ce.event_id JOIN sources s ON s.incident_id = e.incident_id AND s.id = e.source_id
+     WHERE ce.incident_id = $1`,
     [chain.incidentId],
   );
   const chainOf = new Map(chain.steps.map((s) => [s.id, s.chainId]));
@@ -75,7 +75,8 @@ export async function scoreChain(sql: SqlRunner, chain: ChainView, spec: Spec): 
   const entityRows = group
     ? await sql.query<{ kind: string; value: string }>(
         `SELECT DISTINCT en.kind, lower(en.value) AS value FROM chain_step_events ce
-         JOIN event_entities ee ON ee.event_id = ce.event_id JOIN entities en ON en.id = ee.entity_id
+         JOIN event_entities ee ON ee.incident_id = ce.incident_id AND ee.event_id = ce.event_id
+         JOIN entities en ON en.incident_id = ee.incident_id AND en.id = ee.entity_id
          WHERE ce.step_id = ANY($1::uuid[])`,
         [group.stepIds],
       )

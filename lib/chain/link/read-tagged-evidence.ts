@@ -71,7 +71,8 @@ export async function readTaggedEvidence(sql: SqlRunner, incidentId: string): Pr
   const index = new Map(events.map((e, i) => [e.id, i]));
   const links = await sql.query<{ event_id: string; kind: string; value: string; role: string }>(
     `SELECT ee.event_id::text, en.kind, en.value, ee.role FROM events e
-     JOIN event_entities ee ON ee.event_id = e.id JOIN entities en ON en.id = ee.entity_id
+     JOIN event_entities ee ON ee.incident_id = e.incident_id AND ee.event_id = e.id
+     JOIN entities en ON en.incident_id = ee.incident_id AND en.id = ee.entity_id
      WHERE e.incident_id = $1 AND e.stage_id IS NOT NULL AND en.kind = ANY($2::text[])`,
     [incidentId, TIE_KINDS],
   );

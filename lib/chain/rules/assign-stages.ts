@@ -37,7 +37,7 @@ export async function assignStages(tx: SqlRunner, incidentId: string, rules: Loa
     `WITH rule_stage AS (SELECT * FROM unnest($2::uuid[], $3::uuid[]) AS x(rule_id, stage_id)),
      best AS (
        SELECT DISTINCT ON (m.event_id) m.event_id, rs.stage_id, r.technique, r.severity, 'rule:' || r.key AS set_by
-       FROM rule_matches m JOIN events e ON e.id = m.event_id
+       FROM rule_matches m JOIN events e ON e.incident_id = m.incident_id AND e.id = m.event_id
        JOIN rules r ON r.id = m.rule_id JOIN rule_stage rs ON rs.rule_id = m.rule_id
        WHERE e.incident_id = $1
        ORDER BY m.event_id, r.priority DESC, (rs.stage_id IS NOT NULL) DESC, ${SEVERITY_RANK} DESC, r.key),

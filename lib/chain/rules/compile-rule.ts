@@ -124,7 +124,8 @@ function pivot(rule: PivotRule, params: SqlParams, candidatesSql: string): strin
   }
   return `WITH anchor AS (
       SELECT ${anchorKeys.map((k, i) => `${k} AS k${i}`).join(", ")}, min(e.occurred_at) AS first_at, max(e.occurred_at) AS last_at
-      FROM rule_matches m JOIN rules r ON r.id = m.rule_id JOIN events e ON e.id = m.event_id JOIN sources s ON s.id = e.source_id
+      FROM rule_matches m JOIN rules r ON r.id = m.rule_id JOIN events e ON e.incident_id = m.incident_id AND e.id = m.event_id
+      JOIN sources s ON s.incident_id = e.incident_id AND s.id = e.source_id
       WHERE e.incident_id = $1 AND r.key = ANY(${params.add(rule.anchor.rules)}::text[])${anchorWhere}
       GROUP BY ${keys.map((_, i) => `k${i}`).join(", ")})
     SELECT DISTINCT c.id FROM (${base}) c JOIN anchor a ON ${join}${time.map((t) => ` AND ${t}`).join("")}`;

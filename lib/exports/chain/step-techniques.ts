@@ -4,8 +4,8 @@ import type { SqlRunner } from "@/lib/db/sql";
 export async function stepTechniques(sql: SqlRunner, incidentId: string): Promise<Map<string, string>> {
   const rows = await sql.query<{ step_id: string; technique: string }>(
     `SELECT DISTINCT ON (cse.step_id) cse.step_id AS step_id, e.technique
-     FROM chain_step_events cse JOIN events e ON e.id = cse.event_id
-     WHERE e.incident_id = $1 AND e.technique IS NOT NULL AND e.technique <> ''
+     FROM chain_step_events cse JOIN events e ON e.incident_id = cse.incident_id AND e.id = cse.event_id
+     WHERE cse.incident_id = $1 AND e.technique IS NOT NULL AND e.technique <> ''
      GROUP BY cse.step_id, e.technique
      ORDER BY cse.step_id, count(*) DESC, e.technique`,
     [incidentId],

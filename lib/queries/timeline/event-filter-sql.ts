@@ -33,7 +33,9 @@ export function eventWhere(p: SqlParams, scope: EventScope): string {
   if (filters.source.length) conds.push(`e.source_id = ANY(${p.textArray(filters.source)}::uuid[])`);
   if (filters.severity.length) conds.push(`e.severity::text = ANY(${p.textArray(filters.severity)})`);
   if (filters.entity) {
-    conds.push(`EXISTS (SELECT 1 FROM event_entities ee WHERE ee.event_id = e.id AND ee.entity_id = ${p.add(filters.entity)}::uuid)`);
+    conds.push(
+      `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.incident_id = e.incident_id AND ee.event_id = e.id AND ee.entity_id = ${p.add(filters.entity)}::uuid)`,
+    );
   }
   if (filters.q) conds.push(messageMatches("e.message", p.add(filters.q)));
   return conds.join(" AND ");
