@@ -5,6 +5,7 @@ import type { Ctx } from "@/lib/context/ctx";
 import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { isAlive } from "@/lib/ingest/claim-source";
+import { dropOrphanPartitions } from "@/lib/ingest/event-partitions";
 import { dropStagingTable } from "@/lib/ingest/staging-table";
 import { removeIncidentUploads } from "@/lib/ingest/uploads";
 import { ZDeleteIncidentSchema } from "@/lib/schemas/incident";
@@ -12,15 +13,16 @@ import { ZDeleteIncidentSchema } from "@/lib/schemas/incident";
 /** What a delete removed, for the answer and the audit entry. */
 export type DeletedIncident = { id: string; title: string; sources: number; events: number; uploads: number };
 
-// The tables whose rows an incident's delete cascades to: vacuumed afterwards so the space is
+// The tables whose rows an incident's delete cascades to (its events and their links are not
+// among them: their tables are dropped whole): vacuumed afterwards so the space is
 // reused at once rather than when autovacuum comes round.
-const PER_INCIDENT_TABLES = ["events", "event_entities", "entities", "rule_matches", "annotations", "import_issues", "chain_steps"];
+const PER_INCIDENT_TABLES = ["entities", "rule_matches", "annotations", "import_issues", "chain_steps"];
 
 /**
  * Deletes an incident and everything in it: owners only (incident.manage), and only when the
  * confirmation is its title typed exactly. Refused while one of its imports is running. One
  * transaction removes the incident (its sources, events, chain, stories… cascade) and records
- * the audit entry, which outlives it; then the staging tables of interrupted imports and the
+ * the audit entry, which outlives it; then its events' and links' tables are dropped, the staging tables of interrupted imports and the
  * uploads never imported are removed, and the tables are vacuumed (in the background) so the space
  * is free for reuse.
  */
@@ -60,7 +62,11 @@ export async function deleteIncident(ctx: Ctx, incidentId: string, input: unknow
   });
   for (const s of incident.sources) await dropStagingTable(ctx.db.sql, s.id).catch(() => undefined);
   deleted.uploads = removeIncidentUploads(incidentId);
-  // In the background: a VACUUM of large tables takes a while, and the answer need not wait for it.
-  void ctx.db.sql.exec(`VACUUM ${PER_INCIDENT_TABLES.join(", ")}`).catch(() => undefined);
+  // In the background: the incident's events and links go with their tables (detached
+  // concurrently, which waits for the transactions already running in any incident), and a
+  // VACUUM of large tables takes a while; the answer need not wait for either.
+  void dropOrphanPartitions(ctx.db.sql)
+    .then(() => ctx.db.sql.exec(`VACUUM ${PER_INCIDENT_TABLES.join(", ")}`))
+    .catch(() => undefined);
   return deleted;
 }

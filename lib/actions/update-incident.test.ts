@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/errors/forbidden";
 import { NotFoundError } from "@/lib/errors/not-found";
+import { dropOrphanPartitions } from "@/lib/ingest/event-partitions";
 import { importFile } from "@/lib/ingest/import-file";
 import { listIncidents } from "@/lib/queries/list-incidents";
 import { incidentWithRoles } from "@/lib/testing/accounts";
@@ -64,6 +65,8 @@ describeEachDatabase("the incident lifecycle", (kind) => {
     expect(d).toMatchObject({ id: incidentId, sources: 1, events: 2 });
     expect(await t.db.prisma.incident.count({ where: { id: incidentId } })).toBe(0);
     expect(await t.db.prisma.source.count({ where: { id: s.sourceId } })).toBe(0);
+    // Its events go with their tables, dropped in the background (the sweep waits for the delete's own).
+    await dropOrphanPartitions(t.db.sql);
     expect(await t.db.prisma.event.count({ where: { incidentId } })).toBe(0);
     const entry = await t.db.prisma.auditEntry.findFirstOrThrow({ where: { entityId: incidentId, action: "incident.delete" } });
     expect(entry).toMatchObject({ actorId: owner.ctx.actor.userId, incidentId });

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import type { SqlRunner } from "@/lib/db/sql";
+import { attachBlock, blockBounds, blockTable, buildBlockIndexes, createLoadTables, dropBlock, takeEventBlock } from "./event-partitions";
 import { importOutcome, type SourceOutcome } from "./import-outcome";
 import { removeSourceEvents, restoreAnalystWork, saveAnalystWork, tidyTouchedEntities } from "./source-rows";
 import { dropStagingTable, stagingTable } from "./staging-table";
@@ -54,21 +55,21 @@ FROM ${t} WHERE native_id IS NULL AND content_hash IN (SELECT content_hash FROM 
 
 // The rows that become events, with their ids: the first row of each fingerprint in this file
 // (a native id can repeat within a file; content fingerprints are unique by construction),
-// unless the incident already holds that fingerprint. Deciding this with one anti-join under
-// the incident's import lock, then inserting plainly, costs a third of what
-// INSERT … ON CONFLICT … RETURNING does row by row. The sequence is named as a regclass
-// literal, resolved once when the statement is parsed: pg_get_serial_sequence() here ran a
-// catalog lookup per row, most of this statement's time.
+// unless the incident already holds that fingerprint (the reading this one replaces aside: its
+// events go at the end). Deciding this with one anti-join under the incident's import lock, then
+// inserting plainly, costs a third of what INSERT … ON CONFLICT … RETURNING does row by row. The
+// ids are the import's block of ids, in turn.
 const NEW_ROWS = `
 CREATE TEMP TABLE ins ON COMMIT DROP AS
-SELECT nextval('events_id_seq'::regclass) AS id, f.seq, f.fingerprint
+SELECT $2::bigint + row_number() OVER () AS id, f.seq, f.fingerprint
 FROM (SELECT seq, fingerprint FROM fp WHERE NOT native
       UNION ALL
       SELECT min(seq), fingerprint FROM fp WHERE native GROUP BY fingerprint) f
-WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.incident_id = $1 AND e.fingerprint = f.fingerprint)`;
+WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.incident_id = $1 AND e.fingerprint = f.fingerprint
+                  AND e.source_id IS DISTINCT FROM $3::uuid)`;
 
-const INSERT_EVENTS = (t: string) => `
-INSERT INTO events (id, incident_id, source_id, occurred_at, timestamp_text, assumed_zone, timestamp_desc, action, category,
+const INSERT_EVENTS = (t: string, into: string) => `
+INSERT INTO "${into}" (id, incident_id, source_id, occurred_at, timestamp_text, assumed_zone, timestamp_desc, action, category,
                     outcome, actor, host, src_ip, dst_ip, target, message, raw, fields, line_number, fingerprint)
 SELECT i.id, $1, s.source_id, s.occurred_at, s.timestamp_text, s.assumed_zone, s.timestamp_desc, s.action, s.category,
        s.outcome, s.actor, s.host, s.src_ip, s.dst_ip, s.target, s.message, s.raw, s.fields, s.line_number, i.fingerprint
@@ -90,8 +91,8 @@ SELECT $1, kind, value, min(occurred_at), max(occurred_at) FROM refs GROUP BY ki
 ON CONFLICT (incident_id, kind, value) DO UPDATE
   SET first_seen_at = LEAST(en.first_seen_at, EXCLUDED.first_seen_at), last_seen_at = GREATEST(en.last_seen_at, EXCLUDED.last_seen_at)`;
 
-const LINK_ENTITIES = `
-INSERT INTO event_entities (incident_id, event_id, entity_id, role)
+const LINK_ENTITIES = (into: string) => `
+INSERT INTO "${into}" (incident_id, event_id, entity_id, role)
 SELECT $1, r.event_id, en.id, r.role FROM refs r JOIN entities en ON en.incident_id = $1 AND en.kind = r.kind AND en.value = r.value`;
 
 const RECORD_FINDINGS = (t: string) => `
@@ -159,12 +160,6 @@ async function completeSource(tx: SqlRunner, args: FinalizeArgs, r: FinalizeResu
   );
 }
 
-/** The earlier reading's events go first (the new reading brings the same fingerprints); the analysts' work on them is kept aside. */
-async function removeReplacedEvents(tx: SqlRunner, incidentId: string, replaces: string) {
-  await saveAnalystWork(tx, incidentId, replaces);
-  return removeSourceEvents(tx, incidentId, replaces, { tidyLater: true });
-}
-
 /**
  * After the new reading's events are in: the analysts' work goes back on the same records, the
  * earlier source's gaps move to the new one, the earlier source is deleted, and the replacement
@@ -172,7 +167,7 @@ async function removeReplacedEvents(tx: SqlRunner, incidentId: string, replaces:
  */
 async function completeReplacement(tx: SqlRunner, args: FinalizeArgs, replaces: string, events: number): Promise<ReplacedReading> {
   const { carried, lost, lostAnnotations } = await restoreAnalystWork(tx, args.incidentId, args.sourceId);
-  await tidyTouchedEntities(tx);
+  await tidyTouchedEntities(tx, args.incidentId);
   await tx.query(`UPDATE gaps SET source_id = $1 WHERE source_id = $2`, [args.sourceId, replaces]);
   const [old] = await tx.query<{ name: string; options: unknown }>(`DELETE FROM sources WHERE id = $1 RETURNING name, options`, [replaces]);
   await tx.query(
@@ -190,6 +185,34 @@ async function completeReplacement(tx: SqlRunner, args: FinalizeArgs, replaces: 
 }
 
 /**
+ * The staged rows that are new become events in the import's own tables: loaded with no index,
+ * indexed over the whole load, then attached to the incident's (an import that adds nothing
+ * attaches nothing). Entities are upserted and linked on the way. Returns the events added.
+ */
+async function loadEvents(tx: SqlRunner, args: FinalizeArgs, t: string, replaces: string | null): Promise<number> {
+  const block = await takeEventBlock(tx);
+  await createLoadTables(tx, args.incidentId, block);
+  // Temp tables have no statistics until analysed, and without them the planner sorts every
+  // wide staged row for a merge join instead of hashing the narrow side.
+  await tx.exec(FINGERPRINTS(t));
+  await tx.query(NEW_ROWS, [args.incidentId, blockBounds(block).from.toString(), replaces]);
+  await tx.exec(`ANALYZE ins`);
+  await tx.query(INSERT_EVENTS(t, blockTable("events", block)), [args.incidentId]);
+  const [ins] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ins`);
+  if (!ins?.n) {
+    await dropBlock(tx, args.incidentId, block);
+    return 0;
+  }
+  await tx.exec(`${ENTITY_REFS(t)}; ANALYZE refs`);
+  await tx.query(UPSERT_ENTITIES, [args.incidentId]);
+  await tx.query(LINK_ENTITIES(blockTable("event_entities", block)), [args.incidentId]);
+  await buildBlockIndexes(tx, block);
+  await attachBlock(tx, args.incidentId, block);
+  await tx.query(`UPDATE sources SET event_block = $2 WHERE id = $1`, [args.sourceId, block.toString()]);
+  return ins.n;
+}
+
+/**
  * Moves a source's staged rows into events, links their entities, records their redactions
  * and completes the source, all in one transaction: an import that dies before or during this
  * leaves no events of this source behind.
@@ -200,32 +223,25 @@ export async function finalizeSource(db: Db, args: FinalizeArgs): Promise<Finali
     // The fingerprint's window sorts every staged row; give the sort memory instead of disk.
     // JIT compiles each of these statements for a fraction of a second and saves nothing on
     // plans that are one big scan-and-write each.
-    await tx.exec(`SET LOCAL work_mem = '256MB'; SET LOCAL jit = off`);
+    await tx.exec(`SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '256MB'; SET LOCAL jit = off`);
     // One import into an incident decides what is new at a time, so the anti-join stays true.
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('chainline.import'), hashtext($1))", [args.incidentId]);
     // A new reading that stores nothing replaces nothing: the earlier one stays.
     const replaces = args.staged > 0 ? args.replaces : null;
-    // Before the checks go off: the old events' rows go by cascade, and cascades are triggers.
-    const removed = replaces ? await removeReplacedEvents(tx, args.incidentId, replaces) : null;
+    // The analysts' work on the earlier reading, kept aside by fingerprint (its events go last).
+    if (replaces) await saveAnalystWork(tx, args.incidentId, replaces);
     const checksOff = await skipForeignKeyChecks(tx, args);
-    // Temp tables have no statistics until analysed, and without them the planner sorts every
-    // wide staged row for a merge join instead of hashing the narrow side.
-    await tx.exec(FINGERPRINTS(t));
-    await tx.query(NEW_ROWS, [args.incidentId]);
-    await tx.exec(`ANALYZE ins`);
-    await tx.query(INSERT_EVENTS(t), [args.incidentId]);
-    const [ins] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ins`);
-    await tx.exec(`${ENTITY_REFS(t)}; ANALYZE refs`);
-    await tx.query(UPSERT_ENTITIES, [args.incidentId]);
-    await tx.query(LINK_ENTITIES, [args.incidentId]);
+    const imported = args.staged > 0 ? await loadEvents(tx, args, t, replaces) : 0;
     const [red] = args.hasFindings ? await tx.query<{ n: number }>(RECORD_FINDINGS(t), [args.sourceId, args.incidentId]) : [{ n: 0 }];
     // The bulk rows are in; the last few writes (the source, its audit entry) are checked as usual.
     if (checksOff) await tx.exec(`SET LOCAL session_replication_role = origin`);
+    // The earlier reading's tables go only now, so its incident's events are held against reads for the drop alone.
+    const removed = replaces ? await removeSourceEvents(tx, args.incidentId, replaces, { tidyLater: true }) : null;
     const replaced = replaces && removed ? await completeReplacement(tx, args, replaces, removed.events) : null;
     const outcome = await importOutcome(tx, args.sourceId, { read: args.read, staged: args.staged, rejected: args.rejected });
     const r: FinalizeResult = {
       staged: args.staged,
-      imported: ins?.n ?? 0,
+      imported,
       redacted: red?.n ?? 0,
       first: args.first,
       last: args.last,

@@ -1,14 +1,16 @@
 import type { SqlRunner } from "@/lib/db/sql";
+import { dropBlock } from "./event-partitions";
 
 /** What removing a source's events took with it. */
 export type RemovedRows = { events: number; annotations: number };
 
 /**
  * Deletes a source's events with everything that hangs off them (entity links, rule matches,
- * annotations, chain-step and hypothesis evidence, redaction findings: by cascade), then tidies
- * the incident's entities: one seen only in these events is deleted, the others' first and last
- * seen are recomputed from the events left. Inside the caller's transaction, with the foreign-key
- * triggers on (the cascades are triggers).
+ * annotations, chain-step and hypothesis evidence, redaction findings), then tidies the
+ * incident's entities: one seen only in these events is deleted, the others' first and last seen
+ * are recomputed from the events left. An import's events go with its tables, dropped whole;
+ * events written otherwise (a case file, a training copy) are deleted, their links with them.
+ * Inside the caller's transaction, with the foreign-key triggers on (the cascades are triggers).
  */
 export async function removeSourceEvents(
   tx: SqlRunner,
@@ -16,40 +18,55 @@ export async function removeSourceEvents(
   sourceId: string,
   opts: { tidyLater?: boolean } = {},
 ): Promise<RemovedRows> {
+  const ofSource = `FROM events e WHERE e.incident_id = $1 AND e.source_id = $2`;
   await tx.query(
     `CREATE TEMP TABLE touched ON COMMIT DROP AS
-     SELECT DISTINCT ee.entity_id FROM events e JOIN event_entities ee ON ee.event_id = e.id WHERE e.incident_id = $1 AND e.source_id = $2`,
+     SELECT DISTINCT ee.entity_id FROM events e JOIN event_entities ee ON ee.incident_id = e.incident_id AND ee.event_id = e.id
+     WHERE e.incident_id = $1 AND e.source_id = $2`,
     [incidentId, sourceId],
   );
   const [ann] = await tx.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM annotations a JOIN events e ON e.id = a.event_id WHERE e.incident_id = $1 AND e.source_id = $2`,
+    `SELECT count(*)::int AS n FROM annotations a JOIN events e ON e.incident_id = a.incident_id AND e.id = a.event_id
+     WHERE e.incident_id = $1 AND e.source_id = $2`,
     [incidentId, sourceId],
   );
-  const [ev] = await tx.query<{ n: number }>(
-    `WITH d AS (DELETE FROM events WHERE incident_id = $1 AND source_id = $2 RETURNING 1) SELECT count(*)::int AS n FROM d`,
+  const [all] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n ${ofSource}`, [incidentId, sourceId]);
+  const [source] = await tx.query<{ block: string | null }>(`SELECT event_block::text AS block FROM sources WHERE id = $1`, [sourceId]);
+  if (source?.block) {
+    await dropBlock(tx, incidentId, BigInt(source.block));
+    await tx.query(`UPDATE sources SET event_block = NULL WHERE id = $1`, [sourceId]);
+  }
+  await tx.query(
+    `DELETE FROM event_entities ee USING events e
+     WHERE ee.incident_id = $1 AND e.incident_id = $1 AND e.source_id = $2 AND ee.event_id = e.id`,
     [incidentId, sourceId],
   );
+  await tx.query(`DELETE FROM events WHERE incident_id = $1 AND source_id = $2`, [incidentId, sourceId]);
   // A new reading of the same file tidies after its own events are in: the entities both readings
   // name keep their ids (links to them stay good), and first/last seen come from the new times.
-  if (!opts.tidyLater) await tidyTouchedEntities(tx);
-  return { events: ev?.n ?? 0, annotations: ann?.n ?? 0 };
+  if (!opts.tidyLater) await tidyTouchedEntities(tx, incidentId);
+  return { events: all?.n ?? 0, annotations: ann?.n ?? 0 };
 }
 
 /**
  * The entities the removed events named: one no event names any more is deleted, the others'
  * first and last seen are recomputed from the events that name them.
  */
-export async function tidyTouchedEntities(tx: SqlRunner): Promise<void> {
+export async function tidyTouchedEntities(tx: SqlRunner, incidentId: string): Promise<void> {
   await tx.query(
     `DELETE FROM entities en USING touched t
-     WHERE en.id = t.entity_id AND NOT EXISTS (SELECT 1 FROM event_entities ee WHERE ee.entity_id = en.id)`,
+     WHERE en.incident_id = $1 AND en.id = t.entity_id
+       AND NOT EXISTS (SELECT 1 FROM event_entities ee WHERE ee.incident_id = $1 AND ee.entity_id = en.id)`,
+    [incidentId],
   );
   await tx.query(
     `UPDATE entities en SET first_seen_at = x.first, last_seen_at = x.last
      FROM (SELECT ee.entity_id, min(e.occurred_at) AS first, max(e.occurred_at) AS last
-           FROM touched t JOIN event_entities ee ON ee.entity_id = t.entity_id JOIN events e ON e.id = ee.event_id
+           FROM touched t JOIN event_entities ee ON ee.incident_id = $1 AND ee.entity_id = t.entity_id
+           JOIN events e ON e.incident_id = $1 AND e.id = ee.event_id
            GROUP BY ee.entity_id) x
-     WHERE en.id = x.entity_id`,
+     WHERE en.incident_id = $1 AND en.id = x.entity_id`,
+    [incidentId],
   );
   await tx.exec("DROP TABLE touched");
 }
@@ -63,7 +80,7 @@ export async function saveAnalystWork(tx: SqlRunner, incidentId: string, sourceI
   const of = `FROM events e WHERE e.incident_id = $1 AND e.source_id = $2`;
   await tx.query(
     `CREATE TEMP TABLE carry_annotations ON COMMIT DROP AS
-     SELECT a.id, a.kind, a.value, a.author_id, a.created_at, e.fingerprint FROM annotations a JOIN events e ON e.id = a.event_id
+     SELECT a.id, a.kind, a.value, a.author_id, a.created_at, e.fingerprint FROM annotations a JOIN events e ON e.incident_id = a.incident_id AND e.id = a.event_id
      WHERE e.incident_id = $1 AND e.source_id = $2`,
     [incidentId, sourceId],
   );
@@ -73,12 +90,12 @@ export async function saveAnalystWork(tx: SqlRunner, incidentId: string, sourceI
   );
   await tx.query(
     `CREATE TEMP TABLE carry_steps ON COMMIT DROP AS
-     SELECT c.step_id, c.is_key, e.fingerprint FROM chain_step_events c JOIN events e ON e.id = c.event_id WHERE e.incident_id = $1 AND e.source_id = $2`,
+     SELECT c.step_id, c.is_key, e.fingerprint FROM chain_step_events c JOIN events e ON e.incident_id = c.incident_id AND e.id = c.event_id WHERE e.incident_id = $1 AND e.source_id = $2`,
     [incidentId, sourceId],
   );
   await tx.query(
     `CREATE TEMP TABLE carry_hypotheses ON COMMIT DROP AS
-     SELECT h.hypothesis_id, h.stance, h.note, h.created_at, e.fingerprint FROM hypothesis_evidence h JOIN events e ON e.id = h.event_id
+     SELECT h.hypothesis_id, h.stance, h.note, h.created_at, e.fingerprint FROM hypothesis_evidence h JOIN events e ON e.incident_id = h.incident_id AND e.id = h.event_id
      WHERE e.incident_id = $1 AND e.source_id = $2`,
     [incidentId, sourceId],
   );

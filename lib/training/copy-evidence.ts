@@ -39,15 +39,16 @@ export async function copyEvidence(tx: SqlRunner, from: string, to: string, impo
      SELECT $2, kind, value, display_name, first_seen_at, last_seen_at FROM entities WHERE incident_id = $1`,
     [from, to],
   );
-  // Links by what survives the copy: the event's fingerprint (unique per incident) and the entity's kind and value.
+  // Links by what survives the copy: the event's fingerprint (unique per incident: the import's anti-join keeps it so) and the entity's kind and value.
   await tx.query(
     `INSERT INTO event_entities (incident_id, event_id, entity_id, role)
      SELECT $2, ne.id, nn.id, ee.role
      FROM event_entities ee
-     JOIN events oe ON oe.id = ee.event_id AND oe.incident_id = $1
-     JOIN entities on_ ON on_.id = ee.entity_id
+     JOIN events oe ON oe.incident_id = ee.incident_id AND oe.id = ee.event_id
+     JOIN entities on_ ON on_.incident_id = ee.incident_id AND on_.id = ee.entity_id
      JOIN events ne ON ne.incident_id = $2 AND ne.fingerprint = oe.fingerprint
-     JOIN entities nn ON nn.incident_id = $2 AND nn.kind = on_.kind AND nn.value = on_.value`,
+     JOIN entities nn ON nn.incident_id = $2 AND nn.kind = on_.kind AND nn.value = on_.value
+     WHERE ee.incident_id = $1`,
     [from, to],
   );
   await refreshEventHourly(tx, to);

@@ -1,4 +1,5 @@
 import type { Ctx } from "@/lib/context/ctx";
+import { dropOrphanPartitions } from "@/lib/ingest/event-partitions";
 
 /**
  * Removes what a failed exercise set-up made (its workspaces, then the exercise with its keys and
@@ -6,6 +7,9 @@ import type { Ctx } from "@/lib/context/ctx";
  * its own (an import is its own transaction), hence an undo rather than one transaction.
  */
 export async function undoExercise(ctx: Ctx, exerciseId: string | null, workspaceIds: readonly string[]): Promise<void> {
-  if (workspaceIds.length > 0) await ctx.db.sql.query("DELETE FROM incidents WHERE id = ANY($1::uuid[])", [workspaceIds]);
+  if (workspaceIds.length > 0) {
+    await ctx.db.sql.query("DELETE FROM incidents WHERE id = ANY($1::uuid[])", [workspaceIds]);
+    await dropOrphanPartitions(ctx.db.sql);
+  }
   if (exerciseId) await ctx.db.sql.query("DELETE FROM exercises WHERE id = $1", [exerciseId]);
 }

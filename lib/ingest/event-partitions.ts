@@ -1,0 +1,173 @@
+import type { SqlRunner } from "@/lib/db/sql";
+
+/**
+ * events and event_entities are partitioned by incident (LIST incident_id), and each incident's
+ * table by ranges of event id (RANGE id): an import takes a block of ids, loads its rows into a
+ * table of its own with no index, builds the indexes over the whole load and attaches it; rows
+ * written any other way live in the incident's "_0" table, below the first block. The migration
+ * 20261208000000_event_partitions makes an incident's tables when the incident is made.
+ */
+export const PARTITIONED = ["events", "event_entities"] as const;
+export type PartitionedTable = (typeof PARTITIONED)[number];
+
+/** Block N holds the event ids N·2^32 up to (N+1)·2^32; ids below 2^32 are the "_0" table's. */
+const BLOCK_BITS = 32n;
+
+export function blockBounds(block: bigint): { from: bigint; to: bigint } {
+  if (block < 1n) throw new Error(`not an event block: ${block}`);
+  return { from: block << BLOCK_BITS, to: (block + 1n) << BLOCK_BITS };
+}
+
+/** The import's own table of `table`, named for its block. */
+export function blockTable(table: PartitionedTable, block: bigint): string {
+  return `${table}_b${block}`;
+}
+
+/** The incident's partitioned table of `table` (what its blocks are attached to). */
+export function incidentTable(table: PartitionedTable, incidentId: string): string {
+  if (!/^[0-9a-f-]{36}$/.test(incidentId)) throw new Error(`not an incident id: ${incidentId}`);
+  return `${table}_i${incidentId.replaceAll("-", "")}`;
+}
+
+/** The incident a partition named by incidentTable belongs to, or null. */
+export function incidentOfTable(name: string): string | null {
+  const m = /^(?:events|event_entities)_i([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})$/.exec(name);
+  return m ? m.slice(1).join("-") : null;
+}
+
+/** A new block of event ids for one import (never reused, so a dropped block's ids never return). */
+export async function takeEventBlock(tx: SqlRunner): Promise<bigint> {
+  const [row] = await tx.query<{ n: string }>(`SELECT nextval('event_blocks_seq')::text AS n`);
+  return BigInt(row?.n ?? "0");
+}
+
+/**
+ * The import's empty tables, with no index yet. Their CHECK constraints say what the partition
+ * bounds will, so attaching them needs no scan to prove it.
+ */
+export async function createLoadTables(tx: SqlRunner, incidentId: string, block: bigint): Promise<void> {
+  const { from, to } = blockBounds(block);
+  for (const table of PARTITIONED) {
+    const t = blockTable(table, block);
+    const id = table === "events" ? "id" : "event_id";
+    await tx.exec(
+      `CREATE TABLE "${t}" (LIKE "${table}" INCLUDING DEFAULTS);
+       ALTER TABLE "${t}" ADD CONSTRAINT "${t}_bounds" CHECK (incident_id = '${incidentId}' AND ${id} >= ${from} AND ${id} < ${to})`,
+    );
+  }
+}
+
+/**
+ * The statements that give `target` every index `table` has, built over the rows already in it
+ * (a B-tree by one sort, a GIN index over the whole set). The primary key is added as a
+ * constraint, which attaching requires of a partition's matching index.
+ */
+export async function indexStatements(sql: SqlRunner, table: PartitionedTable, target: string): Promise<string[]> {
+  const rows = await sql.query<{ def: string; pkey: boolean; cols: string }>(
+    `SELECT pg_get_indexdef(i.indexrelid) AS def, i.indisprimary AS pkey,
+            (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.n) FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n)
+             JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum) AS cols
+     FROM pg_index i WHERE i.indrelid = $1::regclass ORDER BY i.indisprimary DESC, i.indexrelid`,
+    [table],
+  );
+  return rows.map((r) =>
+    r.pkey
+      ? `ALTER TABLE "${target}" ADD CONSTRAINT "${target}_pkey" PRIMARY KEY (${r.cols})`
+      : r.def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+ /, `CREATE $1INDEX ON "${target}" `),
+  );
+}
+
+/** Builds every index of the import's tables over their whole load, then their statistics. */
+export async function buildBlockIndexes(tx: SqlRunner, block: bigint): Promise<void> {
+  for (const table of PARTITIONED) {
+    const t = blockTable(table, block);
+    for (const statement of await indexStatements(tx, table, t)) await tx.exec(statement);
+    await tx.exec(`ANALYZE "${t}"`);
+  }
+}
+
+/** The import's tables join its incident's: from here on, queries see its rows. */
+export async function attachBlock(tx: SqlRunner, incidentId: string, block: bigint): Promise<void> {
+  const { from, to } = blockBounds(block);
+  for (const table of PARTITIONED) {
+    await tx.exec(
+      `ALTER TABLE "${incidentTable(table, incidentId)}" ATTACH PARTITION "${blockTable(table, block)}" FOR VALUES FROM (${from}) TO (${to})`,
+    );
+  }
+}
+
+// What points at an event and would have gone with it by cascade had it been deleted row by row.
+const REFERENCING = ["annotations", "chain_step_events", "hypothesis_evidence", "redaction_findings", "rule_matches"];
+
+/**
+ * Drops an import's tables: what points at their events first (as a row delete would have by
+ * cascade), then the tables themselves. Waits for the incident's running queries to finish, and
+ * holds its events against reads only for the drop.
+ */
+export async function dropBlock(tx: SqlRunner, incidentId: string, block: bigint): Promise<void> {
+  const { from, to } = blockBounds(block);
+  for (const t of REFERENCING) {
+    await tx.query(`DELETE FROM ${t} WHERE incident_id = $1 AND event_id >= ${from} AND event_id < ${to}`, [incidentId]);
+  }
+  for (const table of ["event_entities", "events"] as const) {
+    const t = blockTable(table, block);
+    const [attached] = await tx.query<{ yes: boolean }>(`SELECT relispartition AS yes FROM pg_class WHERE oid = to_regclass($1)`, [t]);
+    if (!attached) continue;
+    if (attached.yes) await tx.exec(`ALTER TABLE "${incidentTable(table, incidentId)}" DETACH PARTITION "${t}"`);
+    await tx.exec(`DROP TABLE "${t}"`);
+  }
+}
+
+/**
+ * Drops the partitions of incidents that no longer exist (a deleted incident's rows are not
+ * deleted one by one: its tables go). Detached concurrently, so no query of another incident
+ * waits; outside any transaction. One sweep at a time per database handle. Returns the tables dropped.
+ */
+export function dropOrphanPartitions(sql: SqlRunner): Promise<string[]> {
+  const next = (sweeps.get(sql) ?? Promise.resolve([])).catch(() => []).then(() => sweep(sql));
+  sweeps.set(sql, next);
+  return next;
+}
+const sweeps = new WeakMap<SqlRunner, Promise<string[]>>();
+
+async function sweep(sql: SqlRunner): Promise<string[]> {
+  const rows = await sql.query<{ name: string; parent: string }>(
+    `SELECT c.relname AS name, p.relname AS parent FROM pg_inherits i
+     JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+     WHERE p.relname IN ('events', 'event_entities')
+     ORDER BY p.relname = 'events', c.relname`,
+  );
+  const orphans = rows.filter((r) => incidentOfTable(r.name));
+  if (orphans.length === 0) return [];
+  const ids = [...new Set(orphans.map((r) => incidentOfTable(r.name) as string))];
+  const alive = new Set(
+    (await sql.query<{ id: string }>(`SELECT id::text FROM incidents WHERE id = ANY($1::uuid[])`, [ids])).map((r) => r.id),
+  );
+  const gone: string[] = [];
+  for (const r of orphans) {
+    if (alive.has(incidentOfTable(r.name) as string)) continue;
+    await detach(sql, r.parent, r.name);
+    await sql.exec(`DROP TABLE IF EXISTS "${r.name}"`);
+    gone.push(r.name);
+  }
+  return gone;
+}
+
+async function detach(sql: SqlRunner, parent: string, name: string): Promise<void> {
+  try {
+    await sql.exec(`ALTER TABLE "${parent}" DETACH PARTITION "${name}" CONCURRENTLY`);
+  } catch (err) {
+    const message = (err as Error).message;
+    // Another process's sweep got there first, or is still at it (or died half-way): finish it.
+    if (/does not exist|is not a partition/.test(message)) return;
+    if (/pending detach/.test(message)) {
+      await sql.exec(`ALTER TABLE "${parent}" DETACH PARTITION "${name}" FINALIZE`).catch((e: Error) => {
+        if (!/does not exist|is not a partition/.test(e.message)) throw e;
+      });
+      return;
+    }
+    // One connection and no one to wait for (the embedded database): a plain detach is as good.
+    if (!/CONCURRENTLY|transaction block/i.test(message)) throw err;
+    await sql.exec(`ALTER TABLE "${parent}" DETACH PARTITION "${name}"`);
+  }
+}
