@@ -63,7 +63,8 @@ type Row = {
 };
 
 /** Each audited kind of object: the table its name is read from, and the page it links to. */
-const OBJECTS: Record<string, { sql: string; href?: (incidentId: string | null, id: string) => string | null }> = {
+// perIncident: $2 is the incident (events are partitioned by it: a lookup without it plans every incident's tables).
+const OBJECTS: Record<string, { sql: string; perIncident?: true; href?: (incidentId: string | null, id: string) => string | null }> = {
   Incident: { sql: "SELECT id::text, title AS label FROM incidents WHERE id::text = ANY($1)", href: (_i, id) => `/incidents/${id}` },
   User: { sql: "SELECT id::text, name || ' <' || email || '>' AS label FROM users WHERE id::text = ANY($1)" },
   Source: {
@@ -87,7 +88,8 @@ const OBJECTS: Record<string, { sql: string; href?: (incidentId: string | null, 
   Invitation: { sql: "SELECT id::text, email || ' as ' || role::text AS label FROM invitations WHERE id::text = ANY($1)" },
   Event: {
     // By the key's id, not its text (which no index has): an audit page must not scan every event.
-    sql: "SELECT id::text, left(message, 120) AS label FROM events WHERE id = ANY(SELECT x::bigint FROM unnest($1::text[]) x WHERE x ~ '^[0-9]{1,18}$')",
+    sql: "SELECT id::text, left(message, 120) AS label FROM events WHERE incident_id = $2::uuid AND id = ANY(SELECT x::bigint FROM unnest($1::text[]) x WHERE x ~ '^[0-9]{1,18}$')",
+    perIncident: true,
     href: (i, id) => (i && /^\d+$/.test(id) ? `/incidents/${i}/events?event=${id}` : null),
   },
 };
@@ -95,13 +97,20 @@ const OBJECTS: Record<string, { sql: string; href?: (incidentId: string | null, 
 /** Names for the objects entries refer to, read once per kind; a deleted object keeps its id. */
 async function objectNames(ctx: Ctx, rows: Row[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
-  const byType = new Map<string, Set<string>>();
-  for (const r of rows) (byType.get(r.entity_type) ?? byType.set(r.entity_type, new Set()).get(r.entity_type))?.add(r.entity_id);
+  // One lookup per kind (and per incident, for a kind looked up within its incident).
+  const lookups = new Map<string, { type: string; incidentId: string | null; ids: Set<string> }>();
+  for (const r of rows) {
+    const incidentId = OBJECTS[r.entity_type]?.perIncident ? r.incident_id : null;
+    const key = `${r.entity_type}:${incidentId}`;
+    const l = lookups.get(key) ?? lookups.set(key, { type: r.entity_type, incidentId, ids: new Set() }).get(key);
+    l?.ids.add(r.entity_id);
+  }
   await Promise.all(
-    [...byType].map(async ([type, ids]) => {
+    [...lookups.values()].map(async ({ type, incidentId, ids }) => {
       const spec = OBJECTS[type];
-      if (!spec) return;
-      for (const r of await ctx.db.sql.query<{ id: string; label: string }>(spec.sql, [[...ids]])) names.set(`${type}:${r.id}`, r.label);
+      if (!spec || (spec.perIncident && !incidentId)) return;
+      const params = spec.perIncident ? [[...ids], incidentId] : [[...ids]];
+      for (const r of await ctx.db.sql.query<{ id: string; label: string }>(spec.sql, params)) names.set(`${type}:${r.id}`, r.label);
     }),
   );
   return names;

@@ -119,7 +119,11 @@ export type GetEntityOptions = {
 };
 
 // The entity's events, once each (an entity can appear in one event under two roles).
-const MINE = `mine AS (SELECT incident_id, event_id, array_agg(role ORDER BY role) AS roles FROM event_entities WHERE entity_id = $1 GROUP BY incident_id, event_id)`;
+// Every statement names the incident ($incident): events and links are partitioned by it, and a
+// statement that does not name it plans every incident's tables.
+const MINE = (incident: string) =>
+  `mine AS (SELECT incident_id, event_id, array_agg(role ORDER BY role) AS roles FROM event_entities
+            WHERE incident_id = ${incident}::uuid AND entity_id = $1 GROUP BY incident_id, event_id)`;
 
 /** An entity of the incident with its span, stages, sources, related entities and a page of events; null when not found or not a member. */
 export async function getEntity(
@@ -142,30 +146,30 @@ export async function getEntity(
 
   const [span, stages, sources, related, events, steps] = await Promise.all([
     sql.query<{ event_count: number; first_seen: string | null; last_seen: string | null; unstaged: number }>(
-      `WITH ${MINE}
+      `WITH ${MINE("$2")}
        SELECT count(*)::int AS event_count, ${isoMicros("min(ev.occurred_at)")} AS first_seen, ${isoMicros("max(ev.occurred_at)")} AS last_seen,
               (count(*) FILTER (WHERE ev.stage_id IS NULL))::int AS unstaged
-       FROM mine JOIN events ev ON ev.incident_id = mine.incident_id AND ev.id = mine.event_id`,
-      [entityId],
+       FROM mine JOIN events ev ON ev.incident_id = $2 AND ev.id = mine.event_id`,
+      [entityId, incidentId],
     ),
     sql.query<{ key: string; name: string; position: number; count: number; first_seen: string; last_seen: string }>(
-      `WITH ${MINE}
+      `WITH ${MINE("$2")}
        SELECT st.key, st.name, st.position, count(*)::int AS count, ${isoMicros("min(ev.occurred_at)")} AS first_seen, ${isoMicros("max(ev.occurred_at)")} AS last_seen
-       FROM mine JOIN events ev ON ev.incident_id = mine.incident_id AND ev.id = mine.event_id JOIN stages st ON st.id = ev.stage_id
+       FROM mine JOIN events ev ON ev.incident_id = $2 AND ev.id = mine.event_id JOIN stages st ON st.id = ev.stage_id
        GROUP BY st.incident_id, st.id ORDER BY st.position`,
-      [entityId],
+      [entityId, incidentId],
     ),
     sql.query<{ id: string; name: string; count: number }>(
-      `WITH ${MINE}
+      `WITH ${MINE("$2")}
        SELECT s.id, s.name, count(*)::int AS count
-       FROM mine JOIN events ev ON ev.incident_id = mine.incident_id AND ev.id = mine.event_id JOIN sources s ON s.id = ev.source_id
+       FROM mine JOIN events ev ON ev.incident_id = $2 AND ev.id = mine.event_id JOIN sources s ON s.id = ev.source_id
        GROUP BY s.incident_id, s.id ORDER BY count(*) DESC, s.name`,
-      [entityId],
+      [entityId, incidentId],
     ),
     sql.query<{ id: string; kind: string; value: string; display_name: string | null; shared: number; roles: string[] }>(
-      `WITH ${MINE},
+      `WITH ${MINE("$2")},
        links AS (
-         SELECT ee.entity_id, ee.event_id, ee.role FROM mine JOIN event_entities ee ON ee.incident_id = mine.incident_id AND ee.event_id = mine.event_id AND ee.entity_id <> $1
+         SELECT ee.entity_id, ee.event_id, ee.role FROM mine JOIN event_entities ee ON ee.incident_id = $2 AND ee.event_id = mine.event_id AND ee.entity_id <> $1
        ),
        top AS (
          SELECT entity_id, count(DISTINCT event_id)::int AS shared FROM links GROUP BY entity_id
@@ -177,7 +181,7 @@ export async function getEntity(
        SELECT o.id, o.kind, o.value, o.display_name, top.shared, roles.roles
        FROM top JOIN entities o ON o.id = top.entity_id JOIN roles USING (entity_id)
        ORDER BY top.shared DESC, o.kind, o.value LIMIT ${RELATED_LIMIT}`,
-      [entityId],
+      [entityId, incidentId],
     ),
     sql.query<{
       id: string;
@@ -194,20 +198,20 @@ export async function getEntity(
       severity: string | null;
       roles: string[];
     }>(
-      `WITH ${MINE}
+      `WITH ${MINE("$5")}
        SELECT ev.id::text AS id, ${isoMicros("ev.occurred_at")} AS occurred, s.name AS source_name, ev.action, ev.actor, host(ev.src_ip) AS src_ip,
               left(ev.message, ${MESSAGE_LIMIT}) AS message, length(ev.message) AS message_length,
               st.key AS stage_key, st.name AS stage_name, ev.technique, ev.severity::text AS severity, mine.roles
-       FROM mine JOIN events ev ON ev.incident_id = mine.incident_id AND ev.id = mine.event_id JOIN sources s ON s.id = ev.source_id LEFT JOIN stages st ON st.id = ev.stage_id
+       FROM mine JOIN events ev ON ev.incident_id = $5 AND ev.id = mine.event_id JOIN sources s ON s.id = ev.source_id LEFT JOIN stages st ON st.id = ev.stage_id
        WHERE $2::timestamptz IS NULL OR (ev.occurred_at, ev.id) > ($2::timestamptz, $3::bigint)
        ORDER BY ev.occurred_at, ev.id LIMIT $4`,
-      [entityId, after?.occurredAt ?? null, after?.eventId ?? null, pageSize + 1],
+      [entityId, after?.occurredAt ?? null, after?.eventId ?? null, pageSize + 1, incidentId],
     ),
     sql.query<{ id: string; stage_key: string; stage_name: string; title: string; n: number }>(
       `SELECT cs.id, st.key AS stage_key, st.name AS stage_name, cs.title, count(DISTINCT cse.event_id)::int AS n
        FROM event_entities ee JOIN chain_step_events cse ON cse.incident_id = ee.incident_id AND cse.event_id = ee.event_id
        JOIN chain_steps cs ON cs.incident_id = cse.incident_id AND cs.id = cse.step_id JOIN stages st ON st.id = cs.stage_id
-       WHERE ee.entity_id = $1 AND cs.incident_id = $2
+       WHERE ee.incident_id = $2 AND ee.entity_id = $1 AND cs.incident_id = $2
        GROUP BY cs.incident_id, cs.id, st.key, st.name, st.position, cs.title ORDER BY st.position`,
       [entityId, incidentId],
     ),

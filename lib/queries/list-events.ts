@@ -118,7 +118,7 @@ export function filterConditions(p: SqlParams, incidentId: string, q: TEventFilt
   if (q.severity.length) conds.push(`e.severity::text = ANY(${p.textArray(q.severity)})`);
   if (q.entity) {
     conds.push(
-      `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.incident_id = e.incident_id AND ee.event_id = e.id AND ee.entity_id = ${p.add(q.entity)}::uuid)`,
+      `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.incident_id = ${incident}::uuid AND ee.event_id = e.id AND ee.entity_id = ${p.add(q.entity)}::uuid)`,
     );
   }
   if (q.q) conds.push(messageMatches("e.message", p.add(q.q)));

@@ -32,7 +32,7 @@ export async function listRules(ctx: Ctx, incidentId: string): Promise<RuleView[
     matches: number;
   }>(
     `SELECT r.id, r.key, r.name, r.kind, r.incident_id, r.stage_key, r.technique, r.severity, r.evidence, r.is_enabled,
-            (SELECT count(*)::int FROM rule_matches m JOIN events e ON e.id = m.event_id WHERE m.rule_id = r.id AND e.incident_id = $1) AS matches
+            (SELECT count(*)::int FROM rule_matches m WHERE m.rule_id = r.id AND m.incident_id = $1) AS matches
      FROM rules r WHERE (r.incident_id IS NULL OR r.incident_id = $1)
        AND EXISTS (SELECT 1 FROM memberships WHERE user_id = $2 AND incident_id = $1)
      ORDER BY r.incident_id NULLS FIRST, r.key`,

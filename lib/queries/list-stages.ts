@@ -28,7 +28,7 @@ export async function listStages(ctx: Ctx, incidentId: string): Promise<StageLis
     n: number;
   }>(
     `SELECT st.id, st.key, st.name, st.description, st.position, st.attack_tactic,
-            (SELECT count(*)::int FROM events e WHERE e.incident_id = st.incident_id AND e.stage_id = st.id) AS n
+            (SELECT count(*)::int FROM events e WHERE e.incident_id = $1 AND e.stage_id = st.id) AS n
      FROM stages st JOIN memberships m ON m.incident_id = st.incident_id AND m.user_id = $2
      WHERE st.incident_id = $1 ORDER BY st.position`,
     [incidentId, ctx.actor.userId],

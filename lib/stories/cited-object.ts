@@ -28,7 +28,7 @@ const READERS: Record<Exclude<CitationKind, "view" | "figure">, string> = {
   hypothesis: `SELECT h.title AS "title", h.status::text AS "status", h.description AS "description", h.source AS "source"
                FROM hypotheses h WHERE h.incident_id = $1 AND h.id = $2::uuid`,
   entity: `SELECT en.kind AS "kind", coalesce(en.display_name, en.value) AS "value", ${t("en.first_seen_at")} AS "firstSeen",
-             ${t("en.last_seen_at")} AS "lastSeen", (SELECT count(*)::int FROM event_entities x WHERE x.entity_id = en.id) AS "events"
+             ${t("en.last_seen_at")} AS "lastSeen", (SELECT count(*)::int FROM event_entities x WHERE x.incident_id = $1 AND x.entity_id = en.id) AS "events"
            FROM entities en WHERE en.incident_id = $1 AND en.id = $2::uuid`,
 };
 

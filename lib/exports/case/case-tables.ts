@@ -53,7 +53,9 @@ export type CaseTable = {
 
 const ofIncident = (table: string) => `FROM "${table}" t WHERE t.incident_id = $1`;
 const viaSource = (table: string) => `FROM "${table}" t JOIN sources s ON s.id = t.source_id WHERE s.incident_id = $1`;
-const viaEvent = (table: string) => `FROM "${table}" t JOIN events e ON e.id = t.event_id WHERE e.incident_id = $1`;
+// Both sides name the incident, so each reads only the incident's own partition (events and links are partitioned by it).
+const viaEvent = (table: string) =>
+  `FROM "${table}" t JOIN events e ON e.incident_id = t.incident_id AND e.id = t.event_id WHERE e.incident_id = $1 AND t.incident_id = $1`;
 const viaStep = (table: string) => `FROM "${table}" t JOIN chain_steps c ON c.id = t.step_id WHERE c.incident_id = $1`;
 
 export const CASE_TABLES: readonly CaseTable[] = [
@@ -81,7 +83,7 @@ export const CASE_TABLES: readonly CaseTable[] = [
   {
     table: "rules",
     from: `FROM rules t WHERE t.incident_id = $1
-           OR (t.incident_id IS NULL AND t.id IN (SELECT rm.rule_id FROM rule_matches rm JOIN events e ON e.id = rm.event_id WHERE e.incident_id = $1))`,
+           OR (t.incident_id IS NULL AND t.id IN (SELECT rm.rule_id FROM rule_matches rm WHERE rm.incident_id = $1))`,
     key: ["id"],
     id: "uuid",
     instanceWide: true,

@@ -20,7 +20,8 @@ export type EventScope = {
  */
 export function eventWhere(p: SqlParams, scope: EventScope): string {
   const { filters } = scope;
-  const conds = [`e.incident_id = ${p.add(scope.incidentId)}::uuid`];
+  const incident = p.add(scope.incidentId);
+  const conds = [`e.incident_id = ${incident}::uuid`];
   if (scope.from) conds.push(`e.occurred_at >= ${p.add(scope.from)}::timestamptz`);
   if (scope.to) conds.push(`e.occurred_at < ${p.add(scope.to)}::timestamptz`);
   if (filters.stage.length) {
@@ -34,7 +35,7 @@ export function eventWhere(p: SqlParams, scope: EventScope): string {
   if (filters.severity.length) conds.push(`e.severity::text = ANY(${p.textArray(filters.severity)})`);
   if (filters.entity) {
     conds.push(
-      `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.incident_id = e.incident_id AND ee.event_id = e.id AND ee.entity_id = ${p.add(filters.entity)}::uuid)`,
+      `EXISTS (SELECT 1 FROM event_entities ee WHERE ee.incident_id = ${incident}::uuid AND ee.event_id = e.id AND ee.entity_id = ${p.add(filters.entity)}::uuid)`,
     );
   }
   if (filters.q) conds.push(messageMatches("e.message", p.add(filters.q)));
