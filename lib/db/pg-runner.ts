@@ -60,5 +60,18 @@ export function poolRunner(pool: pg.Pool): SqlRunner {
         client.release();
       }
     },
+    async session(fn) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        return await fn(clientRunner(client));
+      } catch (err) {
+        // A session that failed may hold a lock or a temp table still: its connection is not reused.
+        broken = true;
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
   };
 }

@@ -5,7 +5,15 @@ import type { SqlRunner } from "@/lib/db/sql";
 import { newIncident, writeFixture } from "@/lib/testing/import-fixtures";
 import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databases";
 import { deleteSource } from "./delete-source";
-import { blockTable, dropOrphanPartitions, incidentOfTable, incidentTable } from "./event-partitions";
+import {
+  blockTable,
+  createLoadTables,
+  dropLeftoverBlock,
+  dropOrphanPartitions,
+  incidentOfTable,
+  incidentTable,
+  takeEventBlock,
+} from "./event-partitions";
 import { importFile } from "./import-file";
 
 const line = (t: string, user: string, msg: string) => JSON.stringify({ time: t, user, message: msg });
@@ -139,5 +147,47 @@ describeEachDatabase("events partitioned by incident, then by import", (kind) =>
     const dropped = await dropOrphanPartitions(t.db.sql);
     expect(dropped).toEqual(expect.arrayContaining([incidentTable("events", incidentId), incidentTable("event_entities", incidentId)]));
     expect(await exists(t.db.sql, incidentTable("events", incidentId))).toBe(false);
+  });
+
+  it("a load left unattached by a killed final step is dropped by its source's next attempt, its delete, or the sweep once its source is gone", async () => {
+    const { ctx, incidentId } = await newIncident(t.db);
+    const file = writeFixture("k.jsonl", line("2023-05-15T01:00:00Z", "k@example.test", "k1"));
+    const { sourceId } = await importFile(ctx, { incidentId, filePath: file });
+    // What a process killed between the load's commit and the attach leaves: a committed table no query sees, named by its source.
+    const leave = async (source: string) => {
+      const block = await t.db.sql.transaction(async (tx) => {
+        const b = await takeEventBlock(tx);
+        await createLoadTables(tx, incidentId, b);
+        await tx.query(`UPDATE sources SET event_block = $2 WHERE id = $1`, [source, b.toString()]);
+        return b;
+      });
+      expect(await exists(t.db.sql, blockTable("events", block))).toBe(true);
+      return block;
+    };
+    const attached = await blockOf(t.db.sql, sourceId);
+    // The next attempt drops it (and never an attached one).
+    await t.db.sql.transaction((tx) => dropLeftoverBlock(tx, incidentId, sourceId));
+    expect(await exists(t.db.sql, blockTable("events", attached))).toBe(true);
+    const first = await leave(sourceId);
+    await t.db.sql.transaction((tx) => dropLeftoverBlock(tx, incidentId, sourceId));
+    expect(await exists(t.db.sql, blockTable("events", first))).toBe(false);
+    expect(await exists(t.db.sql, blockTable("event_entities", first))).toBe(false);
+    const [s] = await t.db.sql.query<{ b: string | null }>(`SELECT event_block::text AS b FROM sources WHERE id = $1`, [sourceId]);
+    expect(s?.b).toBeNull();
+    // Deleting the source drops it.
+    const second = await leave(sourceId);
+    const { name } = await t.db.prisma.source.findUniqueOrThrow({ where: { id: sourceId } });
+    await deleteSource(ctx, incidentId, sourceId, { confirm: name });
+    expect(await exists(t.db.sql, blockTable("events", second))).toBe(false);
+    // Its source gone with its incident: the sweep drops it.
+    const other = await importFile(ctx, {
+      incidentId,
+      filePath: writeFixture("k2.jsonl", line("2023-05-15T02:00:00Z", "k@example.test", "k2")),
+    });
+    const third = await leave(other.sourceId);
+    await t.db.sql.query(`DELETE FROM incidents WHERE id = $1`, [incidentId]);
+    const dropped = await dropOrphanPartitions(t.db.sql);
+    expect(dropped).toEqual(expect.arrayContaining([blockTable("events", third), blockTable("event_entities", third)]));
+    expect(await exists(t.db.sql, blockTable("events", third))).toBe(false);
   });
 });

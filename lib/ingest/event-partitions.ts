@@ -59,10 +59,16 @@ export async function createLoadTables(tx: SqlRunner, incidentId: string, block:
 
 /**
  * The statements that give `target` every index `table` has, built over the rows already in it
- * (a B-tree by one sort, a GIN index over the whole set). The primary key is added as a
- * constraint, which attaching requires of a partition's matching index.
+ * (a B-tree by one sort, a GIN index over the whole set): `build` the indexes, then `constrain`
+ * makes the primary key's index the key (attaching requires a constraint of a partition's
+ * matching index). Building takes a lock other builds share; the constraint, one they do not,
+ * so it comes after every build.
  */
-export async function indexStatements(sql: SqlRunner, table: PartitionedTable, target: string): Promise<string[]> {
+export async function indexStatements(
+  sql: SqlRunner,
+  table: PartitionedTable,
+  target: string,
+): Promise<{ build: string[]; constrain: string[] }> {
   const rows = await sql.query<{ def: string; pkey: boolean; cols: string }>(
     `SELECT pg_get_indexdef(i.indexrelid) AS def, i.indisprimary AS pkey,
             (SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.n) FROM unnest(i.indkey) WITH ORDINALITY k(attnum, n)
@@ -70,20 +76,49 @@ export async function indexStatements(sql: SqlRunner, table: PartitionedTable, t
      FROM pg_index i WHERE i.indrelid = $1::regclass ORDER BY i.indisprimary DESC, i.indexrelid`,
     [table],
   );
-  return rows.map((r) =>
-    r.pkey
-      ? `ALTER TABLE "${target}" ADD CONSTRAINT "${target}_pkey" PRIMARY KEY (${r.cols})`
-      : r.def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+ /, `CREATE $1INDEX ON "${target}" `),
-  );
+  const key = `${target}_pkey`;
+  return {
+    build: rows.map((r) =>
+      r.pkey
+        ? `CREATE UNIQUE INDEX "${key}" ON "${target}" (${r.cols})`
+        : r.def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+ /, `CREATE $1INDEX ON "${target}" `),
+    ),
+    constrain: rows.filter((r) => r.pkey).map(() => `ALTER TABLE "${target}" ADD CONSTRAINT "${key}" PRIMARY KEY USING INDEX "${key}"`),
+  };
 }
 
-/** Builds every index of the import's tables over their whole load, then their statistics. */
-export async function buildBlockIndexes(tx: SqlRunner, block: bigint): Promise<void> {
-  for (const table of PARTITIONED) {
-    const t = blockTable(table, block);
-    for (const statement of await indexStatements(tx, table, t)) await tx.exec(statement);
-    await tx.exec(`ANALYZE "${t}"`);
-  }
+/**
+ * The statements that index the import's tables over their whole load: the events' full-text GIN
+ * index apart (the longest build: on a server it runs on a connection of its own meanwhile), and
+ * the primary keys last (see indexStatements).
+ */
+export async function blockIndexStatements(sql: SqlRunner, block: bigint): Promise<{ gin: string[]; rest: string[]; constrain: string[] }> {
+  const events = await indexStatements(sql, "events", blockTable("events", block));
+  const links = await indexStatements(sql, "event_entities", blockTable("event_entities", block));
+  const all = [...events.build, ...links.build];
+  const isGin = (statement: string) => / USING gin /i.test(statement);
+  return { gin: all.filter(isGin), rest: all.filter((x) => !isGin(x)), constrain: [...events.constrain, ...links.constrain] };
+}
+
+/** Statistics for the import's tables, so the planner knows them once attached. */
+export async function analyzeBlock(tx: SqlRunner, block: bigint): Promise<void> {
+  for (const table of PARTITIONED) await tx.exec(`ANALYZE "${blockTable(table, block)}"`);
+}
+
+/**
+ * A source's tables left unattached by an earlier attempt killed between its load and its
+ * attach (finalize-overlap.ts): dropped, and the source no longer names them.
+ */
+export async function dropLeftoverBlock(tx: SqlRunner, incidentId: string, sourceId: string): Promise<void> {
+  const [left] = await tx.query<{ block: string }>(
+    `SELECT s.event_block::text AS block FROM sources s
+     WHERE s.id = $1 AND s.event_block IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.relname = 'events_b' || s.event_block AND c.relispartition)`,
+    [sourceId],
+  );
+  if (!left) return;
+  await dropBlock(tx, incidentId, BigInt(left.block));
+  await tx.query(`UPDATE sources SET event_block = NULL WHERE id = $1`, [sourceId]);
 }
 
 /** The import's tables join its incident's: from here on, queries see its rows. */
@@ -137,13 +172,13 @@ async function sweep(sql: SqlRunner): Promise<string[]> {
      WHERE p.relname IN ('events', 'event_entities')
      ORDER BY p.relname = 'events', c.relname`,
   );
+  const gone = await dropUnclaimedLoads(sql);
   const orphans = rows.filter((r) => incidentOfTable(r.name));
-  if (orphans.length === 0) return [];
+  if (orphans.length === 0) return gone;
   const ids = [...new Set(orphans.map((r) => incidentOfTable(r.name) as string))];
   const alive = new Set(
     (await sql.query<{ id: string }>(`SELECT id::text FROM incidents WHERE id = ANY($1::uuid[])`, [ids])).map((r) => r.id),
   );
-  const gone: string[] = [];
   for (const r of orphans) {
     if (alive.has(incidentOfTable(r.name) as string)) continue;
     await detach(sql, r.parent, r.name);
@@ -151,6 +186,18 @@ async function sweep(sql: SqlRunner): Promise<string[]> {
     gone.push(r.name);
   }
   return gone;
+}
+
+/** Import tables never attached whose source is gone (its incident deleted while it was between load and attach). */
+async function dropUnclaimedLoads(sql: SqlRunner): Promise<string[]> {
+  const rows = await sql.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_class c
+     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND NOT c.relispartition
+       AND c.relname ~ '^(events|event_entities)_b[0-9]+$'
+       AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.event_block = substring(c.relname from '_b([0-9]+)$')::bigint)`,
+  );
+  for (const r of rows) await sql.exec(`DROP TABLE IF EXISTS "${r.name}"`);
+  return rows.map((r) => r.name);
 }
 
 async function detach(sql: SqlRunner, parent: string, name: string): Promise<void> {

@@ -1,0 +1,86 @@
+import type { Db } from "@/lib/db";
+import type { SqlRunner } from "@/lib/db/sql";
+import { analyzeBlock, attachBlock, blockIndexStatements, dropLeftoverBlock, takeEventBlock } from "./event-partitions";
+import { dropTempTables, linkEntities, loadNewEvents } from "./finalize-load";
+import type { FinalizeArgs, FinalizeResult } from "./finalize-source";
+import { FINALIZE_SETTINGS, finishSource, importLockKey, skipForeignKeyChecks } from "./finalize-steps";
+import { saveAnalystWork } from "./source-rows";
+
+/** BEGIN … COMMIT on a session's connection, rolled back if fn throws. */
+async function inTransaction<T>(s: SqlRunner, fn: () => Promise<T>): Promise<T> {
+  await s.exec("BEGIN");
+  try {
+    const out = await fn();
+    await s.exec("COMMIT");
+    return out;
+  } catch (err) {
+    await s.exec("ROLLBACK").catch(() => undefined);
+    throw err;
+  }
+}
+
+/**
+ * The final step on a Postgres server, in two transactions on one connection so that both
+ * cores work: the first loads the new rows into the import's own table and commits it
+ * unattached (no query sees a table that is not attached); then the full-text GIN index, the
+ * longest single build, is built on a second connection while the first links the entities and
+ * builds the other indexes, and the second transaction attaches both tables and completes the
+ * source. The incident's import lock is held on the connection across both (a session lock:
+ * it goes with the connection if the process dies). A process killed between the two leaves an
+ * unattached table, which its source's next attempt, its delete or its incident's delete drops.
+ */
+export async function finalizeOverlapped(
+  db: Db,
+  session: NonNullable<SqlRunner["session"]>,
+  args: FinalizeArgs,
+  staging: string,
+): Promise<FinalizeResult> {
+  return session(async (s) => {
+    await s.query(`SELECT pg_advisory_lock(${importLockKey})`, [args.incidentId]);
+    let gin: Promise<void> | null = null;
+    try {
+      const replaces = args.replaces;
+      const { block, imported } = await inTransaction(s, async () => {
+        await s.exec(FINALIZE_SETTINGS);
+        await dropLeftoverBlock(s, args.incidentId, args.sourceId);
+        const block = await takeEventBlock(s);
+        const imported = await loadNewEvents(s, args, staging, replaces, block);
+        if (imported) await s.query(`UPDATE sources SET event_block = $2 WHERE id = $1`, [args.sourceId, block.toString()]);
+        return { block, imported };
+      });
+      const indexes = imported ? await blockIndexStatements(s, block) : { gin: [], rest: [], constrain: [] };
+      gin = imported
+        ? db.sql.transaction(async (tx) => {
+            await tx.exec(FINALIZE_SETTINGS);
+            // Nothing else should lock this table now; if something did, fail rather than wait on a wait.
+            await tx.exec(`SET LOCAL lock_timeout = '30s'`);
+            for (const statement of indexes.gin) await tx.exec(statement);
+          })
+        : null;
+      gin?.catch(() => undefined);
+      return await inTransaction(s, async () => {
+        await s.exec(FINALIZE_SETTINGS);
+        if (replaces) await saveAnalystWork(s, args.incidentId, replaces);
+        const checksOff = await skipForeignKeyChecks(s, args);
+        if (imported) {
+          await linkEntities(s, args, staging, block);
+          // Builds only (a lock the GIN build shares): the keys, which take one it does not, once it is done.
+          for (const statement of indexes.rest) await s.exec(statement);
+          await gin;
+          for (const statement of indexes.constrain) await s.exec(statement);
+          await analyzeBlock(s, block);
+          await attachBlock(s, args.incidentId, block);
+        }
+        return finishSource(s, args, staging, { imported, checksOff, replaces });
+      });
+    } catch (err) {
+      await gin?.catch(() => undefined);
+      // The committed, unattached load goes now rather than at the next attempt.
+      await inTransaction(s, () => dropLeftoverBlock(s, args.incidentId, args.sourceId)).catch(() => undefined);
+      throw err;
+    } finally {
+      await dropTempTables(s).catch(() => undefined);
+      await s.query(`SELECT pg_advisory_unlock(${importLockKey})`, [args.incidentId]).catch(() => undefined);
+    }
+  });
+}
