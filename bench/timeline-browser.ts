@@ -5,10 +5,12 @@ import { build } from "esbuild";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-export async function benchTimelineBrowser(baseUrl: string, incidentId: string) {
+export async function benchTimelineBrowser(baseUrl: string, incidentId: string, account: { email: string; password: string }) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium" });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const signedIn = await page.request.post(`${baseUrl}/api/session`, { data: account });
+    if (signedIn.status() !== 204) throw new Error(`sign-in as ${account.email} answered ${signedIn.status()}`);
     const url = `${baseUrl}/incidents/${incidentId}/timeline`;
     const ready = async () => {
       const view = page.getByRole("application", { name: /^Timeline of/ });

@@ -1,6 +1,7 @@
 import { PERMISSIONS } from "@/lib/access/permissions";
 import type { Ctx } from "@/lib/context/ctx";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { eventCounts } from "./get-incident-by-id";
 
 /** One row of the incidents list. */
 export type IncidentListItem = {
@@ -21,10 +22,14 @@ export async function listIncidents(ctx: Ctx): Promise<IncidentListItem[]> {
     where: { memberships: { some: { userId: ctx.actor.userId, role: { in: [...PERMISSIONS["incident.view"]] } } } },
     orderBy: { createdAt: "desc" },
     include: {
-      _count: { select: { sources: true, events: true } },
+      _count: { select: { sources: true } },
       memberships: { where: { userId: ctx.actor.userId }, select: { role: true } },
     },
   });
+  const events = await eventCounts(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -32,7 +37,7 @@ export async function listIncidents(ctx: Ctx): Promise<IncidentListItem[]> {
     timeZone: r.timeZone,
     createdAt: r.createdAt,
     sourceCount: r._count.sources,
-    eventCount: r._count.events,
+    eventCount: events.get(r.id) ?? 0,
     role: r.memberships[0]?.role ?? "viewer",
   }));
 }
