@@ -8,6 +8,7 @@ import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { refreshEventHourly } from "@/lib/rollup/event-hourly";
 import { isAlive } from "./claim-source";
+import { importLockKey } from "./finalize-steps";
 import { removeSourceEvents } from "./source-rows";
 import { dropStagingTable } from "./staging-table";
 
@@ -44,7 +45,7 @@ export async function deleteSource(ctx: Ctx, incidentId: string, sourceId: strin
     throw new InvalidRequestError(`${source.name} is being imported right now: wait for it to finish`);
   }
   const removed = await ctx.db.sql.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock(hashtext('chainline.import'), hashtext($1))", [incidentId]);
+    await tx.query(`SELECT pg_advisory_xact_lock(${importLockKey})`, [incidentId]);
     const rows = await removeSourceEvents(tx, incidentId, sourceId);
     await tx.query("DELETE FROM sources WHERE id = $1", [sourceId]);
     await refreshEventHourly(tx, incidentId);

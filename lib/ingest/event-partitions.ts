@@ -1,3 +1,4 @@
+import { isUuid } from "@/lib/access/is-uuid";
 import type { SqlRunner } from "@/lib/db/sql";
 
 /**
@@ -25,7 +26,7 @@ export function blockTable(table: PartitionedTable, block: bigint): string {
 
 /** The incident's partitioned table of `table` (what its blocks are attached to). */
 export function incidentTable(table: PartitionedTable, incidentId: string): string {
-  if (!/^[0-9a-f-]{36}$/.test(incidentId)) throw new Error(`not an incident id: ${incidentId}`);
+  if (!isUuid(incidentId)) throw new Error(`not an incident id: ${incidentId}`);
   return `${table}_i${incidentId.replaceAll("-", "")}`;
 }
 
@@ -46,6 +47,7 @@ export async function takeEventBlock(tx: SqlRunner): Promise<bigint> {
  * bounds will, so attaching them needs no scan to prove it.
  */
 export async function createLoadTables(tx: SqlRunner, incidentId: string, block: bigint): Promise<void> {
+  if (!isUuid(incidentId)) throw new Error(`not an incident id: ${incidentId}`);
   const { from, to } = blockBounds(block);
   for (const table of PARTITIONED) {
     const t = blockTable(table, block);
@@ -131,18 +133,21 @@ export async function attachBlock(tx: SqlRunner, incidentId: string, block: bigi
   }
 }
 
-// What points at an event and would have gone with it by cascade had it been deleted row by row.
-const REFERENCING = ["annotations", "chain_step_events", "hypothesis_evidence", "redaction_findings", "rule_matches"];
-
 /**
- * Drops an import's tables: what points at their events first (as a row delete would have by
- * cascade), then the tables themselves. Waits for the incident's running queries to finish, and
- * holds its events against reads only for the drop.
+ * Drops an import's tables: what points at their events first (every table with a foreign key to
+ * events, as a row delete would have by cascade), then the tables themselves. Waits for the
+ * incident's running queries to finish, and holds its events against reads only for the drop.
  */
 export async function dropBlock(tx: SqlRunner, incidentId: string, block: bigint): Promise<void> {
   const { from, to } = blockBounds(block);
-  for (const t of REFERENCING) {
-    await tx.query(`DELETE FROM ${t} WHERE incident_id = $1 AND event_id >= ${from} AND event_id < ${to}`, [incidentId]);
+  const referencing = await tx.query<{ t: string; c: string }>(
+    `SELECT f.conrelid::regclass::text AS t, quote_ident(a.attname) AS c FROM pg_constraint f
+     JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = f.conkey[array_position(f.confkey, (
+       SELECT attnum FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'id'))]
+     WHERE f.contype = 'f' AND f.confrelid = 'events'::regclass AND f.conparentid = 0`,
+  );
+  for (const { t, c } of referencing) {
+    await tx.query(`DELETE FROM ${t} WHERE incident_id = $1 AND ${c} >= ${from} AND ${c} < ${to}`, [incidentId]);
   }
   for (const table of ["event_entities", "events"] as const) {
     const t = blockTable(table, block);

@@ -1,5 +1,14 @@
 import type { SqlRunner } from "@/lib/db/sql";
-import { blockBounds, blockTable, createLoadTables, dropBlock } from "./event-partitions";
+import {
+  analyzeBlock,
+  attachBlock,
+  blockBounds,
+  blockIndexStatements,
+  blockTable,
+  createLoadTables,
+  dropBlock,
+  takeEventBlock,
+} from "./event-partitions";
 import type { FinalizeArgs } from "./finalize-source";
 
 // The statements of an import's final step that load its rows. Their temp tables (fp, ins, refs)
@@ -80,17 +89,17 @@ export async function dropTempTables(tx: SqlRunner): Promise<void> {
 }
 
 /**
- * The staged rows that are new, loaded into the import's own events table (made here, no index).
- * Returns how many; with none, the table is dropped again.
+ * The staged rows that are new, loaded into the import's own events table (made here under a new
+ * block of ids, no index), the source naming the block. With none, the table is dropped again.
  */
 export async function loadNewEvents(
   tx: SqlRunner,
   args: FinalizeArgs,
   staging: string,
   replaces: string | null,
-  block: bigint,
-): Promise<number> {
+): Promise<{ block: bigint; imported: number }> {
   await dropTempTables(tx);
+  const block = await takeEventBlock(tx);
   await createLoadTables(tx, args.incidentId, block);
   // Temp tables have no statistics until analysed, and without them the planner sorts every
   // wide staged row for a merge join instead of hashing the narrow side.
@@ -99,13 +108,33 @@ export async function loadNewEvents(
   await tx.exec(`ANALYZE ins`);
   await tx.query(INSERT_EVENTS(staging, blockTable("events", block)), [args.incidentId]);
   const [ins] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ins`);
-  if (!ins?.n) await dropBlock(tx, args.incidentId, block);
-  return ins?.n ?? 0;
+  const imported = ins?.n ?? 0;
+  if (imported) await tx.query(`UPDATE sources SET event_block = $2 WHERE id = $1`, [args.sourceId, block.toString()]);
+  else await dropBlock(tx, args.incidentId, block);
+  return { block, imported };
 }
 
-/** The new events' entities: created once per incident (first/last seen widened), linked into the import's own links table. */
-export async function linkEntities(tx: SqlRunner, args: FinalizeArgs, staging: string, block: bigint): Promise<void> {
+/**
+ * The rest of the load: the new events' entities created once per incident (first/last seen
+ * widened) and linked into the import's own links table; every index built over the whole load
+ * (the GIN index here, or awaited from the connection building it); statistics; attached. The
+ * builds take a lock the GIN build shares, the primary keys one it does not, so the keys come last.
+ */
+export async function linkIndexAttach(
+  tx: SqlRunner,
+  args: FinalizeArgs,
+  staging: string,
+  block: bigint,
+  gin: "here" | Promise<void>,
+): Promise<void> {
   await tx.exec(`${ENTITY_REFS(staging)}; ANALYZE refs`);
   await tx.query(UPSERT_ENTITIES, [args.incidentId]);
   await tx.query(LINK_ENTITIES(blockTable("event_entities", block)), [args.incidentId]);
+  const indexes = await blockIndexStatements(tx, block);
+  for (const statement of indexes.rest) await tx.exec(statement);
+  if (gin === "here") for (const statement of indexes.gin) await tx.exec(statement);
+  else await gin;
+  for (const statement of indexes.constrain) await tx.exec(statement);
+  await analyzeBlock(tx, block);
+  await attachBlock(tx, args.incidentId, block);
 }

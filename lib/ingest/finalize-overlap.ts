@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { SqlRunner } from "@/lib/db/sql";
-import { analyzeBlock, attachBlock, blockIndexStatements, dropLeftoverBlock, takeEventBlock } from "./event-partitions";
-import { dropTempTables, linkEntities, loadNewEvents } from "./finalize-load";
+import { blockIndexStatements, dropLeftoverBlock } from "./event-partitions";
+import { dropTempTables, linkIndexAttach, loadNewEvents } from "./finalize-load";
 import type { FinalizeArgs, FinalizeResult } from "./finalize-source";
 import { FINALIZE_SETTINGS, finishSource, importLockKey, skipForeignKeyChecks } from "./finalize-steps";
 import { saveAnalystWork } from "./source-rows";
@@ -43,18 +43,15 @@ export async function finalizeOverlapped(
       const { block, imported } = await inTransaction(s, async () => {
         await s.exec(FINALIZE_SETTINGS);
         await dropLeftoverBlock(s, args.incidentId, args.sourceId);
-        const block = await takeEventBlock(s);
-        const imported = await loadNewEvents(s, args, staging, replaces, block);
-        if (imported) await s.query(`UPDATE sources SET event_block = $2 WHERE id = $1`, [args.sourceId, block.toString()]);
-        return { block, imported };
+        return loadNewEvents(s, args, staging, replaces);
       });
-      const indexes = imported ? await blockIndexStatements(s, block) : { gin: [], rest: [], constrain: [] };
+      const ginStatements = imported ? (await blockIndexStatements(s, block)).gin : [];
       gin = imported
         ? db.sql.transaction(async (tx) => {
             await tx.exec(FINALIZE_SETTINGS);
             // Nothing else should lock this table now; if something did, fail rather than wait on a wait.
             await tx.exec(`SET LOCAL lock_timeout = '30s'`);
-            for (const statement of indexes.gin) await tx.exec(statement);
+            for (const statement of ginStatements) await tx.exec(statement);
           })
         : null;
       gin?.catch(() => undefined);
@@ -62,15 +59,7 @@ export async function finalizeOverlapped(
         await s.exec(FINALIZE_SETTINGS);
         if (replaces) await saveAnalystWork(s, args.incidentId, replaces);
         const checksOff = await skipForeignKeyChecks(s, args);
-        if (imported) {
-          await linkEntities(s, args, staging, block);
-          // Builds only (a lock the GIN build shares): the keys, which take one it does not, once it is done.
-          for (const statement of indexes.rest) await s.exec(statement);
-          await gin;
-          for (const statement of indexes.constrain) await s.exec(statement);
-          await analyzeBlock(s, block);
-          await attachBlock(s, args.incidentId, block);
-        }
+        if (imported && gin) await linkIndexAttach(s, args, staging, block, gin);
         return finishSource(s, args, staging, { imported, checksOff, replaces });
       });
     } catch (err) {

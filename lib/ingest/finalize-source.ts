@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
-import { analyzeBlock, attachBlock, blockIndexStatements, dropLeftoverBlock, takeEventBlock } from "./event-partitions";
-import { linkEntities, loadNewEvents } from "./finalize-load";
+import { dropLeftoverBlock } from "./event-partitions";
+import { linkIndexAttach, loadNewEvents } from "./finalize-load";
 import { finalizeOverlapped } from "./finalize-overlap";
 import { FINALIZE_SETTINGS, finishSource, importLockKey, skipForeignKeyChecks } from "./finalize-steps";
 import type { SourceOutcome } from "./import-outcome";
@@ -57,19 +57,8 @@ export async function finalizeSource(db: Db, args: FinalizeArgs): Promise<Finali
     // The analysts' work on the earlier reading, kept aside by fingerprint (its events go last).
     if (replaces) await saveAnalystWork(tx, args.incidentId, replaces);
     const checksOff = await skipForeignKeyChecks(tx, args);
-    let imported = 0;
-    if (args.staged > 0) {
-      const block = await takeEventBlock(tx);
-      imported = await loadNewEvents(tx, args, staging, replaces, block);
-      if (imported) {
-        await linkEntities(tx, args, staging, block);
-        const { gin, rest, constrain } = await blockIndexStatements(tx, block);
-        for (const statement of [...rest, ...gin, ...constrain]) await tx.exec(statement);
-        await analyzeBlock(tx, block);
-        await attachBlock(tx, args.incidentId, block);
-        await tx.query(`UPDATE sources SET event_block = $2 WHERE id = $1`, [args.sourceId, block.toString()]);
-      }
-    }
+    const { block, imported } = args.staged > 0 ? await loadNewEvents(tx, args, staging, replaces) : { block: 0n, imported: 0 };
+    if (imported) await linkIndexAttach(tx, args, staging, block, "here");
     return finishSource(tx, args, staging, { imported, checksOff, replaces });
   });
 }
