@@ -207,6 +207,12 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
       }
     }
   };
+  // The pass reads every partition of the incident's events (one per import). Parallel Append
+  // hands each worker whole partitions, so one process is left filtering a large import alone
+  // (measured: 24 s against 17 s at a million); a plain Append of parallel scans shares every
+  // partition's pages among the workers, as one table's scan did. JIT compiles a deform function
+  // per partition in every worker (13 s of compiling at nine partitions) for a single pass.
+  await tx.exec(`SET LOCAL enable_parallel_append = off; SET LOCAL jit = off`);
   const indexed = [...rules.entries()];
   if (sourceId) {
     await pass(indexed.filter(([, r]) => r.spec.kind !== "match"));
@@ -217,6 +223,7 @@ async function fillBase(tx: Tx, incidentId: string, rules: LoadedRule[], sourceI
   } else {
     await pass(indexed);
   }
+  await tx.exec(`SET LOCAL enable_parallel_append TO DEFAULT; SET LOCAL jit TO DEFAULT`);
   if (!created)
     await tx.query(`CREATE TEMP TABLE rule_base (idx int, event_id bigint, t timestamptz, k0 text, k1 text, k2 text) ON COMMIT DROP`);
   const [n] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${BASE}`);
