@@ -15,7 +15,11 @@ const plan = await planInput(file);
 const sample = await readSample(file, plan, path.basename(file));
 const format = detectFormat(sample);
 const parser = format.createParser(sample);
-const normalize = createNormalizer(randomUUID(), format.createMapper(sample, {}), ZImportOptions.parse({}));
+const normalize = createNormalizer(
+  { incidentId: randomUUID(), sourceId: randomUUID(), firstId: 1n << 32n },
+  format.createMapper(sample, {}),
+  ZImportOptions.parse({}),
+);
 let records = 0;
 let bytes = 0;
 let batch = new ByteBatch(4 * 1024 * 1024);

@@ -89,17 +89,23 @@ export async function indexStatements(
   };
 }
 
+const isGin = (statement: string) => / USING gin /i.test(statement);
+
 /**
  * The statements that index the import's tables over their whole load: the events' full-text GIN
- * index apart (the longest build: on a server it runs on a connection of its own meanwhile), and
- * the primary keys last (see indexStatements).
+ * index apart (the longest build: on a server it runs on a connection of its own meanwhile), the
+ * B-trees, and the primary keys last (see indexStatements).
  */
 export async function blockIndexStatements(sql: SqlRunner, block: bigint): Promise<{ gin: string[]; rest: string[]; constrain: string[] }> {
   const events = await indexStatements(sql, "events", blockTable("events", block));
   const links = await indexStatements(sql, "event_entities", blockTable("event_entities", block));
   const all = [...events.build, ...links.build];
-  const isGin = (statement: string) => / USING gin /i.test(statement);
   return { gin: all.filter(isGin), rest: all.filter((x) => !isGin(x)), constrain: [...events.constrain, ...links.constrain] };
+}
+
+/** An import's scratch tables (what it read besides events, until the final step uses it), as a list for DROP TABLE. */
+export function scratchTables(block: bigint): string {
+  return `"event_refs_b${block}", "event_findings_b${block}"`;
 }
 
 /** Statistics for the import's tables, so the planner knows them once attached. */
@@ -108,7 +114,7 @@ export async function analyzeBlock(tx: SqlRunner, block: bigint): Promise<void> 
 }
 
 /**
- * A source's tables left unattached by an earlier attempt killed between its load and its
+ * A source's tables left unattached by an earlier attempt killed while reading or before its
  * attach (finalize-overlap.ts): dropped, and the source no longer names them.
  */
 export async function dropLeftoverBlock(tx: SqlRunner, incidentId: string, sourceId: string): Promise<void> {
@@ -149,6 +155,7 @@ export async function dropBlock(tx: SqlRunner, incidentId: string, block: bigint
   for (const { t, c } of referencing) {
     await tx.query(`DELETE FROM ${t} WHERE incident_id = $1 AND ${c} >= ${from} AND ${c} < ${to}`, [incidentId]);
   }
+  await tx.exec(`DROP TABLE IF EXISTS ${scratchTables(block)}`);
   for (const table of ["event_entities", "events"] as const) {
     const t = blockTable(table, block);
     const [attached] = await tx.query<{ yes: boolean }>(`SELECT relispartition AS yes FROM pg_class WHERE oid = to_regclass($1)`, [t]);
@@ -193,12 +200,12 @@ async function sweep(sql: SqlRunner): Promise<string[]> {
   return gone;
 }
 
-/** Import tables never attached whose source is gone (its incident deleted while it was between load and attach). */
+/** Import tables never attached (and scratch tables) whose source is gone (its incident deleted while it was between load and attach). */
 async function dropUnclaimedLoads(sql: SqlRunner): Promise<string[]> {
   const rows = await sql.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c
      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND NOT c.relispartition
-       AND c.relname ~ '^(events|event_entities)_b[0-9]+$'
+       AND c.relname ~ '^(events|event_entities|event_refs|event_findings)_b[0-9]+$'
        AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.event_block = substring(c.relname from '_b([0-9]+)$')::bigint)`,
   );
   for (const r of rows) await sql.exec(`DROP TABLE IF EXISTS "${r.name}"`);

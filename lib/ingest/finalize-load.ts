@@ -1,140 +1,119 @@
 import type { SqlRunner } from "@/lib/db/sql";
-import {
-  analyzeBlock,
-  attachBlock,
-  blockBounds,
-  blockIndexStatements,
-  blockTable,
-  createLoadTables,
-  dropBlock,
-  takeEventBlock,
-} from "./event-partitions";
+import { analyzeBlock, attachBlock, blockIndexStatements, dropLeftoverBlock, scratchTables } from "./event-partitions";
 import type { FinalizeArgs } from "./finalize-source";
+import { loadTables } from "./load-tables";
 
-// The statements of an import's final step that load its rows. Their temp tables (fp, ins, refs)
-// live for the session, not the transaction, as the load may commit before the rest
-// (finalize-overlap.ts); dropTempTables removes them.
+// The final step's statements over what the import wrote while reading (load-tables.ts). Their
+// temp tables (rep, gone) live for the session, not the transaction, as the first part may commit
+// before the rest (finalize-overlap.ts); dropTempTables removes them.
 
 // Fingerprint: the format's native id when it has one; otherwise the content hash plus how many
 // times the same content occurred earlier in this file (two identical syslog lines stay two
-// events, while the same line imported again from another file is a duplicate). Computed once,
-// into a narrow temp table, because inserting events, linking entities and recording findings
-// all need it. Most content occurs once, so only the repeated hashes are sorted to be numbered.
-const FINGERPRINTS = (t: string) => `
-CREATE TEMP TABLE fp AS
-WITH repeated AS MATERIALIZED (
-  SELECT content_hash FROM ${t} WHERE native_id IS NULL GROUP BY content_hash HAVING count(*) > 1)
-SELECT seq, true AS native, 'id:' || native_id AS fingerprint FROM ${t} WHERE native_id IS NOT NULL
-UNION ALL
-SELECT seq, false, 'h:' || content_hash || ':1' FROM ${t} s
-WHERE native_id IS NULL AND NOT EXISTS (SELECT 1 FROM repeated r WHERE r.content_hash = s.content_hash)
-UNION ALL
-SELECT seq, false, 'h:' || content_hash || ':' || row_number() OVER (PARTITION BY content_hash ORDER BY line_number, seq)
-FROM ${t} WHERE native_id IS NULL AND content_hash IN (SELECT content_hash FROM repeated)`;
+// events, while the same line imported again from another file is a duplicate). Each row was
+// written numbered 1; the fingerprints that occur more than once are found in one pass, and only
+// their rows are read again, numbered in file order, or (a repeated native id) kept once.
+const REPEATED = (t: string) => `
+CREATE TEMP TABLE rep AS SELECT fingerprint FROM "${t}" GROUP BY fingerprint HAVING count(*) > 1`;
 
-// The rows that become events, with their ids: the first row of each fingerprint in this file
-// (a native id can repeat within a file; content fingerprints are unique by construction),
-// unless the incident already holds that fingerprint (the reading this one replaces aside: its
-// events go at the end). Deciding this with one anti-join under the incident's import lock, then
-// inserting plainly, costs a third of what INSERT … ON CONFLICT … RETURNING does row by row. The
-// ids are the import's block of ids, in turn.
-const NEW_ROWS = `
-CREATE TEMP TABLE ins AS
-SELECT $2::bigint + row_number() OVER () AS id, f.seq, f.fingerprint
-FROM (SELECT seq, fingerprint FROM fp WHERE NOT native
-      UNION ALL
-      SELECT min(seq), fingerprint FROM fp WHERE native GROUP BY fingerprint) f
-WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.incident_id = $1 AND e.fingerprint = f.fingerprint
-                  AND e.source_id IS DISTINCT FROM $3::uuid)`;
+const RENUMBER = (t: string) => `
+UPDATE "${t}" e SET fingerprint = left(e.fingerprint, -1) || n.k
+FROM (SELECT id, row_number() OVER (PARTITION BY fingerprint ORDER BY line_number, id) AS k
+      FROM "${t}" WHERE fingerprint IN (SELECT fingerprint FROM rep WHERE fingerprint LIKE 'h:%')) n
+WHERE e.id = n.id AND n.k > 1`;
 
-const INSERT_EVENTS = (t: string, into: string) => `
-INSERT INTO "${into}" (id, incident_id, source_id, occurred_at, timestamp_text, assumed_zone, timestamp_desc, action, category,
-                    outcome, actor, host, src_ip, dst_ip, target, message, raw, fields, line_number, fingerprint)
-SELECT i.id, $1, s.source_id, s.occurred_at, s.timestamp_text, s.assumed_zone, s.timestamp_desc, s.action, s.category,
-       s.outcome, s.actor, s.host, s.src_ip, s.dst_ip, s.target, s.message, s.raw, s.fields, s.line_number, i.fingerprint
-FROM ins i JOIN ${t} s USING (seq)`;
+// The rows that do not become events: a native id's later occurrences in this file, and every
+// fingerprint the incident already holds (the reading this one replaces aside: its events go at
+// the end), decided with one anti-join under the incident's import lock.
+const GONE = (t: string, repeats: boolean) => `
+CREATE TEMP TABLE gone AS
+${
+  repeats
+    ? `SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY fingerprint ORDER BY id) AS k
+                   FROM "${t}" WHERE fingerprint IN (SELECT fingerprint FROM rep WHERE fingerprint LIKE 'id:%')) d WHERE k > 1
+UNION`
+    : ""
+}
+SELECT b.id FROM "${t}" b
+WHERE EXISTS (SELECT 1 FROM events e WHERE e.incident_id = $1 AND e.fingerprint = b.fingerprint AND e.source_id IS DISTINCT FROM $2::uuid)`;
 
-// Entities of the inserted events: created once per incident, linked per event with a role,
-// and their first/last seen widened by these events. The references go to a temp table once,
-// as both statements read them. A staged row's entities are distinct by (kind, value, role)
+/** Rows of a scratch table whose event stays (every row when none goes). */
+const kept = (alias: string, anyGone: boolean) =>
+  anyGone ? ` WHERE NOT EXISTS (SELECT 1 FROM gone g WHERE g.id = ${alias}.event_id)` : "";
+
+// Entities of the kept events: created once per incident, linked per event with a role, and their
+// first/last seen widened by these events. A row's entities are distinct by (kind, value, role)
 // (entitiesOf) and its event is new, so the links need neither DISTINCT nor ON CONFLICT.
-const ENTITY_REFS = (t: string) => `
-CREATE TEMP TABLE refs AS
-SELECT i.id AS event_id, e->>'kind' AS kind, e->>'value' AS value, e->>'role' AS role, s.occurred_at
-FROM ins i JOIN ${t} s USING (seq) CROSS JOIN LATERAL jsonb_array_elements(s.entities) e
-WHERE s.entities IS NOT NULL`;
-
-const UPSERT_ENTITIES = `
+const UPSERT_ENTITIES = (refs: string, anyGone: boolean) => `
 INSERT INTO entities AS en (incident_id, kind, value, first_seen_at, last_seen_at)
-SELECT $1, kind, value, min(occurred_at), max(occurred_at) FROM refs GROUP BY kind, value
+SELECT $1, kind, value, min(occurred_at), max(occurred_at) FROM "${refs}" r${kept("r", anyGone)} GROUP BY kind, value
 ON CONFLICT (incident_id, kind, value) DO UPDATE
   SET first_seen_at = LEAST(en.first_seen_at, EXCLUDED.first_seen_at), last_seen_at = GREATEST(en.last_seen_at, EXCLUDED.last_seen_at)`;
 
-const LINK_ENTITIES = (into: string) => `
+const LINK_ENTITIES = (refs: string, into: string, anyGone: boolean) => `
 INSERT INTO "${into}" (incident_id, event_id, entity_id, role)
-SELECT $1, r.event_id, en.id, r.role FROM refs r JOIN entities en ON en.incident_id = $1 AND en.kind = r.kind AND en.value = r.value`;
+SELECT $1, r.event_id, en.id, r.role FROM "${refs}" r JOIN entities en ON en.incident_id = $1 AND en.kind = r.kind AND en.value = r.value${kept("r", anyGone)}`;
 
-export const RECORD_FINDINGS = (t: string) => `
+const RECORD_FINDINGS = (findings: string, anyGone: boolean) => `
 WITH x AS (
   INSERT INTO redaction_findings (incident_id, source_id, event_id, field, kind, hint)
-  SELECT $2, $1, ins.id, f->>'field', f->>'kind', f->>'hint'
-  FROM ins JOIN ${t} s USING (seq) CROSS JOIN LATERAL jsonb_array_elements(s.findings) f
-  WHERE s.findings IS NOT NULL
+  SELECT $2, $1, f.event_id, f.field, f.kind, f.hint FROM "${findings}" f${kept("f", anyGone)}
   RETURNING 1)
 SELECT count(*)::int AS n FROM x`;
 
 /** The load's temp tables, gone (they outlive a transaction on purpose). */
 export async function dropTempTables(tx: SqlRunner): Promise<void> {
-  await tx.exec(`DROP TABLE IF EXISTS pg_temp.fp, pg_temp.ins, pg_temp.refs`);
+  await tx.exec(`DROP TABLE IF EXISTS pg_temp.rep, pg_temp.gone`);
 }
 
+/** What the dedupe decided: how many of the rows written become events, and whether any did not. */
+export type Deduped = { block: bigint; imported: number; anyGone: boolean };
+
 /**
- * The staged rows that are new, loaded into the import's own events table (made here under a new
- * block of ids, no index), the source naming the block. With none, the table is dropped again.
+ * The rows the import wrote, made events: fingerprints of repeated content numbered, and the rows
+ * that are not new deleted. With none left, the import's tables are dropped.
  */
-export async function loadNewEvents(
-  tx: SqlRunner,
-  args: FinalizeArgs,
-  staging: string,
-  replaces: string | null,
-): Promise<{ block: bigint; imported: number }> {
+export async function dedupeLoad(tx: SqlRunner, args: FinalizeArgs, block: bigint, replaces: string | null): Promise<Deduped> {
+  const t = loadTables(block).events;
   await dropTempTables(tx);
-  const block = await takeEventBlock(tx);
-  await createLoadTables(tx, args.incidentId, block);
-  // Temp tables have no statistics until analysed, and without them the planner sorts every
-  // wide staged row for a merge join instead of hashing the narrow side.
-  await tx.exec(FINGERPRINTS(staging));
-  await tx.query(NEW_ROWS, [args.incidentId, blockBounds(block).from.toString(), replaces]);
-  await tx.exec(`ANALYZE ins`);
-  await tx.query(INSERT_EVENTS(staging, blockTable("events", block)), [args.incidentId]);
-  const [ins] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ins`);
-  const imported = ins?.n ?? 0;
-  if (imported) await tx.query(`UPDATE sources SET event_block = $2 WHERE id = $1`, [args.sourceId, block.toString()]);
-  else await dropBlock(tx, args.incidentId, block);
-  return { block, imported };
+  await tx.exec(REPEATED(t));
+  const [rep] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM rep`);
+  const repeats = (rep?.n ?? 0) > 0;
+  if (repeats) await tx.exec(RENUMBER(t));
+  await tx.query(GONE(t, repeats), [args.incidentId, replaces]);
+  const [gone] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM gone`);
+  const anyGone = (gone?.n ?? 0) > 0;
+  if (anyGone) await tx.exec(`ANALYZE gone; DELETE FROM "${t}" WHERE id IN (SELECT id FROM gone)`);
+  const imported = args.staged - (gone?.n ?? 0);
+  if (imported === 0) await dropLeftoverBlock(tx, args.incidentId, args.sourceId);
+  return { block, imported, anyGone };
 }
 
 /**
- * The rest of the load: the new events' entities created once per incident (first/last seen
- * widened) and linked into the import's own links table; every index built over the whole load
- * (the GIN index here, or awaited from the connection building it); statistics; attached. The
- * builds take a lock the GIN build shares, the primary keys one it does not, so the keys come last.
+ * The rest of the load: the kept events' entities created once per incident and linked into the
+ * import's links table; every index built over the whole load (the GIN index here, or awaited
+ * from the connection building it); statistics; attached. The builds take a lock other builds share,
+ * the primary keys one they do not, so the keys come last.
  */
-export async function linkIndexAttach(
-  tx: SqlRunner,
-  args: FinalizeArgs,
-  staging: string,
-  block: bigint,
-  gin: "here" | Promise<void>,
-): Promise<void> {
-  await tx.exec(`${ENTITY_REFS(staging)}; ANALYZE refs`);
-  await tx.query(UPSERT_ENTITIES, [args.incidentId]);
-  await tx.query(LINK_ENTITIES(blockTable("event_entities", block)), [args.incidentId]);
-  const indexes = await blockIndexStatements(tx, block);
+export async function linkIndexAttach(tx: SqlRunner, args: FinalizeArgs, load: Deduped, gin: "here" | Promise<void>): Promise<void> {
+  const t = loadTables(load.block);
+  await tx.exec(`ANALYZE "${t.refs}"`);
+  await tx.query(UPSERT_ENTITIES(t.refs, load.anyGone), [args.incidentId]);
+  await tx.query(LINK_ENTITIES(t.refs, t.links, load.anyGone), [args.incidentId]);
+  const indexes = await blockIndexStatements(tx, load.block);
   for (const statement of indexes.rest) await tx.exec(statement);
   if (gin === "here") for (const statement of indexes.gin) await tx.exec(statement);
   else await gin;
   for (const statement of indexes.constrain) await tx.exec(statement);
-  await analyzeBlock(tx, block);
-  await attachBlock(tx, args.incidentId, block);
+  await analyzeBlock(tx, load.block);
+  await attachBlock(tx, args.incidentId, load.block);
+}
+
+/** The attached events' redaction findings recorded, and the import's scratch tables dropped. Returns the findings recorded. */
+export async function recordFindings(tx: SqlRunner, args: FinalizeArgs, load: Deduped): Promise<number> {
+  const t = loadTables(load.block);
+  const [red] = args.hasFindings
+    ? await tx.query<{ n: number }>(RECORD_FINDINGS(t.findings, load.anyGone), [args.sourceId, args.incidentId])
+    : [{ n: 0 }];
+  await tx.exec(`DROP TABLE IF EXISTS ${scratchTables(load.block)}`);
+  return red?.n ?? 0;
 }

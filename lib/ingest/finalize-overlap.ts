@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db";
 import type { SqlRunner } from "@/lib/db/sql";
 import { blockIndexStatements, dropLeftoverBlock } from "./event-partitions";
-import { dropTempTables, linkIndexAttach, loadNewEvents } from "./finalize-load";
+import { dedupeLoad, dropTempTables, linkIndexAttach } from "./finalize-load";
 import type { FinalizeArgs, FinalizeResult } from "./finalize-source";
 import { FINALIZE_SETTINGS, finishSource, importLockKey, skipForeignKeyChecks } from "./finalize-steps";
 import { saveAnalystWork } from "./source-rows";
@@ -21,32 +21,27 @@ async function inTransaction<T>(s: SqlRunner, fn: () => Promise<T>): Promise<T> 
 
 /**
  * The final step on a Postgres server, in two transactions on one connection so that both
- * cores work: the first loads the new rows into the import's own table and commits it
- * unattached (no query sees a table that is not attached); then the full-text GIN index, the
- * longest single build, is built on a second connection while the first links the entities and
- * builds the other indexes, and the second transaction attaches both tables and completes the
- * source. The incident's import lock is held on the connection across both (a session lock:
- * it goes with the connection if the process dies). A process killed between the two leaves an
- * unattached table, which its source's next attempt, its delete or its incident's delete drops.
+ * cores work: the first deduplicates the rows the import wrote (its table still unattached: no
+ * query sees it) and commits; then the full-text GIN index, the longest single build, is built on
+ * a second connection while the first links the entities and builds the other indexes, and the
+ * second transaction attaches both
+ * tables and completes the source. The incident's import lock is held on the connection across
+ * both (a session lock: it goes with the connection if the process dies). A process killed
+ * between the two leaves unattached tables, which the source's next attempt, its delete or its
+ * incident's delete drops.
  */
-export async function finalizeOverlapped(
-  db: Db,
-  session: NonNullable<SqlRunner["session"]>,
-  args: FinalizeArgs,
-  staging: string,
-): Promise<FinalizeResult> {
+export async function finalizeOverlapped(db: Db, session: NonNullable<SqlRunner["session"]>, args: FinalizeArgs): Promise<FinalizeResult> {
   return session(async (s) => {
     await s.query(`SELECT pg_advisory_lock(${importLockKey})`, [args.incidentId]);
     let gin: Promise<void> | null = null;
     try {
       const replaces = args.replaces;
-      const { block, imported } = await inTransaction(s, async () => {
+      const load = await inTransaction(s, async () => {
         await s.exec(FINALIZE_SETTINGS);
-        await dropLeftoverBlock(s, args.incidentId, args.sourceId);
-        return loadNewEvents(s, args, staging, replaces);
+        return dedupeLoad(s, args, args.block, replaces);
       });
-      const ginStatements = imported ? (await blockIndexStatements(s, block)).gin : [];
-      gin = imported
+      const ginStatements = load.imported ? (await blockIndexStatements(s, load.block)).gin : [];
+      gin = load.imported
         ? db.sql.transaction(async (tx) => {
             await tx.exec(FINALIZE_SETTINGS);
             // Nothing else should lock this table now; if something did, fail rather than wait on a wait.
@@ -59,8 +54,8 @@ export async function finalizeOverlapped(
         await s.exec(FINALIZE_SETTINGS);
         if (replaces) await saveAnalystWork(s, args.incidentId, replaces);
         const checksOff = await skipForeignKeyChecks(s, args);
-        if (imported && gin) await linkIndexAttach(s, args, staging, block, gin);
-        return finishSource(s, args, staging, { imported, checksOff, replaces });
+        if (load.imported && gin) await linkIndexAttach(s, args, load, gin);
+        return finishSource(s, args, load, { checksOff, replaces });
       });
     } catch (err) {
       await gin?.catch(() => undefined);

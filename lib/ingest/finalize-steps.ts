@@ -1,11 +1,10 @@
 import type { SqlRunner } from "@/lib/db/sql";
-import { dropTempTables, RECORD_FINDINGS } from "./finalize-load";
+import { type Deduped, dropTempTables, recordFindings } from "./finalize-load";
 import type { FinalizeArgs, FinalizeResult, ReplacedReading } from "./finalize-source";
 import { importOutcome, type SourceOutcome } from "./import-outcome";
 import { removeSourceEvents, restoreAnalystWork, tidyTouchedEntities } from "./source-rows";
-import { dropStagingTable } from "./staging-table";
 
-// The fingerprint's window sorts every staged row, and the indexes are built by sorts: give them
+// The fingerprints are grouped in one hash of every row, and the indexes are built by sorts: give them
 // memory instead of disk. JIT compiles each of these statements for a fraction of a second and
 // saves nothing on plans that are one big scan-and-write each.
 export const FINALIZE_SETTINGS = `SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '256MB'; SET LOCAL jit = off`;
@@ -101,27 +100,27 @@ async function completeReplacement(tx: SqlRunner, args: FinalizeArgs, replaces: 
 export async function finishSource(
   tx: SqlRunner,
   args: FinalizeArgs,
-  staging: string,
-  load: { imported: number; checksOff: boolean; replaces: string | null },
+  load: Deduped | null,
+  step: { checksOff: boolean; replaces: string | null },
 ): Promise<FinalizeResult> {
-  const [red] = args.hasFindings ? await tx.query<{ n: number }>(RECORD_FINDINGS(staging), [args.sourceId, args.incidentId]) : [{ n: 0 }];
+  const imported = load?.imported ?? 0;
+  const redacted = load && imported ? await recordFindings(tx, args, load) : 0;
   // The bulk rows are in; the last few writes (the source, its audit entry) are checked as usual.
-  if (load.checksOff) await tx.exec(`SET LOCAL session_replication_role = origin`);
+  if (step.checksOff) await tx.exec(`SET LOCAL session_replication_role = origin`);
   // The earlier reading's tables go only now, so its incident's events are held against reads for the drop alone.
-  const { replaces } = load;
+  const { replaces } = step;
   const removed = replaces ? await removeSourceEvents(tx, args.incidentId, replaces, { tidyLater: true }) : null;
   const replaced = replaces && removed ? await completeReplacement(tx, args, replaces, removed.events) : null;
   const outcome = await importOutcome(tx, args.sourceId, { read: args.read, staged: args.staged, rejected: args.rejected });
   const r: FinalizeResult = {
     staged: args.staged,
-    imported: load.imported,
-    redacted: red?.n ?? 0,
+    imported,
+    redacted,
     first: args.first,
     last: args.last,
     outcome,
     replaced,
   };
-  await dropStagingTable(tx, args.sourceId);
   await dropTempTables(tx);
   await completeSource(tx, args, r, outcome);
   return r;

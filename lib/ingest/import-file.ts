@@ -5,13 +5,14 @@ import type { Ctx } from "@/lib/context/ctx";
 import { isoMicros } from "@/lib/db/iso-micros";
 import { claimSource, importerStamp } from "./claim-source";
 import { detectFormat } from "./detect";
+import { blockBounds, dropLeftoverBlock } from "./event-partitions";
 import { fileLines, hashFile, planInput, readSample } from "./file-input";
 import { finalizeSource, type ReplacedReading } from "./finalize-source";
 import { type TImportOptionsInput, ZImportOptions } from "./import-options";
 import { whileBeating } from "./keep-alive";
+import { prepareLoad } from "./load-tables";
 import { createNormalizer, unreadableRecord } from "./normalize";
 import { createStageWriter } from "./stage-writer";
-import { createStagingTable, dropStagingTable } from "./staging-table";
 import { formatEpochUs } from "./time/parse-timestamp";
 
 /** Live figures of a running import, for progress bars and the pollable API. */
@@ -112,10 +113,14 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
   const sourceId = claim.sourceId;
 
   try {
-    await createStagingTable(ctx.db.sql, sourceId);
+    const block = await prepareLoad(ctx.db.sql, args.incidentId, sourceId);
     const parser = format.createParser(sample);
-    const normalize = createNormalizer(sourceId, format.createMapper(sample, options.mapping), options);
-    const writer = createStageWriter(ctx.db, { incidentId: args.incidentId, sourceId }, { redact: options.redact });
+    const normalize = createNormalizer(
+      { incidentId: args.incidentId, sourceId, firstId: blockBounds(block).from },
+      format.createMapper(sample, options.mapping),
+      options,
+    );
+    const writer = createStageWriter(ctx.db, { incidentId: args.incidentId, sourceId, block }, { redact: options.redact });
     let yearInferred = false;
     let hasFindings = false;
     let minUs = Number.POSITIVE_INFINITY;
@@ -148,7 +153,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
           hasFindings ||= n.findings > 0;
           if (n.epochUs < minUs) minUs = n.epochUs;
           if (n.epochUs > maxUs) maxUs = n.epochUs;
-          await writer.addRow(n.row);
+          await writer.addRow(n.row, n.refs, n.findingRows);
         }
       }
     };
@@ -180,6 +185,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
       finalizeSource(ctx.db, {
         sourceId,
         incidentId: args.incidentId,
+        block,
         actorId: ctx.actor.userId,
         read: progress.records,
         rejected: writer.rejected,
@@ -213,7 +219,8 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
       seconds: (Date.now() - started) / 1000,
     };
   } catch (err) {
-    await dropStagingTable(ctx.db.sql, sourceId).catch(() => undefined);
+    // What this attempt wrote goes (if the final step attached it, it is no leftover and stays).
+    await ctx.db.sql.transaction((tx) => dropLeftoverBlock(tx, args.incidentId, sourceId)).catch(() => undefined);
     await ctx.db.prisma.source
       .update({
         where: { id: sourceId },

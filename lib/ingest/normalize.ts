@@ -11,8 +11,10 @@ import type { TImportOptions } from "./import-options";
 import { type RedactionFinding, redactValue } from "./redact/redact";
 import { formatEpochUs } from "./time/parse-timestamp";
 
-/** Columns of event_staging, in the order normalizeRecord encodes them. */
-export const STAGING_COLUMNS = [
+/** Columns of an import's events table (events_b<N>), in the order createNormalizer encodes them. */
+export const LOAD_COLUMNS = [
+  "id",
+  "incident_id",
   "source_id",
   "line_number",
   "occurred_at",
@@ -29,13 +31,15 @@ export const STAGING_COLUMNS = [
   "target",
   "message",
   "raw",
-  "native_id",
-  "content_hash",
-  "findings",
-  "seq",
-  "entities",
   "fields",
+  "fingerprint",
 ] as const;
+
+/** Columns of an import's entity references (event_refs_b<N>): one row per entity an event names. */
+export const REF_COLUMNS = ["event_id", "kind", "value", "role", "occurred_at"] as const;
+
+/** Columns of an import's redaction findings (event_findings_b<N>). */
+export const FINDING_COLUMNS = ["event_id", "field", "kind", "hint"] as const;
 
 /** The message column feeds full-text search, which caps a document at 1 MB; raw keeps it all. */
 const MESSAGE_MAX = 32_000;
@@ -68,12 +72,24 @@ export function unreadableRecord(err: unknown): { error: string } {
   return { error: `cannot read this record: ${(err as Error).message}` };
 }
 
-export type NormalizeResult = { row: string; epochUs: number; findings: number; yearInferred: boolean } | { error: string };
+export type NormalizeResult =
+  | { row: string; refs: string; findingRows: string; epochUs: number; findings: number; yearInferred: boolean }
+  | { error: string };
 
-/** Turns records of one source into COPY rows for event_staging. */
-export function createNormalizer(sourceId: string, mapper: RecordMapper, options: TImportOptions) {
+/**
+ * Turns records of one source into COPY rows for the import's own tables: the event (its id the
+ * next of the import's block, in the order records are read), the entities it names, and the
+ * secrets masked in it. Its fingerprint is the format's native id, or its content hash numbered 1:
+ * the final step renumbers content that repeats within the file, which it finds in one pass.
+ */
+export function createNormalizer(
+  ids: { incidentId: string; sourceId: string; firstId: bigint },
+  mapper: RecordMapper,
+  options: TImportOptions,
+) {
+  const { incidentId, sourceId, firstId } = ids;
   const readTime = createDraftTimeReader(options);
-  let seq = 0;
+  let seq = 0n;
   return (record: ParsedRecord): NormalizeResult => {
     const findings: RedactionFinding[] = [];
     const raw = redactedRaw(record.raw, options.redact, findings);
@@ -88,11 +104,15 @@ export function createNormalizer(sourceId: string, mapper: RecordMapper, options
     const srcIp = cleanIp(draft.srcIp);
     const dstIp = cleanIp(draft.dstIp);
     const entities = entitiesOf(draft, srcIp, dstIp);
-    seq += 1;
+    const id = String(firstId + seq);
+    seq += 1n;
+    const occurredAt = formatEpochUs(t.epochUs);
     const row = copyRow([
+      id,
+      incidentId,
       sourceId,
       record.line,
-      formatEpochUs(t.epochUs),
+      occurredAt,
       t.text,
       t.assumedZone,
       draft.timestampDesc ?? "Event Time",
@@ -106,13 +126,13 @@ export function createNormalizer(sourceId: string, mapper: RecordMapper, options
       draft.target,
       message,
       jsonForPostgres(rawJson),
-      draft.nativeId,
-      contentHash(record.rawText),
-      findings.length ? jsonForPostgres(JSON.stringify(findings)) : null,
-      seq,
-      entities.length ? jsonForPostgres(JSON.stringify(entities)) : null,
       draft.fields ? jsonForPostgres(JSON.stringify(draft.fields)) : null,
+      draft.nativeId != null ? `id:${draft.nativeId}` : `h:${contentHash(record.rawText)}:1`,
     ]);
-    return { row, epochUs: t.epochUs, findings: findings.length, yearInferred: t.yearSource === "inferred" };
+    let refs = "";
+    for (const e of entities) refs += copyRow([id, e.kind, e.value, e.role, occurredAt]);
+    let findingRows = "";
+    for (const f of findings) findingRows += copyRow([id, f.field, f.kind, f.hint]);
+    return { row, refs, findingRows, epochUs: t.epochUs, findings: findings.length, yearInferred: t.yearSource === "inferred" };
   };
 }

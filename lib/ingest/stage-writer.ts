@@ -1,23 +1,27 @@
 import type { Db } from "@/lib/db";
 import { ByteBatch } from "./byte-batch";
 import { copyRow } from "./copy-format";
-import { STAGING_COLUMNS } from "./normalize";
+import { loadTables } from "./load-tables";
+import { FINDING_COLUMNS, LOAD_COLUMNS, REF_COLUMNS } from "./normalize";
 import { redactText } from "./redact/redact";
-import { stagingTable } from "./staging-table";
 
 /** Longest raw line kept on an ImportIssue: enough to see the problem, bounded for hostile input. */
 export const ISSUE_RAW_MAX = 2_000;
 const FLUSH_BYTES = 4 * 1024 * 1024;
 
 /**
- * Buffers COPY rows for the source's staging table and for import_issues, and writes them in
- * large batches. One batch may be in flight while the next is parsed, so Node and Postgres
- * work at the same time (memory stays at three batches: filling, waiting, in flight).
+ * Buffers COPY rows for the import's own tables (its events, their entity references and
+ * findings: load-tables.ts) and for import_issues, and writes them in large batches. One batch
+ * may be in flight while the next is parsed, so Node and Postgres work at the same time (memory
+ * stays at three batches: filling, waiting, in flight); Postgres maintains the events' full-text
+ * index as they arrive, on the core Node leaves it.
  */
-export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: string }, options: { redact: boolean }) {
+export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: string; block: bigint }, options: { redact: boolean }) {
   const { incidentId, sourceId } = ids;
-  const table = stagingTable(sourceId);
+  const tables = loadTables(ids.block);
   let rows = new ByteBatch(FLUSH_BYTES);
+  let refs = new ByteBatch(FLUSH_BYTES);
+  let findings: string[] = [];
   let issues: string[] = [];
   let staged = 0;
   let rejected = 0;
@@ -25,12 +29,18 @@ export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: s
 
   async function send(): Promise<void> {
     const rowBytes = rows.take();
+    const refBytes = refs.take();
+    const findingText = findings.join("");
     const issueText = issues.join("");
     rows = new ByteBatch(FLUSH_BYTES);
+    refs = new ByteBatch(FLUSH_BYTES);
+    findings = [];
     issues = [];
     await inFlight;
     inFlight = (async () => {
-      if (rowBytes.length) await db.copyText(table, STAGING_COLUMNS, rowBytes);
+      if (rowBytes.length) await db.copyText(tables.events, LOAD_COLUMNS, rowBytes);
+      if (refBytes.length) await db.copyText(tables.refs, REF_COLUMNS, refBytes);
+      if (findingText) await db.copyText(tables.findings, FINDING_COLUMNS, findingText);
       if (issueText) await db.copyText("import_issues", ["incident_id", "source_id", "line_number", "reason", "raw_line"], issueText);
     })();
     // Surface a failed COPY at the next await rather than as an unhandled rejection.
@@ -44,9 +54,12 @@ export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: s
     get rejected() {
       return rejected;
     },
-    async addRow(row: string): Promise<void> {
-      if (rows.rows > 0 && !rows.fits(row.length)) await send();
+    /** One event's rows: the event, and the references and findings createNormalizer made for it. */
+    async addRow(row: string, refRows = "", findingRows = ""): Promise<void> {
+      if (rows.rows > 0 && (!rows.fits(row.length) || !refs.fits(refRows.length))) await send();
       rows.add(row);
+      if (refRows) refs.add(refRows);
+      if (findingRows) findings.push(findingRows);
       staged += 1;
     },
     async addIssue(line: number, reasonText: string, lineText: string): Promise<void> {
