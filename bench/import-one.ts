@@ -8,8 +8,8 @@ const file = process.argv[2] as string;
 const ctx = await getLocalContext();
 const incident = await createIncident(ctx, { title: `bench ${file}` });
 const started = performance.now();
-// When each phase began: reading (Node parses while COPY streams into staging) and finalizing
-// (Postgres moves the staged rows into events and links entities, in one transaction).
+// When each phase began: reading (Node parses while COPY streams into the import's own table) and
+// finalizing (dedupe, entity links, index builds and the attach).
 const phaseAt: Record<string, number> = {};
 const s = await importFile(ctx, {
   incidentId: incident.id,

@@ -76,7 +76,7 @@ try {
     `Node alone   ${parse.recordsPerSecond.toLocaleString("en-US").padStart(9)} records/s ${parse.seconds.toFixed(1)} s  (JSONL parsed, mapped, redacted, hashed and encoded on one core, no database)`,
   );
   // Each stored event costs Node's work plus the indexed COPY's; with every core busy all the
-  // time and nothing else (no staging, dedupe or entity links), no import can pass this.
+  // time and nothing else (no dedupe, entity links or index builds of its own), no import can pass this.
   const cores = os.availableParallelism();
   const ceiling = cores / (1 / parse.recordsPerSecond + 1 / copy.rowsPerSecond);
   console.log(

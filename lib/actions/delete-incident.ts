@@ -6,7 +6,6 @@ import { InvalidRequestError } from "@/lib/errors/invalid-request";
 import { NotFoundError } from "@/lib/errors/not-found";
 import { isAlive } from "@/lib/ingest/claim-source";
 import { dropOrphanPartitions } from "@/lib/ingest/event-partitions";
-import { dropStagingTable } from "@/lib/ingest/staging-table";
 import { removeIncidentUploads } from "@/lib/ingest/uploads";
 import { ZDeleteIncidentSchema } from "@/lib/schemas/incident";
 
@@ -22,9 +21,9 @@ const PER_INCIDENT_TABLES = ["entities", "rule_matches", "annotations", "import_
  * Deletes an incident and everything in it: owners only (incident.manage), and only when the
  * confirmation is its title typed exactly. Refused while one of its imports is running. One
  * transaction removes the incident (its sources, events, chain, stories… cascade) and records
- * the audit entry, which outlives it; then its events' and links' tables are dropped, the staging tables of interrupted imports and the
- * uploads never imported are removed, and the tables are vacuumed (in the background) so the space
- * is free for reuse.
+ * the audit entry, which outlives it; then its events' and links' tables are dropped (with the
+ * unattached tables of interrupted imports), the uploads never imported are removed, and the
+ * tables are vacuumed (in the background) so the space is free for reuse.
  */
 export async function deleteIncident(ctx: Ctx, incidentId: string, input: unknown): Promise<DeletedIncident> {
   const { confirm } = ZDeleteIncidentSchema.parse(input);
@@ -60,7 +59,6 @@ export async function deleteIncident(ctx: Ctx, incidentId: string, input: unknow
     });
     return d;
   });
-  for (const s of incident.sources) await dropStagingTable(ctx.db.sql, s.id).catch(() => undefined);
   deleted.uploads = removeIncidentUploads(incidentId);
   // In the background: the incident's events and links go with their tables (detached
   // concurrently, which waits for the transactions already running in any incident), and a

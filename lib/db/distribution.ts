@@ -61,7 +61,6 @@ export const LOCAL: readonly string[] = [
   "rate_limit_windows",
   "instance_settings",
   "audit_entries",
-  "event_staging",
 ];
 
 /**
@@ -74,8 +73,9 @@ export const DROPPED_ON_CITUS: readonly { table: string; constraint: string; doe
   { table: "exercises", constraint: "exercises_source_incident_id_fkey", does: "an exercise forgets the incident it was made from" },
 ];
 
-// An import's per-source scratch table (staging-table.ts): made and dropped by the import.
-const SCRATCH = /^staging_[0-9a-f]{32}$/;
+// An import's own tables while it reads, before the final step attaches (events, links) or drops
+// (entity references, findings) them: lib/ingest/load-tables.ts.
+const SCRATCH = /^(events|event_entities|event_refs|event_findings)_b[0-9]+$/;
 
 type Key = { table: string; name: string; kind: "p" | "u"; columns: string[] };
 type Fk = { table: string; name: string; columns: string[]; refTable: string; refColumns: string[] };

@@ -10,7 +10,6 @@ import { refreshEventHourly } from "@/lib/rollup/event-hourly";
 import { isAlive } from "./claim-source";
 import { importLockKey } from "./finalize-steps";
 import { removeSourceEvents } from "./source-rows";
-import { dropStagingTable } from "./staging-table";
 
 /** What deleting a source removed, and what the analysis rebuilt afterwards found. */
 export type DeletedSource = {
@@ -58,7 +57,6 @@ export async function deleteSource(ctx: Ctx, incidentId: string, sourceId: strin
     });
     return rows;
   });
-  await dropStagingTable(ctx.db.sql, sourceId).catch(() => undefined);
   const result: DeletedSource = { sourceId, name: source.name, ...removed, analysis: null, analysisError: null };
   try {
     const a = await analyzeIncident(ctx, incidentId);
