@@ -90,6 +90,8 @@ async function visitors(playwright: { request: APIRequest }, baseURL: string) {
 }
 
 test.describe("[ACCESS] the route tree", () => {
+  // Each walks every page or route as every role: about 20 s on a fast machine, 30 s and more on a slow one.
+  test.setTimeout(120_000);
   test("every page: anonymous visitors are sent to sign in, non-members get 404, each role sees what it may", async ({
     playwright,
     baseURL,

@@ -87,6 +87,8 @@ test.describe("as the admin", () => {
   test.use({ storageState: storageStateOf("admin") });
 
   test("[ACCESS] every page loads under the Content-Security-Policy with no violation", async ({ page, request }) => {
+    // Every page of the app, one after another.
+    test.setTimeout(120_000);
     const id = await demoIncidentId(request);
     const sourceId = (await (await request.get(`/api/incidents/${id}/sources`)).json()).sources[0].id;
     const entityId = (await (await request.get(`/api/incidents/${id}/entities`)).json()).entities[0].id;
