@@ -6,6 +6,7 @@
 // coordinator (local). distributionProblems checks the rule on a live database; the README's
 // statements come from citusStatements.
 
+import { IMPORT_TABLE_PATTERN } from "@/lib/ingest/event-partitions";
 import type { SqlRunner } from "./sql";
 
 /** Per-incident tables and the column that names their incident. */
@@ -75,7 +76,7 @@ export const DROPPED_ON_CITUS: readonly { table: string; constraint: string; doe
 
 // An import's own tables while it reads, before the final step attaches (events, links) or drops
 // (entity references, findings) them: lib/ingest/load-tables.ts.
-const SCRATCH = /^(events|event_entities|event_refs|event_findings)_b[0-9]+$/;
+const SCRATCH = new RegExp(IMPORT_TABLE_PATTERN);
 
 type Key = { table: string; name: string; kind: "p" | "u"; columns: string[] };
 type Fk = { table: string; name: string; columns: string[]; refTable: string; refColumns: string[] };

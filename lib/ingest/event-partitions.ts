@@ -103,10 +103,21 @@ export async function blockIndexStatements(sql: SqlRunner, block: bigint): Promi
   return { gin: all.filter(isGin), rest: all.filter((x) => !isGin(x)), constrain: [...events.constrain, ...links.constrain] };
 }
 
-/** An import's scratch tables (what it read besides events, until the final step uses it), as a list for DROP TABLE. */
-export function scratchTables(block: bigint): string {
-  return `"event_refs_b${block}", "event_findings_b${block}"`;
+/** An import's scratch tables: what it read besides events, kept until its final step uses it (load-tables.ts). */
+export const SCRATCH = ["event_refs", "event_findings"] as const;
+
+/** An import's scratch table of `kind`, named for its block. */
+export function scratchTable(kind: (typeof SCRATCH)[number], block: bigint): string {
+  return `${kind}_b${block}`;
 }
+
+/** An import's scratch tables, as a list for DROP TABLE. */
+export function scratchTables(block: bigint): string {
+  return SCRATCH.map((kind) => `"${scratchTable(kind, block)}"`).join(", ");
+}
+
+/** The names of every table an import makes (its events, links and scratch tables), as a POSIX regular expression. */
+export const IMPORT_TABLE_PATTERN = `^(${[...PARTITIONED, ...SCRATCH].join("|")})_b[0-9]+$`;
 
 /** Statistics for the import's tables, so the planner knows them once attached. */
 export async function analyzeBlock(tx: SqlRunner, block: bigint): Promise<void> {
@@ -205,8 +216,9 @@ async function dropUnclaimedLoads(sql: SqlRunner): Promise<string[]> {
   const rows = await sql.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c
      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND NOT c.relispartition
-       AND c.relname ~ '^(events|event_entities|event_refs|event_findings)_b[0-9]+$'
+       AND c.relname ~ $1
        AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.event_block = substring(c.relname from '_b([0-9]+)$')::bigint)`,
+    [IMPORT_TABLE_PATTERN],
   );
   for (const r of rows) await sql.exec(`DROP TABLE IF EXISTS "${r.name}"`);
   return rows.map((r) => r.name);

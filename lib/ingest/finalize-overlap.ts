@@ -24,11 +24,10 @@ async function inTransaction<T>(s: SqlRunner, fn: () => Promise<T>): Promise<T> 
  * cores work: the first deduplicates the rows the import wrote (its table still unattached: no
  * query sees it) and commits; then the full-text GIN index, the longest single build, is built on
  * a second connection while the first links the entities and builds the other indexes, and the
- * second transaction attaches both
- * tables and completes the source. The incident's import lock is held on the connection across
- * both (a session lock: it goes with the connection if the process dies). A process killed
- * between the two leaves unattached tables, which the source's next attempt, its delete or its
- * incident's delete drops.
+ * second transaction attaches both tables and completes the source. The incident's import lock
+ * is held on the connection across both (a session lock: it goes with the connection if the
+ * process dies). A process killed between the two leaves unattached tables, which the source's
+ * next attempt, its delete or its incident's delete drops.
  */
 export async function finalizeOverlapped(db: Db, session: NonNullable<SqlRunner["session"]>, args: FinalizeArgs): Promise<FinalizeResult> {
   return session(async (s) => {

@@ -4,6 +4,7 @@ import { expect, it } from "vitest";
 import { newIncident, writeFixture } from "@/lib/testing/import-fixtures";
 import { runCliAndKillWhenReading } from "@/lib/testing/kill-when-reading";
 import { createTestDatabase, describeEachDatabase } from "@/lib/testing/test-databases";
+import { IMPORT_TABLE_PATTERN } from "./event-partitions";
 import { importFile } from "./import-file";
 
 const LINES = 150_000;
@@ -58,7 +59,8 @@ describeEachDatabase("an import killed half-way", (kind) => {
       // The killed attempt's tables went at the re-run; the re-run's scratch tables went when it finished.
       const unattached = await db.sql.query<{ t: string }>(
         `SELECT relname AS t FROM pg_class WHERE relkind = 'r' AND NOT relispartition
-           AND relname ~ '^(events|event_entities|event_refs|event_findings)_b[0-9]+$'`,
+           AND relname ~ $1`,
+        [IMPORT_TABLE_PATTERN],
       );
       expect(unattached).toEqual([]);
       await db.close();

@@ -1,5 +1,5 @@
 import type { SqlRunner } from "@/lib/db/sql";
-import { blockTable, createLoadTables, dropLeftoverBlock, takeEventBlock } from "./event-partitions";
+import { blockTable, createLoadTables, dropLeftoverBlock, scratchTable, takeEventBlock } from "./event-partitions";
 
 /** The tables one import writes while it reads, named for its block of event ids. */
 export function loadTables(block: bigint) {
@@ -7,9 +7,9 @@ export function loadTables(block: bigint) {
     events: blockTable("events", block),
     links: blockTable("event_entities", block),
     /** Each event's entities as read (kind, value, role): linked to the incident's entities in the final step. */
-    refs: `event_refs_b${block}`,
+    refs: scratchTable("event_refs", block),
     /** Secrets masked in each event: recorded in redaction_findings once the events are attached. */
-    findings: `event_findings_b${block}`,
+    findings: scratchTable("event_findings", block),
   };
 }
 

@@ -13,8 +13,8 @@ const FLUSH_BYTES = 4 * 1024 * 1024;
  * Buffers COPY rows for the import's own tables (its events, their entity references and
  * findings: load-tables.ts) and for import_issues, and writes them in large batches. One batch
  * may be in flight while the next is parsed, so Node and Postgres work at the same time (memory
- * stays at three batches: filling, waiting, in flight); Postgres maintains the events' full-text
- * index as they arrive, on the core Node leaves it.
+ * stays at three batches: filling, waiting, in flight). The tables have no index yet: the final
+ * step builds them over the whole load.
  */
 export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: string; block: bigint }, options: { redact: boolean }) {
   const { incidentId, sourceId } = ids;

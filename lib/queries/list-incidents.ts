@@ -1,7 +1,7 @@
 import { PERMISSIONS } from "@/lib/access/permissions";
 import type { Ctx } from "@/lib/context/ctx";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { eventCounts } from "./get-incident-by-id";
+import { eventCounts } from "./event-counts";
 
 /** One row of the incidents list. */
 export type IncidentListItem = {
