@@ -1,4 +1,4 @@
-import { expect, it } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { deleteIncident } from "@/lib/actions/delete-incident";
 import { annotateEvents } from "@/lib/chain/actions/annotate-events";
 import type { SqlRunner } from "@/lib/db/sql";
@@ -7,6 +7,7 @@ import { describeEachDatabase, useTestDatabase } from "@/lib/testing/test-databa
 import { deleteSource } from "./delete-source";
 import {
   blockTable,
+  chunkOf,
   createLoadTables,
   dropLeftoverBlock,
   dropOrphanPartitions,
@@ -40,6 +41,9 @@ async function blockOf(sql: SqlRunner, sourceId: string): Promise<bigint> {
 
 describeEachDatabase("events partitioned by incident, then by import", (kind) => {
   const t = useTestDatabase(kind);
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
 
   it("an import's events and links are its own tables, indexed like events and attached to its incident's", async () => {
     const { ctx, incidentId } = await newIncident(t.db);
@@ -53,7 +57,9 @@ describeEachDatabase("events partitioned by incident, then by import", (kind) =>
       `SELECT tableoid::regclass::text AS part, id::text FROM events WHERE incident_id = $1`,
       [incidentId],
     );
-    expect(rows.map((r) => r.part)).toEqual([blockTable("events", block), blockTable("events", block)]);
+    // The import's events table is partitioned by chunks of ids; two events fill one chunk's table.
+    const chunk = chunkOf(block, 0).table;
+    expect(rows.map((r) => r.part)).toEqual([chunk, chunk]);
     // Ids are the block's: block << 32 onwards.
     for (const r of rows) expect(BigInt(r.id) >> 32n).toBe(block);
     const [links] = await t.db.sql.query<{ part: string; n: number }>(
@@ -67,6 +73,7 @@ describeEachDatabase("events partitioned by incident, then by import", (kind) =>
     );
     expect(parent?.p).toBe(incidentTable("events", incidentId));
     expect(await missingIndexes(t.db.sql, incidentTable("events", incidentId), blockTable("events", block))).toEqual([]);
+    expect(await missingIndexes(t.db.sql, blockTable("events", block), chunk)).toEqual([]);
     expect(await missingIndexes(t.db.sql, incidentTable("event_entities", incidentId), blockTable("event_entities", block))).toEqual([]);
     // Search goes through the GIN index built over the load.
     const [hit] = await t.db.sql.query<{ n: number }>(
@@ -89,6 +96,61 @@ describeEachDatabase("events partitioned by incident, then by import", (kind) =>
       incidentTable("events", incidentId),
     ]);
     expect(parts?.n).toBe(2); // the "_0" table and the one import that added events
+  });
+
+  it("an import in several chunks: each chunk's table has every index, search finds every chunk's events, and dedupe spans chunks", async () => {
+    vi.stubEnv("CHAINLINE_IMPORT_CHUNK_EVENTS", "3");
+    const { ctx, incidentId } = await newIncident(t.db);
+    const at = (i: number) => `2023-05-15T0${i}:00:00Z`;
+    const lines = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"].map((m, i) => line(at(i), `${m}@example.test`, m));
+    lines.push(lines[0] as string); // the same line again, in the last chunk: two events, as in the file
+    // On a server, the full chunks are indexed while reading: when the final step starts, only the last has none.
+    let indexedWhenReadingEnded: Promise<number[]> | null = null;
+    const { sourceId, imported } = await importFile(ctx, {
+      incidentId,
+      filePath: writeFixture("c.jsonl", lines.join("\n")),
+      onProgress: (p) => {
+        if (kind !== "server" || p.phase !== "finalizing" || indexedWhenReadingEnded) return;
+        indexedWhenReadingEnded = t.db.sql
+          .query<{ n: number }>(
+            `SELECT (SELECT count(*)::int FROM pg_index x WHERE x.indrelid = c.oid) AS n
+             FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class b ON b.oid = i.inhparent
+             WHERE b.relname ~ '^events_b[0-9]+$' AND NOT b.relispartition ORDER BY c.relname`,
+          )
+          .then((rows) => rows.map((r) => r.n));
+      },
+    });
+    expect(imported).toBe(8);
+    const block = await blockOf(t.db.sql, sourceId);
+    const indexesPerEvents = (await t.db.sql.query(`SELECT 1 FROM pg_index WHERE indrelid = 'events'::regclass`)).length;
+    if (kind === "server") expect(await indexedWhenReadingEnded).toEqual([indexesPerEvents, indexesPerEvents, 0]);
+    const parts = await t.db.sql.query<{ part: string; n: number }>(
+      `SELECT tableoid::regclass::text AS part, count(*)::int AS n FROM events WHERE incident_id = $1 GROUP BY 1 ORDER BY 1`,
+      [incidentId],
+    );
+    expect(parts).toEqual([0, 1, 2].map((k) => ({ part: chunkOf(block, k).table, n: k < 2 ? 3 : 2 })));
+    expect(await missingIndexes(t.db.sql, incidentTable("events", incidentId), blockTable("events", block))).toEqual([]);
+    for (const k of [0, 1, 2]) expect(await missingIndexes(t.db.sql, blockTable("events", block), chunkOf(block, k).table)).toEqual([]);
+    const found = async (word: string) =>
+      (
+        await t.db.sql.query<{ part: string }>(
+          `SELECT tableoid::regclass::text AS part FROM events WHERE incident_id = $1 AND to_tsvector('simple', translate(message, '<>', '  ')) @@ $2::tsquery`,
+          [incidentId, word],
+        )
+      ).map((r) => r.part);
+    expect(await found("bravo")).toEqual([chunkOf(block, 0).table]);
+    expect(await found("golf")).toEqual([chunkOf(block, 2).table]);
+    const [twice] = await t.db.sql.query<{ n: number; fps: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT fingerprint)::int AS fps FROM events WHERE incident_id = $1 AND message = 'alpha'`,
+      [incidentId],
+    );
+    expect(twice).toEqual({ n: 2, fps: 2 });
+    // Another file with one event from the first chunk and one new: the one already held is a duplicate.
+    const again = await importFile(ctx, {
+      incidentId,
+      filePath: writeFixture("c2.jsonl", [lines[1], line(at(8), "hotel@example.test", "hotel")].join("\n")),
+    });
+    expect({ imported: again.imported, duplicate: again.duplicate }).toEqual({ imported: 1, duplicate: 1 });
   });
 
   it("deleting a source drops its tables, and what pointed at its events goes with them", async () => {

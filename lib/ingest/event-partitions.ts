@@ -43,20 +43,57 @@ export async function takeEventBlock(tx: SqlRunner): Promise<bigint> {
 }
 
 /**
- * The import's empty tables, with no index yet. Their CHECK constraints say what the partition
- * bounds will, so attaching them needs no scan to prove it.
+ * The import's empty tables, with no index yet. Its events table is partitioned in turn, by
+ * chunks of ids (createChunk), so that each chunk can be indexed while the next is read. The
+ * links table's CHECK constraint says what the partition bounds will, so attaching it needs no
+ * scan to prove it; the chunks' own constraints do the same for the events.
  */
 export async function createLoadTables(tx: SqlRunner, incidentId: string, block: bigint): Promise<void> {
   if (!isUuid(incidentId)) throw new Error(`not an incident id: ${incidentId}`);
   const { from, to } = blockBounds(block);
-  for (const table of PARTITIONED) {
-    const t = blockTable(table, block);
-    const id = table === "events" ? "id" : "event_id";
-    await tx.exec(
-      `CREATE TABLE "${t}" (LIKE "${table}" INCLUDING DEFAULTS);
-       ALTER TABLE "${t}" ADD CONSTRAINT "${t}_bounds" CHECK (incident_id = '${incidentId}' AND ${id} >= ${from} AND ${id} < ${to})`,
-    );
-  }
+  const events = blockTable("events", block);
+  const links = blockTable("event_entities", block);
+  await tx.exec(
+    `CREATE TABLE "${events}" (LIKE "events" INCLUDING DEFAULTS) PARTITION BY RANGE (id);
+     CREATE TABLE "${links}" (LIKE "event_entities" INCLUDING DEFAULTS);
+     ALTER TABLE "${links}" ADD CONSTRAINT "${links}_bounds" CHECK (incident_id = '${incidentId}' AND event_id >= ${from} AND event_id < ${to})`,
+  );
+}
+
+/**
+ * Events per chunk of an import: a chunk's indexes are built on another connection while the
+ * next chunk is read (chunk-indexer.ts), so only the last chunk's are left for the final step.
+ * 2^18 by default: a million events make four chunks, and the last chunk's full-text index (the
+ * longest build) is a quarter of the whole load's. CHAINLINE_IMPORT_CHUNK_EVENTS sets another
+ * (tests use a few events; a benchmark can try sizes): more chunks leave less for the end, but
+ * each is one more table for every query of the incident to plan.
+ */
+export function chunkEvents(): number {
+  const n = Number(process.env.CHAINLINE_IMPORT_CHUNK_EVENTS);
+  return Number.isInteger(n) && n > 0 ? n : 2 ** 18;
+}
+
+/** The import's table of chunk `k`, and its bounds. */
+export function chunkOf(block: bigint, k: number): { table: string; from: bigint; to: bigint } {
+  const size = BigInt(chunkEvents());
+  const from = blockBounds(block).from + BigInt(k) * size;
+  return { table: `${blockTable("events", block)}_c${k}`, from, to: from + size };
+}
+
+/**
+ * A chunk's table, made a partition of the import's events table (itself not attached yet, so
+ * no query sees it). Its CHECK constraint implies its bounds in the incident's table too, so
+ * attaching the import's table needs no scan of it.
+ */
+export async function createChunk(sql: SqlRunner, incidentId: string, block: bigint, k: number): Promise<string> {
+  if (!isUuid(incidentId)) throw new Error(`not an incident id: ${incidentId}`);
+  const { table, from, to } = chunkOf(block, k);
+  await sql.exec(
+    `CREATE TABLE "${table}" PARTITION OF "${blockTable("events", block)}"
+       (CONSTRAINT "${table}_bounds" CHECK (incident_id = '${incidentId}' AND id >= ${from} AND id < ${to}))
+       FOR VALUES FROM (${from}) TO (${to})`,
+  );
+  return table;
 }
 
 /**
@@ -64,12 +101,14 @@ export async function createLoadTables(tx: SqlRunner, incidentId: string, block:
  * (a B-tree by one sort, a GIN index over the whole set): `build` the indexes, then `constrain`
  * makes the primary key's index the key (attaching requires a constraint of a partition's
  * matching index). Building takes a lock other builds share; the constraint, one they do not,
- * so it comes after every build.
+ * so it comes after every build. A `partitioned` target builds nothing itself: its indexes and
+ * key, all in `constrain`, adopt its partitions' matching ones (building only what one lacks).
  */
 export async function indexStatements(
   sql: SqlRunner,
   table: PartitionedTable,
   target: string,
+  partitioned = false,
 ): Promise<{ build: string[]; constrain: string[] }> {
   const rows = await sql.query<{ def: string; pkey: boolean; cols: string }>(
     `SELECT pg_get_indexdef(i.indexrelid) AS def, i.indisprimary AS pkey,
@@ -79,28 +118,59 @@ export async function indexStatements(
     [table],
   );
   const key = `${target}_pkey`;
+  const like = (def: string) => def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+ /, `CREATE $1INDEX ON "${target}" `);
+  if (partitioned) {
+    return {
+      build: [],
+      constrain: rows.map((r) => (r.pkey ? `ALTER TABLE "${target}" ADD CONSTRAINT "${key}" PRIMARY KEY (${r.cols})` : like(r.def))),
+    };
+  }
   return {
-    build: rows.map((r) =>
-      r.pkey
-        ? `CREATE UNIQUE INDEX "${key}" ON "${target}" (${r.cols})`
-        : r.def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+ /, `CREATE $1INDEX ON "${target}" `),
-    ),
+    build: rows.map((r) => (r.pkey ? `CREATE UNIQUE INDEX "${key}" ON "${target}" (${r.cols})` : like(r.def))),
     constrain: rows.filter((r) => r.pkey).map(() => `ALTER TABLE "${target}" ADD CONSTRAINT "${key}" PRIMARY KEY USING INDEX "${key}"`),
   };
 }
 
 const isGin = (statement: string) => / USING gin /i.test(statement);
 
+/** What indexes the import's tables: see blockIndexStatements. */
+export type BlockIndexes = { gin: string[]; rest: string[]; after: string[]; bare: string[] };
+
 /**
- * The statements that index the import's tables over their whole load: the events' full-text GIN
- * index apart (the longest build: on a server it runs on a connection of its own meanwhile), the
- * B-trees, and the primary keys last (see indexStatements).
+ * The statements that index the import's tables over their whole load: for each chunk of events
+ * not yet indexed (the last one, or every one where nothing indexed them while reading), the
+ * full-text GIN index apart (the longest build: on a server it runs on a connection of its own
+ * meanwhile) and the B-trees, like the links table's; `after` those, each chunk's primary key,
+ * then the indexes of the import's events table itself, which find their chunks' indexes built
+ * and only adopt them (building what a chunk lacks), and the links' primary key.
  */
-export async function blockIndexStatements(sql: SqlRunner, block: bigint): Promise<{ gin: string[]; rest: string[]; constrain: string[] }> {
-  const events = await indexStatements(sql, "events", blockTable("events", block));
+export async function blockIndexStatements(sql: SqlRunner, block: bigint): Promise<BlockIndexes> {
+  const events = blockTable("events", block);
+  const bare = await sql.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+     WHERE i.inhparent = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indrelid = c.oid) ORDER BY c.relname`,
+    [events],
+  );
+  const chunks = [];
+  for (const c of bare) chunks.push(await indexStatements(sql, "events", c.name));
+  const own = await indexStatements(sql, "events", events, true);
   const links = await indexStatements(sql, "event_entities", blockTable("event_entities", block));
-  const all = [...events.build, ...links.build];
-  return { gin: all.filter(isGin), rest: all.filter((x) => !isGin(x)), constrain: [...events.constrain, ...links.constrain] };
+  const all = [...chunks.flatMap((c) => c.build), ...links.build];
+  return {
+    gin: all.filter(isGin),
+    rest: all.filter((x) => !isGin(x)),
+    after: [...chunks.flatMap((c) => c.constrain), ...own.constrain, ...links.constrain],
+    bare: bare.map((c) => c.name),
+  };
+}
+
+/**
+ * One chunk's indexes, built and its primary key made, and its statistics, in one transaction
+ * (so a chunk has all its indexes or none: blockIndexStatements finds the ones with none).
+ */
+export async function chunkIndexStatements(sql: SqlRunner, chunk: string): Promise<string[]> {
+  const s = await indexStatements(sql, "events", chunk);
+  return [...s.build, ...s.constrain, `ANALYZE "${chunk}"`];
 }
 
 /** An import's scratch tables: what it read besides events, kept until its final step uses it (load-tables.ts). */
@@ -119,9 +189,20 @@ export function scratchTables(block: bigint): string {
 /** The names of every table an import makes (its events, links and scratch tables), as a POSIX regular expression. */
 export const IMPORT_TABLE_PATTERN = `^(${[...PARTITIONED, ...SCRATCH].join("|")})_b[0-9]+$`;
 
-/** Statistics for the import's tables, so the planner knows them once attached. */
-export async function analyzeBlock(tx: SqlRunner, block: bigint): Promise<void> {
-  for (const table of PARTITIONED) await tx.exec(`ANALYZE "${blockTable(table, block)}"`);
+/**
+ * Statistics for the import's tables, so the planner knows them once attached: the links, and
+ * the chunks named (null: every chunk). Chunks indexed while reading were analysed then; not the
+ * import's partitioned table itself, which no query names (its sample would read every chunk again).
+ */
+export async function analyzeBlock(tx: SqlRunner, block: bigint, chunks: string[] | null): Promise<void> {
+  const events = blockTable("events", block);
+  const names =
+    chunks ??
+    (
+      await tx.query<{ name: string }>(`SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = $1::regclass`, [events])
+    ).map((r) => r.name);
+  for (const name of names) await tx.exec(`ANALYZE "${name}"`);
+  await tx.exec(`ANALYZE "${blockTable("event_entities", block)}"`);
 }
 
 /**
@@ -215,7 +296,7 @@ async function sweep(sql: SqlRunner): Promise<string[]> {
 async function dropUnclaimedLoads(sql: SqlRunner): Promise<string[]> {
   const rows = await sql.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c
-     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' AND NOT c.relispartition
+     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition
        AND c.relname ~ $1
        AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.event_block = substring(c.relname from '_b([0-9]+)$')::bigint)`,
     [IMPORT_TABLE_PATTERN],

@@ -1,5 +1,5 @@
 import type { SqlRunner } from "@/lib/db/sql";
-import { analyzeBlock, attachBlock, blockIndexStatements, dropLeftoverBlock, scratchTables } from "./event-partitions";
+import { analyzeBlock, attachBlock, type BlockIndexes, dropLeftoverBlock, scratchTables } from "./event-partitions";
 import type { FinalizeArgs } from "./finalize-source";
 import { loadTables } from "./load-tables";
 
@@ -90,21 +90,27 @@ export async function dedupeLoad(tx: SqlRunner, args: FinalizeArgs, block: bigin
 
 /**
  * The rest of the load: the kept events' entities created once per incident and linked into the
- * import's links table; every index built over the whole load (the GIN index here, or awaited
- * from the connection building it); statistics; attached. The builds take a lock other builds share,
- * the primary keys one they do not, so the keys come last.
+ * import's links table; every index not built yet (blockIndexStatements: the GIN indexes here,
+ * or awaited from the connection building them); statistics; attached. The builds take a lock
+ * other builds share, the primary keys and the adopting indexes one they do not, so they come last.
  */
-export async function linkIndexAttach(tx: SqlRunner, args: FinalizeArgs, load: Deduped, gin: "here" | Promise<void>): Promise<void> {
+export async function linkIndexAttach(
+  tx: SqlRunner,
+  args: FinalizeArgs,
+  load: Deduped,
+  indexes: BlockIndexes,
+  gin: "here" | Promise<void>,
+): Promise<void> {
   const t = loadTables(load.block);
   await tx.exec(`ANALYZE "${t.refs}"`);
   await tx.query(UPSERT_ENTITIES(t.refs, load.anyGone), [args.incidentId]);
   await tx.query(LINK_ENTITIES(t.refs, t.links, load.anyGone), [args.incidentId]);
-  const indexes = await blockIndexStatements(tx, load.block);
   for (const statement of indexes.rest) await tx.exec(statement);
   if (gin === "here") for (const statement of indexes.gin) await tx.exec(statement);
   else await gin;
-  for (const statement of indexes.constrain) await tx.exec(statement);
-  await analyzeBlock(tx, load.block);
+  for (const statement of indexes.after) await tx.exec(statement);
+  // Rows deleted as duplicates may have been in chunks analysed while reading: then every chunk again.
+  await analyzeBlock(tx, load.block, load.anyGone ? null : indexes.bare);
   await attachBlock(tx, args.incidentId, load.block);
 }
 

@@ -39,13 +39,14 @@ export async function finalizeOverlapped(db: Db, session: NonNullable<SqlRunner[
         await s.exec(FINALIZE_SETTINGS);
         return dedupeLoad(s, args, args.block, replaces);
       });
-      const ginStatements = load.imported ? (await blockIndexStatements(s, load.block)).gin : [];
-      gin = load.imported
+      // What is left to index: the last chunk's events (the others were indexed while reading) and the links.
+      const indexes = load.imported ? await blockIndexStatements(s, load.block) : null;
+      gin = indexes
         ? db.sql.transaction(async (tx) => {
             await tx.exec(FINALIZE_SETTINGS);
             // Nothing else should lock this table now; if something did, fail rather than wait on a wait.
             await tx.exec(`SET LOCAL lock_timeout = '30s'`);
-            for (const statement of ginStatements) await tx.exec(statement);
+            for (const statement of indexes.gin) await tx.exec(statement);
           })
         : null;
       gin?.catch(() => undefined);
@@ -53,7 +54,7 @@ export async function finalizeOverlapped(db: Db, session: NonNullable<SqlRunner[
         await s.exec(FINALIZE_SETTINGS);
         if (replaces) await saveAnalystWork(s, args.incidentId, replaces);
         const checksOff = await skipForeignKeyChecks(s, args);
-        if (load.imported && gin) await linkIndexAttach(s, args, load, gin);
+        if (indexes && gin) await linkIndexAttach(s, args, load, indexes, gin);
         return finishSource(s, args, load, { checksOff, replaces });
       });
     } catch (err) {

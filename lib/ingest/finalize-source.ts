@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db";
-import { dropLeftoverBlock } from "./event-partitions";
+import { blockIndexStatements, dropLeftoverBlock } from "./event-partitions";
 import { dedupeLoad, linkIndexAttach } from "./finalize-load";
 import { finalizeOverlapped } from "./finalize-overlap";
 import { FINALIZE_SETTINGS, finishSource, importLockKey, skipForeignKeyChecks } from "./finalize-steps";
@@ -59,7 +59,7 @@ export async function finalizeSource(db: Db, args: FinalizeArgs): Promise<Finali
     // Nothing read: the import's empty tables go.
     if (args.staged === 0) await dropLeftoverBlock(tx, args.incidentId, args.sourceId);
     const load = args.staged > 0 ? await dedupeLoad(tx, args, args.block, replaces) : null;
-    if (load?.imported) await linkIndexAttach(tx, args, load, "here");
+    if (load?.imported) await linkIndexAttach(tx, args, load, await blockIndexStatements(tx, load.block), "here");
     return finishSource(tx, args, load, { checksOff, replaces });
   });
 }

@@ -111,6 +111,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
     };
   }
   const sourceId = claim.sourceId;
+  let writing: { settle(): Promise<void> } | null = null;
 
   try {
     const block = await prepareLoad(ctx.db.sql, args.incidentId, sourceId);
@@ -121,6 +122,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
       options,
     );
     const writer = createStageWriter(ctx.db, { incidentId: args.incidentId, sourceId, block }, { redact: options.redact });
+    writing = writer;
     let yearInferred = false;
     let hasFindings = false;
     let minUs = Number.POSITIVE_INFINITY;
@@ -153,7 +155,7 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
           hasFindings ||= n.findings > 0;
           if (n.epochUs < minUs) minUs = n.epochUs;
           if (n.epochUs > maxUs) maxUs = n.epochUs;
-          await writer.addRow(n.row, n.refs, n.findingRows);
+          await writer.addRow(n.row, n.refs, n.findingRows, n.offset);
         }
       }
     };
@@ -219,7 +221,9 @@ export async function importFile(ctx: Ctx, args: ImportFileArgs): Promise<Import
       seconds: (Date.now() - started) / 1000,
     };
   } catch (err) {
-    // What this attempt wrote goes (if the final step attached it, it is no leftover and stays).
+    // What this attempt wrote goes (if the final step attached it, it is no leftover and stays),
+    // once nothing is still writing or indexing it.
+    await writing?.settle();
     await ctx.db.sql.transaction((tx) => dropLeftoverBlock(tx, args.incidentId, sourceId)).catch(() => undefined);
     await ctx.db.prisma.source
       .update({

@@ -73,7 +73,16 @@ export function unreadableRecord(err: unknown): { error: string } {
 }
 
 export type NormalizeResult =
-  | { row: string; refs: string; findingRows: string; epochUs: number; findings: number; yearInferred: boolean }
+  | {
+      row: string;
+      refs: string;
+      findingRows: string;
+      /** The event's id less the block's first: which chunk of the import's table it goes to (stage-writer.ts). */
+      offset: number;
+      epochUs: number;
+      findings: number;
+      yearInferred: boolean;
+    }
   | { error: string };
 
 /**
@@ -104,7 +113,8 @@ export function createNormalizer(
     const srcIp = cleanIp(draft.srcIp);
     const dstIp = cleanIp(draft.dstIp);
     const entities = entitiesOf(draft, srcIp, dstIp);
-    const id = String(firstId + seq);
+    const offset = seq;
+    const id = String(firstId + offset);
     seq += 1n;
     const occurredAt = formatEpochUs(t.epochUs);
     const row = copyRow([
@@ -133,6 +143,14 @@ export function createNormalizer(
     for (const e of entities) refs += copyRow([id, e.kind, e.value, e.role, occurredAt]);
     let findingRows = "";
     for (const f of findings) findingRows += copyRow([id, f.field, f.kind, f.hint]);
-    return { row, refs, findingRows, epochUs: t.epochUs, findings: findings.length, yearInferred: t.yearSource === "inferred" };
+    return {
+      row,
+      refs,
+      findingRows,
+      offset: Number(offset),
+      epochUs: t.epochUs,
+      findings: findings.length,
+      yearInferred: t.yearSource === "inferred",
+    };
   };
 }

@@ -1,6 +1,8 @@
 import type { Db } from "@/lib/db";
 import { ByteBatch } from "./byte-batch";
+import { createChunkIndexer } from "./chunk-indexer";
 import { copyRow } from "./copy-format";
+import { chunkEvents, chunkOf, createChunk } from "./event-partitions";
 import { loadTables } from "./load-tables";
 import { FINDING_COLUMNS, LOAD_COLUMNS, REF_COLUMNS } from "./normalize";
 import { redactText } from "./redact/redact";
@@ -13,8 +15,10 @@ const FLUSH_BYTES = 4 * 1024 * 1024;
  * Buffers COPY rows for the import's own tables (its events, their entity references and
  * findings: load-tables.ts) and for import_issues, and writes them in large batches. One batch
  * may be in flight while the next is parsed, so Node and Postgres work at the same time (memory
- * stays at three batches: filling, waiting, in flight). The tables have no index yet: the final
- * step builds them over the whole load.
+ * stays at three batches: filling, waiting, in flight). The events go to the chunk of the import's
+ * table their id falls in, each chunk's table made before its first rows; a chunk full, its
+ * indexes are built on another connection while the next fills (chunk-indexer.ts). The last
+ * chunk's and the other tables' indexes are left to the final step.
  */
 export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: string; block: bigint }, options: { redact: boolean }) {
   const { incidentId, sourceId } = ids;
@@ -26,8 +30,16 @@ export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: s
   let staged = 0;
   let rejected = 0;
   let inFlight: Promise<void> = Promise.resolve();
+  const indexer = createChunkIndexer(db);
+  const chunkSize = chunkEvents();
+  /** The chunk `rows` holds events of (every batch holds one chunk's), and whether its table is made. */
+  let chunk = -1;
+  let chunkMade = false;
 
   async function send(): Promise<void> {
+    const into = rows.rows > 0 ? chunkOf(ids.block, chunk).table : "";
+    const make = !chunkMade && rows.rows > 0 ? chunk : null;
+    if (make !== null) chunkMade = true;
     const rowBytes = rows.take();
     const refBytes = refs.take();
     const findingText = findings.join("");
@@ -38,7 +50,8 @@ export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: s
     issues = [];
     await inFlight;
     inFlight = (async () => {
-      if (rowBytes.length) await db.copyText(tables.events, LOAD_COLUMNS, rowBytes);
+      if (make !== null) await createChunk(db.sql, incidentId, ids.block, make);
+      if (rowBytes.length) await db.copyText(into, LOAD_COLUMNS, rowBytes);
       if (refBytes.length) await db.copyText(tables.refs, REF_COLUMNS, refBytes);
       if (findingText) await db.copyText(tables.findings, FINDING_COLUMNS, findingText);
       if (issueText) await db.copyText("import_issues", ["incident_id", "source_id", "line_number", "reason", "raw_line"], issueText);
@@ -54,8 +67,16 @@ export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: s
     get rejected() {
       return rejected;
     },
-    /** One event's rows: the event, and the references and findings createNormalizer made for it. */
-    async addRow(row: string, refRows = "", findingRows = ""): Promise<void> {
+    /** One event's rows (the event, and the references and findings createNormalizer made for it) and its offset in the block. */
+    async addRow(row: string, refRows: string, findingRows: string, offset: number): Promise<void> {
+      const k = Math.floor(offset / chunkSize);
+      if (k !== chunk) {
+        if (rows.rows > 0) await send();
+        // The chunk before is complete once its last COPY is in.
+        if (chunk >= 0 && chunkMade) indexer?.add(chunkOf(ids.block, chunk).table, inFlight);
+        chunk = k;
+        chunkMade = false;
+      }
       if (rows.rows > 0 && (!rows.fits(row.length) || !refs.fits(refRows.length))) await send();
       rows.add(row);
       if (refRows) refs.add(refRows);
@@ -73,10 +94,16 @@ export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: s
       rejected += 1;
       if (issues.length >= 5_000) await send();
     },
-    /** Writes what is buffered and waits until every batch is in. */
+    /** Writes what is buffered and waits until every batch is in and every full chunk indexed. */
     async flush(): Promise<void> {
       await send();
       await inFlight;
+      await indexer?.done();
+    },
+    /** After a failure: waits for whatever is still writing or indexing, so the import's tables can go. */
+    async settle(): Promise<void> {
+      await inFlight.catch(() => undefined);
+      await indexer?.done().catch(() => undefined);
     },
   };
 }

@@ -1,0 +1,34 @@
+import type { Db } from "@/lib/db";
+import { chunkIndexStatements } from "./event-partitions";
+import { FINALIZE_SETTINGS } from "./finalize-steps";
+
+/**
+ * Indexes each full chunk of an import's events on a connection of its own while the import
+ * reads the next (so the final step is left only the last chunk's builds). Only on a Postgres
+ * server: the embedded database has one connection, and its final step builds every chunk's.
+ * One chunk at a time, in order, each in one transaction (all its indexes or none); after a
+ * failure nothing more is built, and `done` throws it.
+ */
+export function createChunkIndexer(db: Db) {
+  if (!db.sql.session) return null;
+  let chain: Promise<void> = Promise.resolve();
+  return {
+    /** Index `chunk` once `written` (the promise of its last rows' COPY) has settled. */
+    add(chunk: string, written: Promise<void>): void {
+      chain = chain
+        .then(() => written)
+        .then(() =>
+          db.sql.transaction(async (tx) => {
+            await tx.exec(FINALIZE_SETTINGS);
+            // Nothing else locks a chunk before the final step; if something did, fail rather than wait.
+            await tx.exec(`SET LOCAL lock_timeout = '30s'`);
+            for (const statement of await chunkIndexStatements(tx, chunk)) await tx.exec(statement);
+          }),
+        );
+      // Thrown by done(), not as an unhandled rejection meanwhile.
+      chain.catch(() => undefined);
+    },
+    /** Waits until every chunk added is indexed; throws the first failure. */
+    done: (): Promise<void> => chain,
+  };
+}
