@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { EventDraft, ParsedRecord, RecordMapper } from "./canonical";
 import { cleanIp } from "./clean-ip";
 import { copyRow } from "./copy-format";
@@ -59,7 +59,8 @@ export function jsonForPostgres(json: string): string {
 
 /** Fingerprint input: a short, collision-safe hash of the record's own text. */
 export function contentHash(text: string): string {
-  return createHash("sha256").update(text).digest("base64url").slice(0, 22);
+  // The one-shot hash: a Hash object per record cost twice as much (0.7 µs a record more here).
+  return hash("sha256", text, "base64url").slice(0, 22);
 }
 
 /** A record's fields as they are stored: with secrets masked first (findings appended) when redaction is on. */
