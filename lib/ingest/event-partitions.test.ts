@@ -101,7 +101,7 @@ describeEachDatabase("events partitioned by incident, then by import", (kind) =>
   it("an import in several chunks: each chunk's table has every index, search finds every chunk's events, and dedupe spans chunks", async () => {
     vi.stubEnv("CHAINLINE_IMPORT_CHUNK_EVENTS", "3");
     const { ctx, incidentId } = await newIncident(t.db);
-    const at = (i: number) => `2023-05-15T0${i}:00:00Z`;
+    const at = (i: number) => `2023-05-15T${String(i).padStart(2, "0")}:00:00Z`;
     const lines = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"].map((m, i) => line(at(i), `${m}@example.test`, m));
     lines.push(lines[0] as string); // the same line again, in the last chunk: two events, as in the file
     // On a server, the full chunks are indexed while reading: when the final step starts, only the last has none.
@@ -145,12 +145,21 @@ describeEachDatabase("events partitioned by incident, then by import", (kind) =>
       [incidentId],
     );
     expect(twice).toEqual({ n: 2, fps: 2 });
-    // Another file with one event from the first chunk and one new: the one already held is a duplicate.
-    const again = await importFile(ctx, {
-      incidentId,
-      filePath: writeFixture("c2.jsonl", [lines[1], line(at(8), "hotel@example.test", "hotel")].join("\n")),
-    });
-    expect({ imported: again.imported, duplicate: again.duplicate }).toEqual({ imported: 1, duplicate: 1 });
+    // Another file of two chunks whose first event the incident holds: a duplicate, deleted after its
+    // chunk was indexed and analysed while reading, so the chunk's statistics are taken again.
+    const more = ["hotel", "india", "juliet"].map((m, i) => line(at(i + 8), `${m}@example.test`, m));
+    const again = await importFile(ctx, { incidentId, filePath: writeFixture("c2.jsonl", [lines[1], ...more].join("\n")) });
+    expect({ imported: again.imported, duplicate: again.duplicate }).toEqual({ imported: 3, duplicate: 1 });
+    const stats = await t.db.sql.query<{ part: string; n: number; est: number }>(
+      `SELECT e.tableoid::regclass::text AS part, count(*)::int AS n, min(c.reltuples)::int AS est
+       FROM events e JOIN pg_class c ON c.oid = e.tableoid WHERE e.incident_id = $1 AND e.source_id = $2 GROUP BY 1 ORDER BY 1`,
+      [incidentId, again.sourceId],
+    );
+    const againBlock = await blockOf(t.db.sql, again.sourceId);
+    expect(stats).toEqual([
+      { part: chunkOf(againBlock, 0).table, n: 2, est: 2 },
+      { part: chunkOf(againBlock, 1).table, n: 1, est: 1 },
+    ]);
   });
 
   it("deleting a source drops its tables, and what pointed at its events goes with them", async () => {

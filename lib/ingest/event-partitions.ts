@@ -131,18 +131,16 @@ export async function indexStatements(
   };
 }
 
-const isGin = (statement: string) => / USING gin /i.test(statement);
-
 /** What indexes the import's tables: see blockIndexStatements. */
-export type BlockIndexes = { gin: string[]; rest: string[]; after: string[]; bare: string[] };
+export type BlockIndexes = { chunks: string[]; chunkStatements: string[]; links: string[]; after: string[] };
 
 /**
- * The statements that index the import's tables over their whole load: for each chunk of events
- * not yet indexed (the last one, or every one where nothing indexed them while reading), the
- * full-text GIN index apart (the longest build: on a server it runs on a connection of its own
- * meanwhile) and the B-trees, like the links table's; `after` those, each chunk's primary key,
- * then the indexes of the import's events table itself, which find their chunks' indexes built
- * and only adopt them (building what a chunk lacks), and the links' primary key.
+ * The statements that index the import's tables over their whole load: each chunk of events not
+ * yet indexed (the last one, or every one where nothing indexed them while reading) indexed and
+ * analysed as while reading (on a server, on a connection of its own, while the first links the
+ * entities); the links' indexes; `after` those, the indexes of the import's events table itself,
+ * which find their chunks' indexes built and only adopt them (building what a chunk lacks), and
+ * the primary keys (a lock the builds do not share).
  */
 export async function blockIndexStatements(sql: SqlRunner, block: bigint): Promise<BlockIndexes> {
   const events = blockTable("events", block);
@@ -151,17 +149,11 @@ export async function blockIndexStatements(sql: SqlRunner, block: bigint): Promi
      WHERE i.inhparent = $1::regclass AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indrelid = c.oid) ORDER BY c.relname`,
     [events],
   );
-  const chunks = [];
-  for (const c of bare) chunks.push(await indexStatements(sql, "events", c.name));
+  const chunkStatements = [];
+  for (const c of bare) chunkStatements.push(...(await chunkIndexStatements(sql, c.name)));
   const own = await indexStatements(sql, "events", events, true);
   const links = await indexStatements(sql, "event_entities", blockTable("event_entities", block));
-  const all = [...chunks.flatMap((c) => c.build), ...links.build];
-  return {
-    gin: all.filter(isGin),
-    rest: all.filter((x) => !isGin(x)),
-    after: [...chunks.flatMap((c) => c.constrain), ...own.constrain, ...links.constrain],
-    bare: bare.map((c) => c.name),
-  };
+  return { chunks: bare.map((c) => c.name), chunkStatements, links: links.build, after: [...own.constrain, ...links.constrain] };
 }
 
 /**
@@ -190,18 +182,19 @@ export function scratchTables(block: bigint): string {
 export const IMPORT_TABLE_PATTERN = `^(${[...PARTITIONED, ...SCRATCH].join("|")})_b[0-9]+$`;
 
 /**
- * Statistics for the import's tables, so the planner knows them once attached: the links, and
- * the chunks named (null: every chunk). Chunks indexed while reading were analysed then; not the
- * import's partitioned table itself, which no query names (its sample would read every chunk again).
+ * Statistics for the import's links table, so the planner knows it once attached, and for its
+ * chunks analysed before rows were deleted from them (`stale`: the chunks indexed while reading,
+ * when the dedupe deleted any row). Not the import's partitioned table itself, which no query
+ * names (its sample would read every chunk again).
  */
-export async function analyzeBlock(tx: SqlRunner, block: bigint, chunks: string[] | null): Promise<void> {
-  const events = blockTable("events", block);
-  const names =
-    chunks ??
-    (
-      await tx.query<{ name: string }>(`SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = $1::regclass`, [events])
-    ).map((r) => r.name);
-  for (const name of names) await tx.exec(`ANALYZE "${name}"`);
+export async function analyzeBlock(tx: SqlRunner, block: bigint, stale: { except: readonly string[] } | null): Promise<void> {
+  if (stale) {
+    const chunks = await tx.query<{ name: string }>(
+      `SELECT inhrelid::regclass::text AS name FROM pg_inherits WHERE inhparent = $1::regclass`,
+      [blockTable("events", block)],
+    );
+    for (const { name } of chunks) if (!stale.except.includes(name)) await tx.exec(`ANALYZE "${name}"`);
+  }
   await tx.exec(`ANALYZE "${blockTable("event_entities", block)}"`);
 }
 

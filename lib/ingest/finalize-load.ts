@@ -90,7 +90,7 @@ export async function dedupeLoad(tx: SqlRunner, args: FinalizeArgs, block: bigin
 
 /**
  * The rest of the load: the kept events' entities created once per incident and linked into the
- * import's links table; every index not built yet (blockIndexStatements: the GIN indexes here,
+ * import's links table; every index not built yet (blockIndexStatements: the last chunk's here,
  * or awaited from the connection building them); statistics; attached. The builds take a lock
  * other builds share, the primary keys and the adopting indexes one they do not, so they come last.
  */
@@ -99,18 +99,18 @@ export async function linkIndexAttach(
   args: FinalizeArgs,
   load: Deduped,
   indexes: BlockIndexes,
-  gin: "here" | Promise<void>,
+  chunks: "here" | Promise<void>,
 ): Promise<void> {
   const t = loadTables(load.block);
   await tx.exec(`ANALYZE "${t.refs}"`);
   await tx.query(UPSERT_ENTITIES(t.refs, load.anyGone), [args.incidentId]);
   await tx.query(LINK_ENTITIES(t.refs, t.links, load.anyGone), [args.incidentId]);
-  for (const statement of indexes.rest) await tx.exec(statement);
-  if (gin === "here") for (const statement of indexes.gin) await tx.exec(statement);
-  else await gin;
+  for (const statement of indexes.links) await tx.exec(statement);
+  if (chunks === "here") for (const statement of indexes.chunkStatements) await tx.exec(statement);
+  else await chunks;
   for (const statement of indexes.after) await tx.exec(statement);
-  // Rows deleted as duplicates may have been in chunks analysed while reading: then every chunk again.
-  await analyzeBlock(tx, load.block, load.anyGone ? null : indexes.bare);
+  // The chunks indexed while reading were analysed before the dedupe: again if it deleted rows.
+  await analyzeBlock(tx, load.block, load.anyGone ? { except: indexes.chunks } : null);
   await attachBlock(tx, args.incidentId, load.block);
 }
 
