@@ -4,7 +4,8 @@ import type { SqlRunner } from "@/lib/db/sql";
 /**
  * events and event_entities are partitioned by incident (LIST incident_id), and each incident's
  * table by ranges of event id (RANGE id): an import takes a block of ids, loads its rows into a
- * table of its own with no index, builds the indexes over the whole load and attaches it; rows
+ * table of its own (its events by chunks of ids, each indexed in bulk once full), builds the
+ * remaining indexes over the whole load and attaches it; rows
  * written any other way live in the incident's "_0" table, below the first block. The migration
  * 20261208000000_event_partitions makes an incident's tables when the incident is made.
  */
@@ -70,12 +71,13 @@ export async function createLoadTables(tx: SqlRunner, incidentId: string, block:
  */
 export function chunkEvents(): number {
   const n = Number(process.env.CHAINLINE_IMPORT_CHUNK_EVENTS);
-  return Number.isInteger(n) && n > 0 ? n : 2 ** 18;
+  // A divisor of the block's 2^32 ids, so no chunk's bounds run past its block's.
+  return Number.isInteger(n) && n > 0 && 2 ** 32 % n === 0 ? n : 2 ** 18;
 }
 
-/** The import's table of chunk `k`, and its bounds. */
-export function chunkOf(block: bigint, k: number): { table: string; from: bigint; to: bigint } {
-  const size = BigInt(chunkEvents());
+/** The import's table of chunk `k` of `chunkSize` events (the writer reads it once per import), and its bounds. */
+export function chunkOf(block: bigint, k: number, chunkSize: number): { table: string; from: bigint; to: bigint } {
+  const size = BigInt(chunkSize);
   const from = blockBounds(block).from + BigInt(k) * size;
   return { table: `${blockTable("events", block)}_c${k}`, from, to: from + size };
 }
@@ -85,9 +87,9 @@ export function chunkOf(block: bigint, k: number): { table: string; from: bigint
  * no query sees it). Its CHECK constraint implies its bounds in the incident's table too, so
  * attaching the import's table needs no scan of it.
  */
-export async function createChunk(sql: SqlRunner, incidentId: string, block: bigint, k: number): Promise<string> {
+export async function createChunk(sql: SqlRunner, incidentId: string, block: bigint, k: number, chunkSize: number): Promise<string> {
   if (!isUuid(incidentId)) throw new Error(`not an incident id: ${incidentId}`);
-  const { table, from, to } = chunkOf(block, k);
+  const { table, from, to } = chunkOf(block, k, chunkSize);
   await sql.exec(
     `CREATE TABLE "${table}" PARTITION OF "${blockTable("events", block)}"
        (CONSTRAINT "${table}_bounds" CHECK (incident_id = '${incidentId}' AND id >= ${from} AND id < ${to}))
@@ -183,8 +185,8 @@ export const IMPORT_TABLE_PATTERN = `^(${[...PARTITIONED, ...SCRATCH].join("|")}
 
 /**
  * Statistics for the import's links table, so the planner knows it once attached, and for its
- * chunks analysed before rows were deleted from them (`stale`: the chunks indexed while reading,
- * when the dedupe deleted any row). Not the import's partitioned table itself, which no query
+ * chunks analysed before the dedupe changed them (`stale`: the chunks indexed while reading, when
+ * the dedupe deleted or renumbered any row). Not the import's partitioned table itself, which no query
  * names (its sample would read every chunk again).
  */
 export async function analyzeBlock(tx: SqlRunner, block: bigint, stale: { except: readonly string[] } | null): Promise<void> {

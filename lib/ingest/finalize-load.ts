@@ -66,7 +66,12 @@ export async function dropTempTables(tx: SqlRunner): Promise<void> {
 }
 
 /** What the dedupe decided: how many of the rows written become events, and whether any did not. */
-export type Deduped = { block: bigint; imported: number; anyGone: boolean };
+export type Deduped = {
+  block: bigint;
+  imported: number;
+  anyGone: boolean /** Whether any row was deleted or renumbered. */;
+  changed: boolean;
+};
 
 /**
  * The rows the import wrote, made events: fingerprints of repeated content numbered, and the rows
@@ -85,14 +90,14 @@ export async function dedupeLoad(tx: SqlRunner, args: FinalizeArgs, block: bigin
   if (anyGone) await tx.exec(`ANALYZE gone; DELETE FROM "${t}" WHERE id IN (SELECT id FROM gone)`);
   const imported = args.staged - (gone?.n ?? 0);
   if (imported === 0) await dropLeftoverBlock(tx, args.incidentId, args.sourceId);
-  return { block, imported, anyGone };
+  return { block, imported, anyGone, changed: anyGone || repeats };
 }
 
 /**
  * The rest of the load: the kept events' entities created once per incident and linked into the
  * import's links table; every index not built yet (blockIndexStatements: the last chunk's here,
- * or awaited from the connection building them); statistics; attached. The builds take a lock
- * other builds share, the primary keys and the adopting indexes one they do not, so they come last.
+ * or awaited from the connection building them); statistics; attached. The primary keys take a
+ * lock the builds do not share, so they come after every build.
  */
 export async function linkIndexAttach(
   tx: SqlRunner,
@@ -109,8 +114,8 @@ export async function linkIndexAttach(
   if (chunks === "here") for (const statement of indexes.chunkStatements) await tx.exec(statement);
   else await chunks;
   for (const statement of indexes.after) await tx.exec(statement);
-  // The chunks indexed while reading were analysed before the dedupe: again if it deleted rows.
-  await analyzeBlock(tx, load.block, load.anyGone ? { except: indexes.chunks } : null);
+  // The chunks indexed while reading were analysed before the dedupe: again if it changed rows.
+  await analyzeBlock(tx, load.block, load.changed ? { except: indexes.chunks } : null);
   await attachBlock(tx, args.incidentId, load.block);
 }
 

@@ -58,7 +58,7 @@ describeEachDatabase("an import killed half-way", (kind) => {
       expect(row).toEqual({ n: LINES, fps: LINES });
       // The killed attempt's tables went at the re-run; the re-run's scratch tables went when it finished.
       const unattached = await db.sql.query<{ t: string }>(
-        `SELECT relname AS t FROM pg_class WHERE relkind = 'r' AND NOT relispartition
+        `SELECT relname AS t FROM pg_class WHERE relkind IN ('r', 'p') AND NOT relispartition
            AND relname ~ $1`,
         [IMPORT_TABLE_PATTERN],
       );

@@ -15,7 +15,7 @@ export function loadTables(block: bigint) {
 
 /**
  * Before reading: an earlier attempt's tables gone, a new block of ids taken, the import's tables
- * made, with no index (they are built over the whole load at the end), and the block named on
+ * made, with no index (built in bulk: the events' per chunk, the rest at the end), and the block named on
  * the source. Committed, so COPY can fill them; none is attached, so no query sees
  * them until the final step attaches them, and a process killed meanwhile leaves tables that the
  * source's next attempt, its delete or its incident's delete drops.

@@ -37,7 +37,7 @@ export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: s
   let chunkMade = false;
 
   async function send(): Promise<void> {
-    const into = rows.rows > 0 ? chunkOf(ids.block, chunk).table : "";
+    const into = rows.rows > 0 ? chunkOf(ids.block, chunk, chunkSize).table : "";
     const make = !chunkMade && rows.rows > 0 ? chunk : null;
     if (make !== null) chunkMade = true;
     const rowBytes = rows.take();
@@ -50,7 +50,7 @@ export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: s
     issues = [];
     await inFlight;
     inFlight = (async () => {
-      if (make !== null) await createChunk(db.sql, incidentId, ids.block, make);
+      if (make !== null) await createChunk(db.sql, incidentId, ids.block, make, chunkSize);
       if (rowBytes.length) await db.copyText(into, LOAD_COLUMNS, rowBytes);
       if (refBytes.length) await db.copyText(tables.refs, REF_COLUMNS, refBytes);
       if (findingText) await db.copyText(tables.findings, FINDING_COLUMNS, findingText);
@@ -71,9 +71,11 @@ export function createStageWriter(db: Db, ids: { incidentId: string; sourceId: s
     async addRow(row: string, refRows: string, findingRows: string, offset: number): Promise<void> {
       const k = Math.floor(offset / chunkSize);
       if (k !== chunk) {
+        const failure = indexer?.failure();
+        if (failure) throw failure;
         if (rows.rows > 0) await send();
         // The chunk before is complete once its last COPY is in.
-        if (chunk >= 0 && chunkMade) indexer?.add(chunkOf(ids.block, chunk).table, inFlight);
+        if (chunk >= 0 && chunkMade) indexer?.add(chunkOf(ids.block, chunk, chunkSize).table, inFlight);
         chunk = k;
         chunkMade = false;
       }
