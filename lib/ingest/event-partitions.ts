@@ -87,7 +87,7 @@ export function chunkOf(block: bigint, k: number, chunkSize: number): { table: s
  * no query sees it). Its CHECK constraint implies its bounds in the incident's table too, so
  * attaching the import's table needs no scan of it.
  */
-export async function createChunk(sql: SqlRunner, incidentId: string, block: bigint, k: number, chunkSize: number): Promise<string> {
+export async function createChunk(sql: SqlRunner, incidentId: string, block: bigint, k: number, chunkSize: number): Promise<void> {
   if (!isUuid(incidentId)) throw new Error(`not an incident id: ${incidentId}`);
   const { table, from, to } = chunkOf(block, k, chunkSize);
   await sql.exec(
@@ -95,7 +95,6 @@ export async function createChunk(sql: SqlRunner, incidentId: string, block: big
        (CONSTRAINT "${table}_bounds" CHECK (incident_id = '${incidentId}' AND id >= ${from} AND id < ${to}))
        FOR VALUES FROM (${from}) TO (${to})`,
   );
-  return table;
 }
 
 /**
