@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { firstInvalidUtf8, type Line, type ReadLinesOptions, readLines } from "./read-lines";
+import { BATCH_MAX_LINES, firstInvalidUtf8, type Line, type ReadLinesOptions, readLines } from "./read-lines";
 
 const SAMPLES = path.resolve(import.meta.dirname, "../../../../shared/samples");
 
@@ -188,7 +188,7 @@ describe("readLines", () => {
     expect(await lines(bytes, options, randomSizes(99, 5000))).toEqual(whole);
   });
 
-  it("yields batches of at most 2,000 lines", async () => {
+  it("yields batches of at most BATCH_MAX_LINES lines", async () => {
     const sizes: number[] = [];
     let count = 0;
     for await (const batch of readLines(chunked(Buffer.from("line\n".repeat(4500)), () => 100_000))) {
@@ -197,7 +197,7 @@ describe("readLines", () => {
       expect(batch[0]?.number).toBe(count - batch.length + 1);
     }
     expect(count).toBe(4500);
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(2000);
+    expect(Math.max(...sizes)).toBe(BATCH_MAX_LINES);
   });
 
   it("reads a real Log Analytics export from disk", async () => {
