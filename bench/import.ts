@@ -82,6 +82,12 @@ try {
   console.log(
     `ceiling      ${Math.round(ceiling).toLocaleString("en-US").padStart(9)} events/s  (${cores} cores ÷ (1/Node alone + 1/indexed COPY): no JSONL import on this machine can pass it)`,
   );
+  // The same bound for an import that indexes in bulk, as Chainline's does: still with no entity
+  // links, dedupe or attach, so an upper bound, not a forecast.
+  const bulkCeiling = cores / (1 / parse.recordsPerSecond + 1 / bulk.rowsPerSecond);
+  console.log(
+    `bulk ceiling ${Math.round(bulkCeiling).toLocaleString("en-US").padStart(9)} events/s  (${cores} cores ÷ (1/Node alone + 1/load+index): nor can one that builds its indexes in bulk but links no entity)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
   if (dropDb) {
