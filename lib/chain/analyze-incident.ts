@@ -1,5 +1,6 @@
 import { authorize } from "@/lib/access/authorize";
 import type { Ctx } from "@/lib/context/ctx";
+import { refreshEventStatistics } from "@/lib/ingest/event-statistics";
 import { type BuildChainResult, buildChain } from "./build-chain";
 import { detectQuietPeriods, type QuietPeriod } from "./gaps/detect-quiet-periods";
 import { type RuleRunResult, runRules } from "./rules/run-rules";
@@ -14,7 +15,7 @@ export type AnalysisResult = { rules: RuleRunResult; quietPeriods: QuietPeriod[]
 export async function analyzeIncident(ctx: Ctx, incidentId: string, options: { sourceId?: string } = {}): Promise<AnalysisResult> {
   await authorize(ctx, incidentId, "evidence.edit");
   // Fresh planner statistics after an import: a million new rows with stale ones plan badly.
-  await ctx.db.sql.query("ANALYZE events");
+  await refreshEventStatistics(ctx.db.sql);
   const rules = await runRules(ctx, incidentId, options);
   const quietPeriods = await detectQuietPeriods(ctx, incidentId);
   const chain = await buildChain(ctx, incidentId);
