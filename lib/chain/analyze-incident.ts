@@ -14,7 +14,7 @@ export type AnalysisResult = { rules: RuleRunResult; quietPeriods: QuietPeriod[]
  */
 export async function analyzeIncident(ctx: Ctx, incidentId: string, options: { sourceId?: string } = {}): Promise<AnalysisResult> {
   await authorize(ctx, incidentId, "evidence.edit");
-  // Fresh planner statistics after an import: a million new rows with stale ones plan badly.
+  // Planner statistics brought up to date where imports, deletes and rules made them stale.
   await refreshEventStatistics(ctx.db.sql);
   const rules = await runRules(ctx, incidentId, options);
   const quietPeriods = await detectQuietPeriods(ctx, incidentId);

@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { BATCH_MAX_LINES, firstInvalidUtf8, type Line, type ReadLinesOptions, readLines } from "./read-lines";
+import { BATCH_MAX_CHARS, BATCH_MAX_LINES, firstInvalidUtf8, type Line, type ReadLinesOptions, readLines } from "./read-lines";
 
 const SAMPLES = path.resolve(import.meta.dirname, "../../../../shared/samples");
 
@@ -198,6 +198,18 @@ describe("readLines", () => {
     }
     expect(count).toBe(4500);
     expect(Math.max(...sizes)).toBe(BATCH_MAX_LINES);
+  });
+
+  it("yields batches of about BATCH_MAX_CHARS of text when lines are long", async () => {
+    const line = "x".repeat(10_000);
+    const chars: number[] = [];
+    for await (const batch of readLines(chunked(Buffer.from(`${line}\n`.repeat(40)), () => 100_000))) {
+      chars.push(batch.reduce((n, l) => n + l.text.length, 0));
+    }
+    expect(chars.reduce((a, b) => a + b, 0)).toBe(400_000);
+    // A batch closes with the line that reaches the bound: never more than one line over it.
+    expect(Math.max(...chars)).toBeLessThan(BATCH_MAX_CHARS + line.length);
+    expect(chars.length).toBeGreaterThanOrEqual(Math.floor(400_000 / (BATCH_MAX_CHARS + line.length)));
   });
 
   it("reads a real Log Analytics export from disk", async () => {

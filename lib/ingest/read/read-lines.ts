@@ -22,7 +22,7 @@ export const LOSSY_TEXT_MAX_CHARS = 2_000;
 // 2,000 lines they outlived a young-generation GC or two and were copied each time (Node's own
 // time per JSONL record 10 % less with 64, measured over five runs each).
 export const BATCH_MAX_LINES = 64;
-const BATCH_MAX_CHARS = 64 * 1024;
+export const BATCH_MAX_CHARS = 64 * 1024;
 // At most 3 bytes per UTF-16 unit, so this many bytes always decode to more than LOSSY_TEXT_MAX_CHARS units;
 // keeping only this prefix of an oversized line is what lets us skip the rest without buffering it.
 const PREVIEW_BYTES = LOSSY_TEXT_MAX_CHARS * 4;
@@ -35,7 +35,7 @@ const FATAL_UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 const LOSSY_UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
 
 /**
- * Numbered lines of a byte stream, in batches of up to ~2,000 lines or ~1 MiB of text.
+ * Numbered lines of a byte stream, in batches of up to BATCH_MAX_LINES lines or BATCH_MAX_CHARS of text.
  * Holds at most one line (or the 8 KB preview of an oversized one) plus the current chunk.
  */
 export async function* readLines(source: AsyncIterable<Uint8Array>, options: ReadLinesOptions = {}): AsyncGenerator<Line[]> {
