@@ -10,7 +10,7 @@ export const EVENTS_REANALYZE_FACTOR = 1.5;
 const STALE_PARTITIONS = `
 SELECT format('%I.%I', n.nspname, c.relname) AS name FROM pg_partition_tree('events') t
 JOIN pg_class c ON c.oid = t.relid JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE t.isleaf AND (c.reltuples < 0 OR pg_relation_size(c.oid) > greatest(c.relpages, 1)::float8 * 8192 * $1)`;
+WHERE t.isleaf AND (c.reltuples < 0 OR pg_relation_size(c.oid) > greatest(c.relpages, 1)::float8 * current_setting('block_size')::int * $1)`;
 
 const COUNTS = `
 SELECT (SELECT reltuples FROM pg_class WHERE oid = 'events'::regclass)::float8 AS analyzed,

@@ -69,7 +69,9 @@ export async function dropTempTables(tx: SqlRunner): Promise<void> {
 export type Deduped = {
   block: bigint;
   imported: number;
-  anyGone: boolean /** Whether any row was deleted or renumbered. */;
+  /** Whether any row was deleted (a duplicate). */
+  anyGone: boolean;
+  /** Whether any row was deleted or renumbered. */
   changed: boolean;
 };
 
